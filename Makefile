@@ -1,0 +1,36 @@
+# kitar — `make demo` sets everything up and runs the main job on generated demo data;
+# `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+KITAR := $(VENV)/bin/kitar
+DEMO_DIR := corpus/demo
+DEMO_DB := $(DEMO_DIR)/kitar.db
+
+.PHONY: install demo test lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: install
+	$(PY) -m kitar.demo.generate --out $(DEMO_DIR) --count 6 --seed 7
+	$(KITAR) reflow $(DEMO_DIR)/agenda-01.pdf | head -40
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check kitar tests bench
+	$(VENV)/bin/ruff format --check kitar tests bench
+	$(VENV)/bin/mypy
+
+bench: install
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(DEMO_DIR)

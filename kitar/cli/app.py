@@ -1,0 +1,44 @@
+"""The `kitar` command: registers the command modules and nothing else."""
+
+from __future__ import annotations
+
+import typer
+
+from kitar import __version__
+from kitar.cli import corpus, minutes, parse, read
+from kitar.errors import exit_codes_help
+
+app = typer.Typer(
+    name="kitar",
+    help=(
+        "kitar reads Danish council meeting documents (PDF, DOCX, TXT), extracts agenda items, "
+        "keeps them in a searchable SQLite corpus and drafts Word minutes.\n\n" + exit_codes_help()
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kitar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """kitar: council meeting documents in the terminal."""
+
+
+for module in (read, parse, corpus, minutes):
+    module.register(app)
+
+
+def main() -> None:
+    app()

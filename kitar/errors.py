@@ -1,0 +1,89 @@
+"""Domain exceptions. The CLI maps each to a one-line message and its exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KitarError(Exception):
+    """Base class: a problem with the user's input or environment, never a bug."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        self.path = str(path) if path is not None else None
+        super().__init__(f"{self.path}: {message}" if self.path else message)
+
+
+class DocumentNotFound(KitarError):
+    exit_code = 3
+
+
+class EmptyDocument(KitarError):
+    """A zero-byte file."""
+
+    exit_code = 4
+
+
+class UnsupportedFormat(KitarError):
+    """Not a PDF, DOCX or text file, or its content does not match its name."""
+
+    exit_code = 5
+
+
+class EncryptedDocument(KitarError):
+    exit_code = 6
+
+
+class DamagedDocument(KitarError):
+    """A file too damaged to read even in a lenient mode."""
+
+    exit_code = 7
+
+
+class NoTextLayer(KitarError):
+    """A scanned PDF: pages carry images but no text."""
+
+    exit_code = 8
+
+
+class NothingToExtract(KitarError):
+    """A document with no text and no images (e.g. a blank page)."""
+
+    exit_code = 9
+
+
+class CorpusError(KitarError):
+    """Database problems: missing meeting, bad query, failed migration."""
+
+    exit_code = 10
+
+
+class QueryError(CorpusError):
+    exit_code = 11
+
+
+class OutputExists(KitarError):
+    exit_code = 12
+
+
+EXIT_CODES: dict[int, str] = {
+    0: "success",
+    1: "error (or: one or more files failed in a batch)",
+    2: "bad command-line usage",
+    DocumentNotFound.exit_code: "file not found",
+    EmptyDocument.exit_code: "empty (zero-byte) file",
+    UnsupportedFormat.exit_code: "unsupported or mislabelled format (e.g. a text file named .pdf)",
+    EncryptedDocument.exit_code: "encrypted PDF",
+    DamagedDocument.exit_code: "damaged file that cannot be repaired",
+    NoTextLayer.exit_code: "scanned PDF without a text layer (run OCR first, e.g. ocrmypdf)",
+    NothingToExtract.exit_code: "no text at all (blank document)",
+    CorpusError.exit_code: "corpus/database error",
+    QueryError.exit_code: "invalid search query",
+    OutputExists.exit_code: "output file exists (use --force)",
+}
+
+
+def exit_codes_help() -> str:
+    """Exit codes as a help paragraph."""
+    return "Exit codes: " + "; ".join(f"{code} {text}" for code, text in EXIT_CODES.items()) + "."

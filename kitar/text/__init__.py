@@ -1,0 +1,1 @@
+"""Text normalisation and Danish reflow."""

@@ -1,0 +1,30 @@
+"""Shared fixtures: the real samples live outside the project (KITAR_SAMPLES)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kitar.config import samples_dir
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    """The real sample folder; tests that need it skip cleanly when it is absent."""
+    path = samples_dir()
+    if not (path / "README.md").exists():
+        pytest.skip(f"real samples not found at {path} (set KITAR_SAMPLES)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def kl_agenda_txt(samples: Path) -> Path:
+    return samples / "kl-itarkitekturraad-2016-08-29-agenda.txt"
+
+
+@pytest.fixture(scope="session")
+def kl_expected(samples: Path) -> dict:
+    import json
+
+    return json.loads((samples / "kl-itarkitekturraad-2016-08-29-agenda.expected.json").read_text())
