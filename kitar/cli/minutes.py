@@ -1,9 +1,199 @@
-"""CLI commands: minutes (thin: parse arguments, call the library, print)."""
+"""CLI commands: minutes, followups, compare (thin: parse arguments, call the library, print)."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from kitar.cli.common import console, handle_errors
+from kitar.config import default_db
+
+MEETING_ARGUMENT = typer.Argument(
+    ..., help="A corpus meeting (id, `2016-08-29` or `body 2016-08-29`) or a PDF/DOCX/TXT file."
+)
+DB_OPTION = typer.Option(
+    None, "--db", help="Corpus database (default: $KITAR_DB or corpus/kitar.db)."
+)
+OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="The file to write.")
+TEMPLATE_OPTION = typer.Option(
+    None, "--template", help="The secretariat's .docx: styles, page setup, header, footer."
+)
+PUBLIC_OPTION = typer.Option(
+    False, "--public", help="Leave out closed items' content and confidential annex titles."
+)
+FORCE_OPTION = typer.Option(False, "--force", help="Overwrite an existing output file.")
+FOLLOWUP_ARGS = typer.Argument(
+    None, help="[MEETING] to list, or `done ID` / `reopen ID` to set a status.", metavar="ARGS"
+)
+OPEN_OPTION = typer.Option(False, "--open", help="Only open follow-ups.")
+OWNER_OPTION = typer.Option(None, "--owner", help="Only this organisation or person.")
+FORMAT_OPTION = typer.Option("table", "--format", "-f", help="table, csv, json, md, xlsx or docx.")
+MINUTES_OPTION = typer.Option(
+    None, "--minutes", help="The minutes to compare with (default: linked in the corpus)."
+)
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "postponed": "udsat",
+              "not_approved": "ikke godkendt", "noted": "taget til efterretning",
+              "other": "andet", "none": "–"}  # fmt: skip
+
+
+def _db(db: Path | None) -> Path:
+    return db if db is not None else default_db()
+
+
+@handle_errors
+def minutes_cmd(
+    meeting: str = MEETING_ARGUMENT,
+    output: Path | None = OUTPUT_OPTION,
+    template: Path | None = TEMPLATE_OPTION,
+    public: bool = PUBLIC_OPTION,
+    force: bool = FORCE_OPTION,
+    db: Path | None = DB_OPTION,
+) -> None:
+    """Write a Danish minutes draft (referat) in Word for a meeting's agenda.
+
+    Each item gets its heading, presenters, recommendations, annexes, an empty Beslutning
+    paragraph to type the decision into, and an Opfølgning table. Exit code 12 if the output
+    exists and --force is not given.
+    """
+    from kitar.minutes.draft import build_minutes
+    from kitar.minutes.service import default_output, load_meeting
+
+    loaded = load_meeting(meeting, _db(db))
+    out = output or default_output(loaded.meeting, public)
+    path = build_minutes(
+        loaded.meeting,
+        out,
+        template=template,
+        public=public,
+        force=force,
+        meeting_id=loaded.meeting_id,
+        next_meeting=loaded.next_meeting,
+    )
+    kind = "public" if public else "internal"
+    console.print(f"wrote {escape(str(path))} ({len(loaded.meeting.items)} items, {kind})")
+
+
+@handle_errors
+def followups_cmd(
+    args: list[str] | None = FOLLOWUP_ARGS,
+    open_only: bool = OPEN_OPTION,
+    owner: str | None = OWNER_OPTION,
+    fmt: str = FORMAT_OPTION,
+    output: Path | None = OUTPUT_OPTION,
+    force: bool = FORCE_OPTION,
+    db: Path | None = DB_OPTION,
+) -> None:
+    """The follow-up list: who does what by when. Overdue open ones are highlighted.
+
+    `kitar followups` lists every meeting's; `kitar followups MEETING` one meeting's;
+    `kitar followups done ID` and `kitar followups reopen ID` set the status in the corpus.
+    """
+    from kitar.minutes import export
+    from kitar.minutes.service import followups_for
+    from kitar.store.followups import set_status
+
+    args = args or []
+    if args and args[0] in ("done", "reopen"):
+        if len(args) != 2 or not args[1].isdigit():
+            raise typer.BadParameter(f"usage: kitar followups {args[0]} ID", param_hint="ARGS")
+        row = set_status(_db(db), int(args[1]), "done" if args[0] == "done" else "open")
+        console.print(f"follow-up {row.id} is now {row.status}: {escape(row.action)}")
+        return
+    if len(args) > 1:
+        raise typer.BadParameter("give at most one MEETING", param_hint="ARGS")
+    if fmt not in export.FORMATS:
+        raise typer.BadParameter(
+            f"choose one of {', '.join(export.FORMATS)}", param_hint="--format"
+        )
+    if fmt in export.BINARY_FORMATS and output is None:
+        raise typer.BadParameter(f"--format {fmt} needs --output FILE", param_hint="--output")
+    data = export.rows(followups_for(_db(db), args[0] if args else None, open_only=open_only,
+                                     owner=owner))  # fmt: skip
+    if fmt == "xlsx" or fmt == "docx":
+        assert output is not None
+        writer = export.write_xlsx if fmt == "xlsx" else export.write_docx
+        console.print(f"wrote {escape(str(writer(data, output, force=force)))} ({len(data)} rows)")
+        return
+    if fmt == "table":
+        _print_table(data)
+        return
+    text = {"csv": export.to_csv, "json": export.to_json, "md": export.to_markdown}[fmt](data)
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    from kitar.errors import OutputExists
+
+    if output.exists() and not force:
+        raise OutputExists("exists; use --force to overwrite", output)
+    output.write_text(text, encoding="utf-8")
+    console.print(f"wrote {escape(str(output))} ({len(data)} rows)")
+
+
+def _print_table(data: list[dict]) -> None:
+    if not data:
+        console.print("no follow-ups")
+        return
+    table = Table("Nr.", "Frist", "Ansvarlig", "Handling", "Møde", "Punkt", "Status")
+    for row in data:
+        due = escape(row["due"])
+        table.add_row(
+            str(row["id"]),
+            f"[bold red]{due} ![/]" if row["overdue"] else due,
+            escape(row["owner"]),
+            escape(row["action"]),
+            escape(row["meeting"]),
+            escape(row["item"]),
+            "[green]done[/]" if row["status"] == "done" else "open",
+        )
+    console.print(table)
+    console.print(f"{len(data)} follow-ups; today is {date.today().isoformat()}; ! = overdue")
+
+
+@handle_errors
+def compare_cmd(
+    meeting: str = MEETING_ARGUMENT,
+    minutes: str | None = MINUTES_OPTION,
+    as_json: bool = JSON_OPTION,
+    db: Path | None = DB_OPTION,
+) -> None:
+    """Per item: the agenda's recommendations beside the minutes' decisions.
+
+    Departures are flagged: postponed (udsat), amended (`Godkendt med den bemærkning …`),
+    not approved.
+    """
+    from kitar.minutes.service import comparison
+
+    _, found_minutes, rows = comparison(meeting, _db(db), minutes)
+    if as_json:
+        import json
+        from dataclasses import asdict
+
+        typer.echo(json.dumps([asdict(r) | {"departs": r.departs} for r in rows],
+                              ensure_ascii=False, indent=2))  # fmt: skip
+        return
+    if found_minutes is None and not any(r.decisions for r in rows):
+        console.print("[yellow]no minutes found for this meeting: decisions are empty[/]")
+    table = Table("Punkt", "Indstilling", "Beslutning", "Udfald")
+    for r in rows:
+        outcome = OUTCOME_DA[r.outcome]
+        table.add_row(
+            escape(f"{r.key} {r.title}"),
+            escape("\n".join(f"• {x}" for x in r.recommendations)),
+            escape("\n".join(r.decisions)),
+            f"[bold red]{outcome} ⚑[/]" if r.departs else outcome,
+        )
+    console.print(table)
+    departing = sum(r.departs for r in rows)
+    console.print(f"{len(rows)} items, {departing} departing from the recommendation")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command("minutes")(minutes_cmd)
+    app.command("followups")(followups_cmd)
+    app.command("compare")(compare_cmd)

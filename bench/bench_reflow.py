@@ -1,0 +1,78 @@
+"""Reflow throughput (MB/s of text) once the lexicon is loaded; the load time on its own.
+
+Text: the KL agenda sample when KITAR_SAMPLES has it, else a generated fictitious agenda in
+the same extractor layout; repeated to about 4 MB so the timing is not noise.
+"""
+
+from __future__ import annotations
+
+import time
+
+from kitar.config import samples_dir
+from kitar.read.txt import parse_text
+from kitar.text import lexicon as lexicon_module
+from kitar.text.reflow import reflow_document
+
+TARGET_MB_S = 2.0
+TARGET_LOAD_S = 10.0
+SIZE = 4_000_000
+
+
+def _fictitious() -> str:
+    lines: list[str] = []
+    for n in range(1, 30):
+        lines += [f" {n}. Orientering om den fælleskommunale digi-", "taliseringsstrategi",
+                  "v. Anna Eksempel, KL", " ", "Baggrund", " "]  # fmt: skip
+        for _ in range(6):
+            lines += ["Udvalget skal tage stilling til en række leverancer og en tids-", "",
+                      "plan for den kommende periode, herunder e-", "",
+                      "handel og it-arkitekter i kommunerne og Børne-", "",
+                      "og Ungeudvalgets arbejde med økonomi-", "", "styring.", "", " ", ""]  # fmt: skip
+        lines += ["\uf0b7 udvalget godkender planen", "", " "]
+    return "\n".join(lines) + "\n"
+
+
+def _text() -> tuple[str, str]:
+    path = samples_dir() / "kl-itarkitekturraad-2016-08-29-agenda.txt"
+    if path.exists():
+        return path.read_text(encoding="utf-8"), "KL sample"
+    return _fictitious(), "fictitious agenda"
+
+
+def run() -> list[dict]:
+    """Lexicon load time and reflow throughput."""
+    for loader in (lexicon_module.default_lexicon, lexicon_module.load_hunspell,
+                   lexicon_module.load_spacy_lemmas):  # fmt: skip
+        loader.cache_clear()
+    start = time.perf_counter()
+    lexicon = lexicon_module.default_lexicon()
+    load_s = time.perf_counter() - start
+
+    text, source = _text()
+    repeat = max(1, SIZE // len(text.encode("utf-8")))
+    big = text * repeat
+    doc = parse_text(big)
+    size_mb = len(big.encode("utf-8")) / 1e6
+    reflow_document(doc, lexicon)  # warm-up: organisation list, regexes
+    start = time.perf_counter()
+    out = reflow_document(doc, lexicon)
+    reflow_s = time.perf_counter() - start
+    assert out.blocks
+
+    start = time.perf_counter()
+    reflow_document(parse_text(big), lexicon)
+    total_s = time.perf_counter() - start
+    throughput = size_mb / reflow_s
+    return [
+        {"name": "lexicon load (hunspell+spacy)", "value": round(load_s, 2), "unit": "s",
+         "target": TARGET_LOAD_S, "ok": load_s < TARGET_LOAD_S},
+        {"name": f"reflow throughput ({source}, {size_mb:.1f} MB)", "value": round(throughput, 2),
+         "unit": "MB/s", "target": TARGET_MB_S, "ok": throughput > TARGET_MB_S},
+        {"name": "TXT read + reflow throughput", "value": round(size_mb / total_s, 2),
+         "unit": "MB/s", "target": TARGET_MB_S, "ok": size_mb / total_s > TARGET_MB_S},
+    ]  # fmt: skip
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)

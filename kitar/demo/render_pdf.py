@@ -1,0 +1,233 @@
+"""Render demo documents into KL-like PDFs. The only module that imports reportlab.
+
+A4, one main text column, a letterhead sidebar on a memo's first page, a running footer
+`Side X af Y`, bold titles, Symbol-font bullets and justified text hyphenated at line ends.
+Helvetica's WinAnsi encoding has æ, ø, å, – and ”, so no TTF is needed. The Symbol bullet
+(code 0xB7) reads back through pdfplumber as "•".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from kitar.demo.layout import STYLE_LEFT, Part, RenderResult
+from kitar.demo.linebreak import break_lines
+from kitar.model import Block
+
+if TYPE_CHECKING:
+    from kitar.demo.content import DemoDocument
+
+rl_config.invariant = 1  # no timestamps or random ids: same input, same bytes
+
+PAGE_W, PAGE_H = A4
+LEFT = 70.0
+COL_W = 330.0
+SIDE_X = 440.0
+TOP = PAGE_H - 70.0
+BOTTOM = 70.0
+BODY_FONT, BOLD_FONT = "Helvetica", "Helvetica-Bold"
+BODY_SIZE, LEADING = 10.0, 13.5
+PARA_GAP = 7.0
+INDENT = 14.0
+BULLETS = {"\uf0b7", "•", "●", "\uf0d8", "➢"}
+
+
+@dataclass
+class _Op:
+    x: float
+    y: float
+    font: str
+    size: float
+    text: str
+    word_space: float = 0.0
+
+
+@dataclass
+class _Style:
+    font: str
+    size: float
+    leading: float
+    before: float
+    after: float
+    justify: bool
+
+
+def _style(block: Block) -> _Style:
+    if block.kind == "heading":
+        size = {0: 18.0, 1: 13.0, 2: 11.5}.get(block.level, BODY_SIZE)
+        return _Style(BOLD_FONT, size, size + 3.5, 14.0 if block.level <= 1 else 9.0, 4.0, False)
+    font = BOLD_FONT if block.bold else BODY_FONT
+    justify = block.style != STYLE_LEFT
+    if block.kind == "list_item":
+        return _Style(font, BODY_SIZE, LEADING, 0.0, 3.0, justify)
+    return _Style(font, BODY_SIZE, LEADING, 0.0, PARA_GAP, justify)
+
+
+def _marker(block: Block) -> tuple[str, str, float]:
+    """(glyph, font, text offset) for a list item's marker."""
+    marker = block.marker
+    if marker and marker[:1].isdigit():
+        return marker, BODY_FONT, 20.0
+    if marker in ("-", "–", "\uf02d"):
+        return ("–" if marker == "\uf02d" else marker), BODY_FONT, INDENT
+    if marker is None and block.level >= 1:
+        return "–", BODY_FONT, INDENT
+    return "•", "Symbol", INDENT
+
+
+class _Layout:
+    """Places lines on pages; drawing happens once the page count is known."""
+
+    def __init__(self) -> None:
+        self.pages: list[list[_Op]] = [[]]
+        self.sidebars: dict[int, dict[str, str]] = {}
+        self.y = TOP
+        self.after_list = False
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = TOP
+
+    @property
+    def page_empty(self) -> bool:
+        return self.y == TOP
+
+    def ensure(self, height: float) -> None:
+        if self.y - height < BOTTOM and not self.page_empty:
+            self.new_page()
+
+    def place(self, block: Block, keep_next: float) -> int:
+        """Lay out one block; returns the 1-based page of its first line."""
+        st = _style(block)
+        x = LEFT + INDENT * block.level if block.kind == "list_item" else LEFT
+        glyph, gfont, offset = ("", "", 0.0)
+        if block.kind == "list_item":
+            glyph, gfont, offset = _marker(block)
+        text_x = x + offset
+        width = LEFT + COL_W - text_x
+
+        def measure(s: str) -> float:
+            return stringWidth(s, st.font, st.size)
+
+        lines = break_lines(block.text, width, measure)
+        if not self.page_empty:
+            self.y -= st.before
+            if self.after_list and block.kind != "list_item":
+                self.y -= PARA_GAP  # a list ends with paragraph spacing, as word processors do
+        self.after_list = block.kind == "list_item"
+        need = st.leading * (len(lines) if block.kind == "heading" else min(len(lines), 2))
+        self.ensure(need + keep_next)
+        first_page = len(self.pages)
+        for n, line in enumerate(lines):
+            self.ensure(st.leading)
+            self.y -= st.leading
+            ops = self.pages[-1]
+            if n == 0 and glyph:
+                ops.append(_Op(x, self.y, gfont, st.size, glyph))
+            word_space = 0.0
+            gaps = line.count(" ")
+            if st.justify and n < len(lines) - 1 and gaps:
+                word_space = (width - measure(line)) / gaps
+                word_space = word_space if word_space < 3 * st.size else 0.0
+            ops.append(_Op(text_x, self.y, st.font, st.size, line, word_space))
+        self.y -= st.after
+        return first_page
+
+
+def _draw_sidebar(c: Canvas, fields: dict[str, str], page: int, pages: int) -> None:
+    y = TOP - 8
+    for key, value in fields.items():
+        if key == "_title":
+            c.setFont(BOLD_FONT, 13)
+            c.drawString(SIDE_X, y, value)
+            y -= 22
+            continue
+        lines = value.format(page=page, pages=pages).split("\n") if key.startswith("_") else []
+        if not key.startswith("_"):
+            lines = [f"{key}: {value}"]
+        for line in lines:
+            if line:
+                c.setFont(BODY_FONT, 8)
+                c.drawString(SIDE_X, y, line)
+            y -= 11
+
+
+def render_parts(
+    parts: list[Part], out: str | Path, header: str | None = None, title: str | None = None
+) -> RenderResult:
+    """Render parts into a PDF at `out`; returns page count and where each block landed.
+
+    `title` goes into the PDF's metadata only; a visible title is a level-0 heading block.
+    """
+    out = Path(out)
+    lay = _Layout()
+    result = RenderResult(path=out, pages=0)
+    for pi, part in enumerate(parts):
+        if part.new_page and not lay.page_empty:
+            lay.new_page()
+        if part.sidebar:
+            lay.sidebars[len(lay.pages)] = part.sidebar
+        for bi, block in enumerate(part.blocks):
+            keep = 2 * LEADING if block.kind == "heading" else 0.0
+            result.block_pages[(pi, bi)] = lay.place(block, keep)
+    total = len(lay.pages)
+    result.pages = total
+    out.parent.mkdir(parents=True, exist_ok=True)
+    c = Canvas(str(out), pagesize=A4, invariant=1, pageCompression=1)
+    c.setTitle(title or out.stem)
+    for number, ops in enumerate(lay.pages, start=1):
+        if header:
+            c.setFont(BODY_FONT, 8)
+            c.drawString(LEFT, PAGE_H - 40, header)
+        for op in ops:
+            t = c.beginText(op.x, op.y)
+            t.setFont(op.font, op.size)
+            if op.word_space:
+                t.setWordSpace(op.word_space)
+            t.textOut(op.text)
+            c.drawText(t)
+        if number in lay.sidebars:
+            _draw_sidebar(c, lay.sidebars[number], number, total)
+        c.setFont(BODY_FONT, 8)
+        c.drawRightString(LEFT + COL_W, 40, f"Side {number} af {total}")
+        c.showPage()
+    c.save()
+    return result
+
+
+def render_blocks(
+    blocks: list[Block],
+    out: str | Path,
+    sidebar: dict[str, str] | None = None,
+    title: str | None = None,
+    page_breaks: bool = False,
+) -> Path:
+    """Render plain blocks (e.g. reflowed real text) into a KL-like PDF.
+
+    With `page_breaks`, a change of `Block.page` starts a new page, like the source did.
+    A `title` is drawn as a level-0 heading before the blocks (so it is part of the text).
+    """
+    parts: list[Part] = []
+    if title:
+        blocks = [Block("heading", title, page=blocks[0].page if blocks else 1), *blocks]
+    for block in blocks:
+        if not parts or (page_breaks and block.page != parts[-1].blocks[-1].page):
+            parts.append(Part(blocks=[], new_page=bool(parts)))
+        parts[-1].blocks.append(block)
+    if parts and sidebar:
+        parts[0].sidebar = sidebar
+    return render_parts(parts, out, title=title).path
+
+
+def render_agenda(doc: DemoDocument, out: str | Path) -> Path:
+    """Render a generated agenda or minutes; fills in its answer key's pages."""
+    result = render_parts(doc.parts, out, header=doc.header, title=doc.title)
+    doc.set_pages(result.block_pages, result.pages)
+    return result.path

@@ -1,0 +1,291 @@
+"""DOCX reading, and the only module that imports python-docx.
+
+`read_docx` turns a Word file into a kitar Document (body only; headers and footers are left
+out). kitar/docx_write.py (the writer) gets every python-docx name it needs from here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
+
+from kitar.errors import (
+    DamagedDocument,
+    DocumentNotFound,
+    EmptyDocument,
+    EncryptedDocument,
+    NothingToExtract,
+    UnsupportedFormat,
+)
+from kitar.model import Block, BlockKind, Document
+from kitar.text.normalize import normalize
+
+# Re-exported for kitar.docx_write, so that python-docx is imported in this module only.
+__all__ = ["WD_STYLE_TYPE", "Cm", "OxmlElement", "Pt", "new_docx", "open_docx", "qn", "read_docx"]
+
+# Built-in heading styles; Danish Word shows them as "Overskrift 1" but stores "heading 1".
+_HEADING_RE = re.compile(r"^(?:heading|overskrift)\s+(\d)$", re.I)
+_LIST_LEVEL_RE = re.compile(r"^list\b.*?(\d)?$", re.I)
+_SPACES = re.compile(r"[ \t]+")
+_CORE_FIELDS = (
+    "title", "subject", "keywords", "identifier", "category", "comments", "author",
+    "last_modified_by", "content_status", "language", "version",
+)  # fmt: skip
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+# ---- reading ---------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """Normalise characters; tabs/spaces collapse, line breaks stay "\\n", blank lines go."""
+    lines = (_SPACES.sub(" ", line).strip() for line in normalize(text).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _style_chain(style: Any) -> Iterator[Any]:
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _style_bold(style: Any) -> bool:
+    for s in _style_chain(style):
+        if s.font.bold is not None:
+            return bool(s.font.bold)
+    return False
+
+
+def _num_pr(p: Paragraph) -> tuple[str, int] | None:
+    """(numId, ilvl) from the paragraph or its style chain; numId 0 switches numbering off."""
+    elements = [p._p.pPr] + [s.element.pPr for s in _style_chain(p.style)]
+    for ppr in elements:
+        num = ppr.numPr if ppr is not None else None
+        if num is not None and num.numId is not None:
+            ilvl = num.ilvl.val if num.ilvl is not None else 0
+            return (str(num.numId.val), int(ilvl)) if num.numId.val != 0 else None
+    return None
+
+
+# Roman list numbers beyond 13 do not occur in meeting documents; they fall back to digits.
+_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii")
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        s = chr(ord("a") + (n - 1) % 26)
+    elif fmt in ("lowerRoman", "upperRoman"):
+        s = _ROMAN[n] if 0 < n < len(_ROMAN) else str(n)
+    else:
+        return str(n)
+    return s.upper() if fmt.startswith("upper") else s
+
+
+class _Numbering:
+    """Computes list markers ("•", "1.", "a)") from numbering.xml with running counters."""
+
+    def __init__(self, document: Any) -> None:
+        self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self._counts: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return
+        abstract = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            a = abstract.get(ref.get(qn("w:val"))) if ref is not None else None
+            for lvl in a.findall(qn("w:lvl")) if a is not None else []:
+                fmt, text, start = (lvl.find(qn(t)) for t in ("w:numFmt", "w:lvlText", "w:start"))
+                self._levels[(num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl"))))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "",
+                    int(start.get(qn("w:val"))) if start is not None else 1,
+                )
+
+    def marker(self, num_id: str, ilvl: int) -> str:
+        fmt, text, start = self._levels.get((num_id, ilvl), ("bullet", "•", 1))
+        if fmt == "bullet":
+            return normalize(text) or "•"
+        counts = self._counts.setdefault(num_id, [0] * 9)
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
+        counts[ilvl + 1 :] = [0] * (8 - ilvl)
+
+        def render(level: int) -> str:
+            lfmt = self._levels.get((num_id, level), ("decimal", "", 1))[0]
+            return _format_number(counts[level] or 1, lfmt)
+
+        return re.sub(r"%(\d)", lambda m: render(int(m.group(1)) - 1), text) or f"{counts[ilvl]}."
+
+
+class _Reader:
+    def __init__(self, document: Any, path: str) -> None:
+        self.doc = document
+        self.body = document.element.body
+        self.numbering = _Numbering(document)
+        # Word's last layout (lastRenderedPageBreak) is the best page evidence; without it
+        # only explicit page breaks are known.
+        self.rendered = bool(self.body.findall(".//" + qn("w:lastRenderedPageBreak")))
+        self.page = 1
+        self.blocks: list[Block] = []
+
+    def _breaks(self, p_el: Any) -> tuple[int, int]:
+        """Page breaks (before the paragraph's first text, after it)."""
+        before = after = 0
+        ppr = p_el.pPr
+        if not self.rendered and ppr is not None:
+            pb = ppr.find(qn("w:pageBreakBefore"))
+            if pb is not None and pb.get(qn("w:val"), "1") not in ("0", "false"):
+                before += 1
+        seen_text = False
+        for el in p_el.iter(qn("w:t"), qn("w:br"), qn("w:lastRenderedPageBreak")):
+            if el.tag == qn("w:t"):
+                seen_text = seen_text or bool((el.text or "").strip())
+                continue
+            is_break = (
+                el.tag == qn("w:lastRenderedPageBreak")
+                if self.rendered
+                else el.tag == qn("w:br") and el.get(qn("w:type")) == "page"
+            )
+            if is_break:
+                after, before = (after + 1, before) if seen_text else (after, before + 1)
+        if not self.rendered and ppr is not None and ppr.find(qn("w:sectPr")) is not None:
+            sect_type = ppr.find(qn("w:sectPr")).find(qn("w:type"))
+            if sect_type is None or sect_type.get(qn("w:val")) != "continuous":
+                after += 1
+        return before, after
+
+    def paragraph(self, p_el: Any, parent: Any) -> None:
+        before, after = self._breaks(p_el)
+        self.page += before
+        p = Paragraph(p_el, parent)
+        text = _clean(p.text)
+        if text:
+            self.blocks.append(self._block(p, text))
+        self.page += after
+
+    def _block(self, p: Paragraph, text: str) -> Block:
+        style = p.style.name if p.style is not None else None
+        runs = [r for r in p.runs if r.text.strip()]
+        bold_default = _style_bold(p.style)
+        bold = bool(runs) and all(
+            r.bold if r.bold is not None else (_style_bold(r.style) or bold_default) for r in runs
+        )
+        kind: BlockKind = "paragraph"
+        level, marker = 0, None
+        heading = _HEADING_RE.match(style or "")
+        num = _num_pr(p)
+        if heading or style == "Title":
+            kind, level = "heading", int(heading.group(1)) if heading else 1
+        elif num is not None or (style or "").lower().startswith("list"):
+            kind = "list_item"
+            # "List Bullet 2" carries its indent in the style name; its own numbering says 0.
+            m = _LIST_LEVEL_RE.match(style or "")
+            level = int(m.group(1)) - 1 if m and m.group(1) else 0
+            if num is not None:
+                level, marker = max(level, num[1]), self.numbering.marker(*num)
+        size = p.style.font.size.pt if p.style is not None and p.style.font.size else 0.0
+        return Block(kind, text, self.page, level=level, bold=bold, size=size, style=style,
+                     marker=marker)  # fmt: skip
+
+    def table(self, tbl_el: Any, parent: Any) -> None:
+        """Cells row by row as table_cell blocks; `level` is the column index (0 = new row)."""
+        for tr in tbl_el.findall(qn("w:tr")):
+            col = 0
+            for tc in tr.findall(qn("w:tc")):
+                span_el = tc.tcPr.gridSpan if tc.tcPr is not None else None
+                span = span_el.val if span_el is not None else 1
+                vmerge = tc.tcPr.vMerge if tc.tcPr is not None else None
+                if vmerge is None or vmerge.val == "restart":  # continuation cells are empty
+                    self._cell(tc, parent, col)
+                col += span
+
+    def _cell(self, tc: Any, parent: Any, col: int) -> None:
+        start, parts, styles = self.page, [], []
+        for p_el in tc.iter(qn("w:p")):
+            before, after = self._breaks(p_el)
+            self.page += before + after
+            p = Paragraph(p_el, parent)
+            if text := _clean(p.text):
+                parts.append(text)
+                styles.append(p.style.name if p.style is not None else None)
+        if parts:
+            self.blocks.append(Block("table_cell", "\n".join(parts), start, level=col,
+                                     style=styles[0]))  # fmt: skip
+
+    def walk(self, element: Any) -> None:
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                self.paragraph(child, self.doc._body)
+            elif child.tag == qn("w:tbl"):
+                self.table(child, self.doc._body)
+            elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+                self.walk(child)  # content controls and TOC fields wrap ordinary paragraphs
+
+
+def open_docx(path: Path) -> Any:
+    """Open a DOCX with python-docx, turning every failure into a KitarError."""
+    if not path.exists():
+        raise DocumentNotFound("no such file", path)
+    if path.stat().st_size == 0:
+        raise EmptyDocument("empty file (0 bytes)", path)
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if head.startswith(_OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in head:
+            raise EncryptedDocument("password-protected DOCX; save an unprotected copy", path)
+        raise UnsupportedFormat("legacy Word .doc file; save it as .docx first", path)
+    if not zipfile.is_zipfile(path):
+        raise UnsupportedFormat("not a DOCX file (not a zip package)", path)
+    with zipfile.ZipFile(path) as zf:
+        if "word/document.xml" not in zf.namelist():
+            raise UnsupportedFormat("zip package without word/document.xml", path)
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # python-docx raises lxml, KeyError, ValueError… on broken parts
+        raise DamagedDocument(f"cannot read DOCX: {exc}", path) from None
+
+
+def read_docx(path: str | Path) -> Document:
+    """Read a DOCX body into blocks (headings, paragraphs, list items, table cells).
+
+    Metadata: core properties as `docx_<name>` (e.g. `docx_identifier`, `docx_created`).
+    """
+    path = Path(path)
+    document = open_docx(path)
+    reader = _Reader(document, str(path))
+    reader.walk(reader.body)
+    if not reader.blocks:
+        raise NothingToExtract("no text in the document body", path)
+    meta: dict[str, str] = {}
+    props = document.core_properties
+    for name in _CORE_FIELDS:
+        if value := (getattr(props, name, None) or "").strip():
+            meta[f"docx_{name}"] = normalize(value)
+    for name in ("created", "modified"):
+        if (value := getattr(props, name, None)) is not None:
+            meta[f"docx_{name}"] = value.isoformat()
+    return Document(
+        path=str(path),
+        format="docx",
+        pages=reader.page,
+        blocks=reader.blocks,
+        metadata=meta,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+    )
+
+
+def new_docx() -> Any:
+    """A blank python-docx Document from python-docx's default template."""
+    return docx.Document()

@@ -1,0 +1,108 @@
+"""The follow-up list as CSV, JSON, Markdown, Excel or Word (the only openpyxl importer)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kitar.errors import OutputExists
+from kitar.store.followups import StoredFollowUp
+
+COLUMNS = ["id", "status", "overdue", "due", "owner", "action", "meeting", "item", "source"]
+HEADERS_DA = {"id": "Nr.", "status": "Status", "overdue": "Overskredet", "due": "Frist",
+              "owner": "Ansvarlig", "action": "Handling", "meeting": "Møde", "item": "Punkt",
+              "source": "Kilde"}  # fmt: skip
+FORMATS = ("table", "csv", "json", "md", "xlsx", "docx")
+BINARY_FORMATS = ("xlsx", "docx")
+
+
+def rows(followups: Sequence[StoredFollowUp], today: date | None = None) -> list[dict[str, Any]]:
+    """One flat dict per follow-up, in COLUMNS order."""
+    today = today or date.today()
+    return [
+        {
+            "id": f.id,
+            "status": f.status,
+            "overdue": f.overdue(today),
+            "due": f.due or "",
+            "owner": f.owner or "",
+            "action": f.action,
+            "meeting": " ".join(x for x in (f.meeting_date, f.meeting_body) if x),
+            "item": f.item_number or "",
+            "source": f.source,
+        }
+        for f in followups
+    ]
+
+
+def to_csv(data: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(data)
+    return buf.getvalue()
+
+
+def to_json(data: list[dict[str, Any]]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def to_markdown(data: list[dict[str, Any]]) -> str:
+    """A Markdown table; overdue deadlines in bold."""
+    cols = [c for c in COLUMNS if c not in ("overdue", "source")]
+    lines = ["| " + " | ".join(HEADERS_DA[c] for c in cols) + " |", "|" + "---|" * len(cols)]
+    for row in data:
+        cells = [str(row[c]).replace("|", "\\|").replace("\n", " ") for c in cols]
+        if row["overdue"]:
+            cells[cols.index("due")] = f"**{row['due']}**"
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _check(out: Path, force: bool) -> None:
+    if out.exists() and not force:
+        raise OutputExists("exists; use --force to overwrite", out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+
+def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) -> Path:
+    """An Excel sheet with a header row, filters and overdue deadlines in red."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    _check(out, force)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Opfølgning"
+    ws.append([HEADERS_DA[c] for c in COLUMNS])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in data:
+        ws.append([("ja" if row[c] else "") if c == "overdue" else row[c] for c in COLUMNS])
+        if row["overdue"]:
+            ws.cell(ws.max_row, COLUMNS.index("due") + 1).font = Font(color="C00000", bold=True)
+    ws.auto_filter.ref = ws.dimensions
+    for letter, width in zip("ABCDEFGHI", (6, 8, 11, 11, 22, 60, 36, 7, 60), strict=True):
+        ws.column_dimensions[letter].width = width
+    wb.save(out)
+    return out
+
+
+def write_docx(data: list[dict[str, Any]], out: Path, *, force: bool = False) -> Path:
+    """A Word document with the follow-up table (overdue deadlines marked `!`)."""
+    from kitar.docx_write import DocxWriter
+
+    _check(out, force)
+    w = DocxWriter()
+    w.add_heading("Opfølgningsliste", 1)
+    w.add_paragraph(f"Udskrevet {date.today().isoformat()}; ! = fristen er overskredet.")
+    cols = ["id", "due", "owner", "action", "meeting", "status"]
+    body = [[str(r[c]) + (" !" if c == "due" and r["overdue"] else "") for c in cols] for r in data]
+    w.add_table([HEADERS_DA[c] for c in cols], body)
+    w.set_properties(title="Opfølgningsliste", category="Opfølgning", language="da-DK")
+    return w.save(out, force=True)

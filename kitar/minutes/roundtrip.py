@@ -1,0 +1,48 @@
+"""Reading a filled-in minutes draft back: which meeting it is and the decisions typed in."""
+
+from __future__ import annotations
+
+import re
+
+from kitar.minutes.draft import BESLUTNING_STYLE, CATEGORY
+from kitar.model import Document
+
+# "6. Arkitektur for …" (item), "a. Høringssvar …" (sub-item); the number before the dot.
+_NUMBERED = re.compile(r"^(?P<number>\d+[a-z]?|[a-zæøå])\.\s")
+
+
+def is_kitar_draft(doc: Document) -> bool:
+    """A DOCX written by `kitar minutes` (its core properties say so)."""
+    meta = doc.metadata
+    return meta.get("docx_category") == CATEGORY and "kitar" in meta.get("docx_keywords", "")
+
+
+def draft_meeting_id(doc: Document) -> str | None:
+    """The corpus meeting id stored in the draft's identifier property, if any."""
+    if not is_kitar_draft(doc):
+        return None
+    return doc.metadata.get("docx_identifier") or None
+
+
+def filled_decisions(doc: Document) -> dict[str, str]:
+    """Item key → decision text typed into the `Kitar Beslutning` paragraphs.
+
+    Keys are item numbers (`"6"`), sub-items `"3.a"` or, when unnumbered, `"3.1"` by position;
+    several paragraphs of one decision are joined with a newline. Empty ones are left out.
+    """
+    decisions: dict[str, list[str]] = {}
+    item_key: str | None = None
+    key: str | None = None
+    items = subs = 0
+    for block in doc.blocks:
+        if block.kind == "heading" and block.level in (1, 2) and block.style != "Title":
+            m = _NUMBERED.match(block.text)
+            if block.level == 1:
+                items, subs = items + 1, 0
+                item_key = key = m.group("number") if m else str(items)
+            elif item_key is not None:
+                subs += 1
+                key = f"{item_key}.{m.group('number') if m else subs}"
+        elif block.style == BESLUTNING_STYLE and key is not None and block.text.strip():
+            decisions.setdefault(key, []).append(block.text.strip())
+    return {k: "\n".join(v) for k, v in decisions.items()}

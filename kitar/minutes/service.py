@@ -1,0 +1,116 @@
+"""What the minutes CLI commands do, as library calls: find the meeting, then act on it.
+
+A MEETING argument is a corpus reference (`12`, `2016-08-29`, `Arkitekturråd 2016-08-29`) or
+a document path, parsed on the fly so that a draft can be made before ingest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kitar.errors import CorpusError
+from kitar.minutes.compare import ItemComparison, compare_meeting
+from kitar.model import Meeting
+from kitar.store.followups import StoredFollowUp, list_followups, sync_meeting
+
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
+@dataclass
+class LoadedMeeting:
+    meeting: Meeting
+    meeting_id: int | None = None  # None: parsed from a file, not in the corpus
+    later_meetings: list[str] = field(default_factory=list)  # ISO dates, same body
+
+    @property
+    def next_meeting(self) -> str | None:
+        return self.later_meetings[0] if self.later_meetings else None
+
+
+def _later(db_path: Path, meeting: Meeting) -> list[str]:
+    from kitar.store.queries import list_meetings
+
+    info = meeting.meeting
+    if not info.date or not db_path.exists():
+        return []
+    dates = {
+        row.date
+        for row in list_meetings(db_path)
+        if row.date and row.date > info.date and (row.body or "") == (info.body or "")
+    }
+    return sorted(dates)
+
+
+def is_document(ref: str) -> bool:
+    path = Path(ref)
+    return path.suffix.lower() in DOCUMENT_SUFFIXES and path.exists()
+
+
+def load_meeting(ref: str, db_path: Path, kind: str | None = None) -> LoadedMeeting:
+    """A meeting from the corpus or from a document file."""
+    if is_document(ref) or Path(ref).suffix.lower() in DOCUMENT_SUFFIXES:
+        from kitar.pipeline import process_file
+
+        _, meeting = process_file(ref)  # a missing file raises DocumentNotFound here
+        return LoadedMeeting(meeting, None, _later(db_path, meeting))
+    from kitar.store.queries import get_meeting
+
+    meeting_id, meeting = get_meeting(db_path, ref, kind)
+    return LoadedMeeting(meeting, meeting_id, _later(db_path, meeting))
+
+
+def default_output(meeting: Meeting, public: bool) -> Path:
+    """`referat-2016-08-29-kommunernes-it-arkitekturraad.docx` in the working directory."""
+    info = meeting.meeting
+    body = (info.body or "").casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    slug = re.sub(r"[^a-z0-9]+", "-", body).strip("-")[:40]
+    parts = ["referat", info.date or "udkast", slug, "offentlig" if public else ""]
+    return Path("-".join(p for p in parts if p) + ".docx")
+
+
+def followups_for(
+    db_path: Path, ref: str | None, *, open_only: bool = False, owner: str | None = None
+) -> list[StoredFollowUp]:
+    """Stored follow-ups of one meeting (or all), refreshed from the corpus first.
+
+    An agenda whose minutes are in the corpus is skipped: the minutes' decisions supersede it.
+    """
+    from kitar.store.queries import get_meeting, list_meetings
+
+    if ref is not None:
+        loaded = load_meeting(ref, db_path)
+        if loaded.meeting_id is None:
+            raise CorpusError(
+                f"{ref}: follow-up status lives in the corpus; run `kitar ingest {ref}` first"
+            )
+        sync_meeting(db_path, loaded.meeting_id, loaded.meeting, loaded.later_meetings)
+        return list_followups(db_path, meeting_id=loaded.meeting_id, open_only=open_only,
+                              owner=owner)  # fmt: skip
+    rows = list_meetings(db_path)
+    for row in rows:
+        if row.kind == "agenda" and "minutes" in row.linked:
+            continue
+        meeting_id, meeting = get_meeting(db_path, str(row.id))
+        later = sorted({r.date for r in rows if r.date and row.date and r.date > row.date
+                        and r.body == row.body})  # fmt: skip
+        sync_meeting(db_path, meeting_id, meeting, later)
+    return list_followups(db_path, open_only=open_only, owner=owner)
+
+
+def comparison(
+    ref: str, db_path: Path, minutes_ref: str | None = None
+) -> tuple[Meeting, Meeting | None, list[ItemComparison]]:
+    """The agenda, its minutes (given, linked in the corpus, or None) and the comparison."""
+    agenda = load_meeting(ref, db_path, kind="agenda")
+    minutes: Meeting | None = None
+    if minutes_ref is not None:
+        minutes = load_meeting(minutes_ref, db_path, kind="minutes").meeting
+    elif agenda.meeting_id is not None:
+        from kitar.store.queries import get_meeting, linked_meetings
+
+        linked = linked_meetings(db_path, agenda.meeting_id)
+        if agenda.meeting.meeting.kind == "agenda" and "minutes" in linked:
+            minutes = get_meeting(db_path, str(linked["minutes"]))[1]
+    return agenda.meeting, minutes, compare_meeting(agenda.meeting, minutes)

@@ -1,0 +1,91 @@
+"""Parse a reflowed Document into a Meeting: the `kitar.meeting/1` structure."""
+
+from __future__ import annotations
+
+from kitar.model import Block, Document, Item, Meeting, SourceInfo
+from kitar.parse import fields, metadata
+from kitar.parse import patterns as P
+from kitar.parse.items import Segment, segment
+from kitar.parse.presenters import parse_presenters
+from kitar.parse.subitems import split_subitems
+from kitar.parse.vocabulary import is_section_heading
+
+# Item titles that need no supporting evidence: "Evt.", "Meddelelser", "Godkendelse af dagsorden".
+_ROUTINE = ("evt", "eventuelt", "meddelelser", "godkendelse af", "velkommen", "orientering")
+
+
+def _presenters(blocks: list[Block], used: set[int]) -> list:
+    people = []
+    for i, block in enumerate(blocks[:4]):
+        text = block.text.strip()
+        if is_section_heading(text):
+            break
+        if P.PRESENTER.match(text):
+            people.extend(parse_presenters(text))
+            used.add(i)
+    return people
+
+
+def _fill(item: Item, blocks: list[Block]) -> None:
+    used: set[int] = set()
+    item.presenters = _presenters(blocks, used)
+    item.case_id, item.doc_id = fields.ids(blocks)
+    item.recommendations = fields.recommendations(blocks, used)
+    item.annexes = fields.annexes(blocks, used)
+    item.sections = fields.sections([b for i, b in enumerate(blocks) if not (
+        i in used and P.PRESENTER.match(b.text.strip()))])
+
+
+def _build_item(seg: Segment) -> Item:
+    item = Item(number=seg.number, title=seg.title, closed=seg.closed, page=seg.page)
+    used: set[int] = set()
+    decisions, absent = fields.decisions(seg.blocks, used)
+    remaining = [b for i, b in enumerate(seg.blocks) if i not in used]
+    own, subs = split_subitems(seg.number, seg.raw_title, remaining, set())
+    _fill(item, own)
+    item.decisions = decisions
+    item.decision = decisions[-1].text if decisions else None
+    item.absent = absent
+    for sub in subs:
+        title, closed = sub.title, False
+        stripped = P.CLOSED_MARK.sub("", title)
+        if stripped != title:
+            title, closed = stripped.strip(), True
+        child = Item(number=sub.number, title=title, closed=closed or item.closed, page=sub.page)
+        _fill(child, sub.blocks)
+        item.subitems.append(child)
+    return item
+
+
+# Section headings that only case documents have (a report also has "Baggrund" or "Indledning").
+_CASE_SECTIONS = {"indstilling", "indstillinger", "beslutning", "beslutninger", "sagsfremstilling",
+                  "sagsbeskrivelse", "forslag til beslutning", "resumé", "resume"}
+
+
+def _has_evidence(item: Item) -> bool:
+    return bool(
+        item.presenters or item.recommendations or item.decisions or item.annexes or item.case_id
+        or any(s.heading.lower() in _CASE_SECTIONS for s in item.sections)
+        or any(_has_evidence(s) for s in item.subitems)
+        or item.title.lower().startswith(_ROUTINE)
+    )
+
+
+def parse_document(doc: Document) -> Meeting:
+    """The meeting in a reflowed document; never raises on odd text, warns instead."""
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    preamble, segments = segment(blocks)
+    items = [_build_item(s) for s in segments]
+    warnings = list(doc.warnings)
+    if items and sum(_has_evidence(i) for i in items) < max(1, (len(items) + 1) // 2):
+        warnings.append(
+            f"{doc.path}: numbered headings found, but no agenda structure (presenters, "
+            "recommendations, decisions, case numbers); not treated as a meeting document"
+        )
+        preamble, items = blocks, []
+    if not items:
+        if not any("no agenda structure" in w for w in warnings):
+            warnings.append(f"{doc.path}: no agenda items found; is this a meeting document?")
+    info = metadata.extract(preamble, doc, any(i.decisions for i in items))
+    source = SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages)
+    return Meeting(source=source, meeting=info, items=items, warnings=warnings)

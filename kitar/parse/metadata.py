@@ -1,0 +1,116 @@
+"""Meeting-level metadata from the cover/preamble blocks and the reader's document metadata."""
+
+from __future__ import annotations
+
+import re
+
+from kitar.model import Block, Document, MeetingInfo
+from kitar.parse import patterns as P
+from kitar.parse.dates import find_dates, parse_danish_date, parse_time
+
+# "Sundheds- og Forebyggelsesudvalget", "Udvalget for plan, udvikling og kultur (PUK)",
+# "Kommunernes It-Arkitekturråd", "Kommunalbestyrelsen", "Byrådet", "Børne- og Ungeudvalget"
+_BODY = re.compile(
+    r"(udvalg|råd(?:et)?\b|bestyrelse|kommunalbestyrelsen|byrådet|regionsrådet|direktion|"
+    r"forum\b|styregruppe|netværk|komit[eé]|repræsentantskab|kommission)",
+    re.I,
+)
+_KIND_MINUTES = re.compile(r"^(referat|beslutningsprotokol|protokol|åbent referat)\b", re.I)
+_KIND_AGENDA = re.compile(r"^(dagsorden|åben dagsorden|indkaldelse)\b", re.I)
+_WEEKDAY = re.compile(r"\b(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b", re.I)
+# "i Mødecenter C, Lokale 32 på Ballerup Rådhus", "Kaløvig Kursuscenter"
+_PLACE_HINT = re.compile(
+    r"(rådhus|lokale|mødecenter|mødelokale|kursuscenter|center\b|sal\b|hus\b|kontor|gade|vej\b|"
+    r"teams|online|virtuelt)",
+    re.I,
+)
+
+
+def _names_after(blocks: list[Block], start: int) -> list[str]:
+    """Names listed one per block after a label like `Tilstede` until the next label."""
+    names: list[str] = []
+    for block in blocks[start + 1 :]:
+        text = block.text.strip()
+        if (
+            not text
+            or P.ATTENDEES_LABEL.match(text)
+            or P.ABSENT_LABEL.match(text)
+            or P.OTHER_LABEL.match(text)
+            or P.TOC_HEADING.match(text)
+            or P.ITEM_NUMBERED.match(text)
+            or len(text) > 80
+        ):
+            break
+        names.extend(n.strip() for n in re.split(r"\s*;\s*", text) if n.strip())
+    return names
+
+
+# A cover line that the layout merged into one block:
+# "Sundheds- og Forebyggelsesudvalget tirsdag den 4. december 2012, kl. 13:00 i Mødecenter C, …"
+_MERGED_COVER = re.compile(
+    r"^(?P<body>.+?)\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?den\s+\d"
+    r".*?(?:kl\.?\s*\d{1,2}[.:]\d{2}(?:\s*-\s*\d{1,2}[.:]\d{2})?)?\s*,?\s*(?:i\s+(?P<place>.+))?$",
+    re.I | re.S,
+)
+
+
+def _merged_cover(text: str) -> tuple[str | None, str | None]:
+    m = _MERGED_COVER.match(text)
+    if not m or not _BODY.search(m.group("body")):
+        return None, None
+    place = m.group("place")
+    return m.group("body").strip(" ,"), place.strip() if place else None
+
+
+def extract(preamble: list[Block], doc: Document, has_decisions: bool) -> MeetingInfo:
+    info = MeetingInfo()
+    md = doc.metadata
+    info.case_id = md.get("case_id")
+    info.doc_id = md.get("doc_id")
+    first_pages = [b for b in preamble if b.page <= 2]
+    for k, block in enumerate(first_pages):
+        text = block.text.strip()
+        if info.kind is None and _KIND_MINUTES.match(text):
+            info.kind = "minutes"
+        elif info.kind is None and _KIND_AGENDA.match(text):
+            info.kind = "agenda"
+        if info.body is None and find_dates(text):
+            body, place = _merged_cover(text)
+            if body:
+                info.body, info.location = body, info.location or place
+        if info.body is None and len(text) < 90 and _BODY.search(text) and not find_dates(text):
+            if not P.ATTENDEES_LABEL.match(text) and not text.lower().startswith(("referat", "dagsorden")):
+                info.body = text
+        if info.date is None and (find_dates(text) and (_WEEKDAY.search(text) or len(text) < 60)):
+            info.date = parse_danish_date(text)
+            info.time = info.time or parse_time(text)
+            # The place often follows the date line: "i Mødecenter C, Lokale 32 på Ballerup Rådhus".
+            for nxt in first_pages[k + 1 : k + 3]:
+                t = nxt.text.strip()
+                if info.time is None and parse_time(t) and len(t) < 30:
+                    info.time = parse_time(t)
+                    continue
+                if info.location is None and _PLACE_HINT.search(t) and len(t) < 100:
+                    info.location = re.sub(r"^i\s+", "", t)
+                    break
+        if info.time is None and re.match(r"^kl\.?\s*\d", text, re.I):
+            info.time = parse_time(text)
+        if (lm := P.LOCATION_LABEL.match(text)) and info.location is None:
+            info.location = lm.group("rest").strip()
+        if (am := P.ATTENDEES_LABEL.match(text)) and not info.attendees:
+            rest = am.group("rest").strip()
+            info.attendees = [rest] if rest else _names_after(first_pages, k)
+        if (xm := P.ABSENT_LABEL.match(text)) and not info.absent:
+            rest = xm.group("rest").strip()
+            info.absent = [rest] if rest else _names_after(first_pages, k)
+        if info.case_id is None and (cm := P.CASE_ID.search(text)):
+            info.case_id = cm.group("id")
+        if info.doc_id is None and (dm := P.DOC_ID.search(text)):
+            info.doc_id = dm.group("id")
+    if info.date is None and md.get("date"):
+        info.date = md["date"]
+    if info.kind is None:
+        info.kind = "minutes" if has_decisions else "agenda"
+    if info.body is None and md.get("body"):
+        info.body = md["body"]
+    return info

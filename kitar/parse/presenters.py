@@ -1,0 +1,77 @@
+"""Presenter lines: `v. Henrik Brix, Formand for … og Ghita Thiesen, KL` → people.
+
+The line is split at commas and at ` og `. After a comma comes either an organisation or a role,
+and it applies to the whole group of names since the previous one: in
+`v. Peter Falkenberg, KL og Jens Krieger Røyen og Michael Bang Kjeldgaard, Digitaliseringsstyrelsen`
+both of the last two people are from Digitaliseringsstyrelsen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kitar.model import Presenter
+from kitar.parse.vocabulary import organisation_lookup
+
+# Words that start a role rather than an organisation: "Formand for Kommunernes It-Arkitekturråd",
+# "chefkonsulent", "Projektleder i KOMBIT".
+_ROLE_WORDS = re.compile(
+    r"^(?:næst)?(?:formand|forkvinde|direktør|vicedirektør|chef|kontorchef|centerchef|afdelingschef"
+    r"|konsulent|chefkonsulent|specialkonsulent|fuldmægtig|programleder|projektleder|programchef"
+    r"|arkitekt|enterprisearkitekt|it-arkitekt|sekretariatsleder|leder|borgmester|rådmand"
+    r"|medlem|koordinator|faglig|seniorkonsulent|analytiker|sekretær|udviklingschef|it-chef"
+    r"|digitaliseringschef)\b",
+    re.I,
+)
+_PREFIX = re.compile(r"^(?:v\.|v/|ved\s)\s*", re.I)
+_SPLIT = re.compile(r"\s*(,|;|\s+og\s+|\s+samt\s+|\s*&\s*)\s*")
+_NAME_TOKEN = re.compile(r"^[A-ZÆØÅ][\wæøåéü'\-]*\.?$|^(?:de|von|van|la|af)$")
+
+
+def _looks_like_name(text: str) -> bool:
+    tokens = text.split()
+    return 1 < len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens)
+
+
+def _organisation(text: str) -> str | None:
+    known = organisation_lookup().get(text.strip().rstrip(".").lower())
+    if known:
+        return known
+    # Unknown organisation names are usually one capitalised token or an acronym: "Celuma", "SKI".
+    tokens = text.split()
+    if len(tokens) == 1 and tokens[0][:1].isupper():
+        return tokens[0].rstrip(".")
+    return None
+
+
+def parse_presenters(line: str) -> list[Presenter]:
+    """People named in one presenter line (with or without the leading `v.`)."""
+    rest = _PREFIX.sub("", line.strip())
+    rest = " ".join(rest.split()).rstrip(". ")
+    parts = _SPLIT.split(rest)
+    # parts alternates: text, separator, text, separator, ...
+    people: list[Presenter] = []
+    group: list[Presenter] = []
+    for k in range(0, len(parts), 2):
+        text = parts[k].strip()
+        sep_before = parts[k - 1].strip() if k else ""
+        if not text:
+            continue
+        is_after_comma = sep_before in {",", ";"}
+        if is_after_comma and group:
+            org = _organisation(text)
+            if _ROLE_WORDS.match(text) or (not org and not _looks_like_name(text)):
+                # A role belongs to the person right before it, not to the whole group.
+                group[-1].role = text
+                people.extend(group)
+                group = []
+                continue
+            if org and not _looks_like_name(text):
+                for person in group:
+                    person.organisation = org
+                people.extend(group)
+                group = []
+                continue
+        group.append(Presenter(name=text))
+    people.extend(group)
+    return [p for p in people if p.name]

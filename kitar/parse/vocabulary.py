@@ -1,0 +1,61 @@
+"""The Danish vocabulary that lives in `pipelines/` as data (headings, organisations, ...)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from kitar.config import pipelines_dir
+
+
+def _lines(name: str) -> list[str]:
+    path: Path = pipelines_dir() / name
+    if not path.exists():
+        return []
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def section_headings() -> frozenset[str]:
+    """Lower-cased section headings, e.g. "baggrund", "sagsfremstilling"."""
+    return frozenset(h.lower() for h in _lines("section_headings.txt"))
+
+
+@lru_cache(maxsize=1)
+def organisations() -> dict[str, str]:
+    """Every known organisation name or alias → its name as written in the file.
+
+    `KL = Kommunernes Landsforening` makes both "KL" and the long form map to "KL".
+    """
+    names: dict[str, str] = {}
+    for line in _lines("organisations.txt"):
+        name, _, alias = (part.strip() for part in line.partition("="))
+        names[name] = name
+        if alias:
+            names[alias] = name
+    return names
+
+
+@lru_cache(maxsize=1)
+def organisation_lookup() -> dict[str, str]:
+    """Lower-cased name → canonical name, for quick exact matches."""
+    return {k.lower(): v for k, v in organisations().items()}
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[str, ...]:
+    return tuple(_lines("abbreviations.txt"))
+
+
+def is_section_heading(text: str) -> bool:
+    """`Baggrund`, `Indstilling:`, `Økonomiske konsekvenser og finansiering` (prefix of a known one)."""
+    key = text.strip().rstrip(":").strip().lower()
+    if key in section_headings():
+        return True
+    # "Økonomiske konsekvenser og finansiering" starts with the known "Økonomiske konsekvenser".
+    return len(key) < 60 and any(key.startswith(h + " ") for h in section_headings())

@@ -1,0 +1,228 @@
+"""PDF → model.Page/Line/Word through pdfplumber (the only module that imports it)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+
+from kitar.errors import DamagedDocument, EncryptedDocument, NoTextLayer, NothingToExtract
+from kitar.model import Document, Line, Page, Word
+from kitar.read.layout import Analysis, make_line
+
+# Font names that mark bold text: "EFVXWZ+Verdana,Bold", "Arial-BoldMT", "Frutiger-Black".
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,](bd|blk|hv)\b", re.I)
+# Two words on one row further apart than this many font sizes belong to different segments:
+# a label and its value in a table, a TOC entry and its page number, a body line and a sidebar.
+SEGMENT_GAP_EM = 2.5
+OCR_HINT = "no text layer: run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+
+log = logging.getLogger(__name__)
+
+
+def is_bold_font(fontname: str) -> bool:
+    """True for bold-looking font names (`Verdana,Bold`, `Arial-BoldMT`, `X-Semibold`)."""
+    # Subset prefix "ABCDEF+" carries no style information.
+    return bool(_BOLD_RE.search(fontname.split("+", 1)[-1]))
+
+
+def _is_password_error(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        name = type(seen).__name__
+        if "Password" in name or "Encryption" in name or "password" in str(seen).lower():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _repaired_copy(source: str | Path | bytes) -> io.BytesIO | None:
+    """Rewrite a damaged PDF with PDFium (a pdfplumber dependency), which rebuilds the xref."""
+    try:
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(source if not isinstance(source, bytes) else io.BytesIO(source))
+        out = io.BytesIO()
+        pdf.save(out)
+        pdf.close()
+        out.seek(0)
+        return out
+    except Exception:  # PDFium cannot read it either: report the original failure
+        return None
+
+
+@contextmanager
+def open_pdf(path: str | Path, data: bytes | None = None) -> Iterator[Any]:
+    """Open a PDF leniently; raise EncryptedDocument or DamagedDocument naming the file."""
+    source: str | Path | io.BytesIO = io.BytesIO(data) if data is not None else path
+    try:
+        pdf = pdfplumber.open(source)
+        _ = pdf.pages  # forces the page tree to be read, where broken files fail
+    except Exception as exc:
+        if _is_password_error(exc):
+            raise EncryptedDocument("encrypted PDF: remove the password first", path) from None
+        repaired = _repaired_copy(data if data is not None else path)
+        if repaired is None:
+            raise DamagedDocument(f"damaged PDF that cannot be repaired ({exc})", path) from None
+        try:
+            pdf = pdfplumber.open(repaired)
+            _ = pdf.pages
+        except Exception as exc2:
+            raise DamagedDocument(f"damaged PDF ({exc2})", path) from None
+        log.warning("%s: damaged PDF, read a repaired copy", path)
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def _word(raw: dict[str, Any]) -> Word:
+    font = str(raw.get("fontname", ""))
+    return Word(
+        text=raw["text"],
+        x0=float(raw["x0"]),
+        x1=float(raw["x1"]),
+        top=float(raw["top"]),
+        bottom=float(raw["bottom"]),
+        fontname=font,
+        size=round(float(raw.get("size", 0.0)), 2),
+        bold=is_bold_font(font),
+    )
+
+
+def lines_from_words(words: list[Word], page: int) -> list[Line]:
+    """Group words into rows by vertical centre, then split rows at wide horizontal gaps."""
+    rows: list[list[Word]] = []
+    row_centre = 0.0
+    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        centre = (w.top + w.bottom) / 2
+        tolerance = max(w.size, 4.0) * 0.5
+        if rows and abs(centre - row_centre) <= tolerance:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+            row_centre = centre
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        segment = [row[0]]
+        for w in row[1:]:
+            prev = segment[-1]
+            if w.x0 - prev.x1 > SEGMENT_GAP_EM * max(prev.size, w.size, 4.0):
+                lines.append(make_line(segment, page))
+                segment = []
+            segment.append(w)
+        lines.append(make_line(segment, page))
+    lines.sort(key=lambda ln: (round(ln.top), ln.x0))
+    return lines
+
+
+def _page_from_plumber(p: Any, number: int) -> Page:
+    raw = p.extract_words(
+        extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
+    )
+    words = [_word(r) for r in raw if r["text"].strip()]
+    return Page(
+        number=number,
+        width=float(p.width),
+        height=float(p.height),
+        lines=lines_from_words(words, number) if words else [],
+        image_count=len(p.images),
+        char_count=len(p.chars),
+    )
+
+
+def iter_pages(
+    path: str | Path, numbers: Iterable[int] | None = None, data: bytes | None = None
+) -> Iterator[Page]:
+    """Yield model.Page for each page (1-based `numbers` to pick some), closing each after use."""
+    wanted = set(numbers) if numbers is not None else None
+    with open_pdf(path, data) as pdf:
+        for index, p in enumerate(pdf.pages, start=1):
+            if wanted is not None and index not in wanted:
+                continue
+            try:
+                yield _page_from_plumber(p, index)
+            except Exception as exc:
+                if _is_password_error(exc):
+                    raise EncryptedDocument(
+                        "encrypted PDF: remove the password first", path
+                    ) from None
+                raise DamagedDocument(f"page {index} cannot be read ({exc})", path) from None
+            finally:
+                p.close()  # drops the page's parsed objects: memory stays flat on long files
+
+
+def read_pages(
+    path: str | Path, numbers: Iterable[int] | None = None, data: bytes | None = None
+) -> list[Page]:
+    """All (or the chosen) pages of a PDF as model.Page."""
+    return list(iter_pages(path, numbers, data))
+
+
+def check_has_text(pages: list[Page], path: str | Path) -> None:
+    """Raise NoTextLayer for scanned files, NothingToExtract for blank ones."""
+    if any(p.lines for p in pages):
+        return
+    if any(p.image_count for p in pages):
+        raise NoTextLayer(OCR_HINT, path)
+    raise NothingToExtract("no text and no images: nothing to extract", path)
+
+
+def inspect_pdf(path: str | Path, page: int | None = None, data: bytes | None = None) -> Analysis:
+    """Pages with every line's role set (header, footer, sidebar, heading, body, bullet).
+
+    All pages are read (repetition needs them); `page` keeps only that one in the result.
+    """
+    from kitar.read.layout import analyse
+    from kitar.read.pdf_blocks import mark_roles
+
+    pages = read_pages(path, data=data)
+    check_has_text(pages, path)
+    analysis = analyse(pages)
+    mark_roles(analysis.pages)
+    if page is not None:
+        analysis.pages = [p for p in analysis.pages if p.number == page]
+    return analysis
+
+
+def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
+    """Read a PDF into a Document: blocks without running headers/footers/sidebar, plus metadata."""
+    from kitar.read.layout import analyse
+    from kitar.read.pdf_blocks import build_blocks
+
+    if data is None:
+        data = Path(path).read_bytes()
+    pages = read_pages(path, data=data)
+    check_has_text(pages, path)
+    analysis = analyse(pages)
+    doc = Document(
+        path=str(path),
+        format="pdf",
+        pages=len(pages),
+        blocks=build_blocks(analysis.pages),
+        metadata=dict(analysis.metadata),
+        warnings=list(analysis.warnings),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    empty = [p.number for p in pages if not p.lines and p.image_count]
+    if empty:
+        doc.warnings.append(f"pages without a text layer (OCR needed): {empty}")
+    return doc
+
+
+def baseline_extract_words(path: str | Path) -> int:
+    """pdfplumber's own `extract_words` over every page (closing each): the benchmark baseline."""
+    count = 0
+    with pdfplumber.open(path) as pdf:
+        for p in pdf.pages:
+            count += len(p.extract_words())
+            p.close()
+    return count

@@ -1,0 +1,206 @@
+"""Classified PDF lines → model.Block: headings, paragraphs and list items with page numbers.
+
+Block text keeps the source line breaks and line-end hyphens; kitar.text.reflow joins them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+from statistics import median
+
+from kitar.model import Block, Line, Page
+from kitar.read.layout import body_edges
+from kitar.text.normalize import normalize as normalize_text
+from kitar.text.normalize import split_bullet
+
+REMOVED = ("header", "footer", "sidebar")
+PARAGRAPH_GAP = 1.45  # a line pitch this many times the usual one starts a new paragraph
+_END_PUNCT = (".", "!", "?", ":", ";")
+
+
+def body_size(pages: list[Page]) -> float:
+    """The font size most text is set in (by characters)."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.role not in REMOVED:
+                sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _all_bold(line: Line) -> bool:
+    letters = [w for w in line.words if any(c.isalnum() for c in w.text)]
+    return bool(letters) and all(w.bold for w in letters)
+
+
+def is_heading(line: Line, size: float) -> bool:
+    """Short, bold or larger than the body text, and not a sentence fragment.
+
+    `1. Meddelelser` (Verdana,Bold 11), `Sagsfremstilling` (Arial,Bold 10.1) are headings.
+    """
+    text = line.text.strip()
+    if len(text) > 120 or text.endswith(",") or split_bullet(text):
+        return False
+    return _all_bold(line) or line.size >= size + 1.0
+
+
+def mark_roles(pages: list[Page]) -> None:
+    """Set heading/bullet/body on the lines layout analysis kept."""
+    size = body_size(pages)
+    for page in pages:
+        for line in page.lines:
+            if line.role in REMOVED or line.role == "bullet":
+                continue
+            if split_bullet(line.text):
+                line.role = "bullet"
+            elif is_heading(line, size):
+                line.role = "heading"
+            else:
+                line.role = "body"
+
+
+def _heading_levels(pages: list[Page], size: float) -> dict[float, int]:
+    """Heading level per font size: the largest heading size is level 1."""
+    sizes = sorted(
+        {round(ln.size * 2) / 2 for p in pages for ln in p.lines if ln.role == "heading"},
+        reverse=True,
+    )
+    levels = {s: i + 1 for i, s in enumerate(s for s in sizes if s > size)}
+    base = len(levels) + 1
+    for s in sizes:
+        levels.setdefault(s, base)
+    return levels
+
+
+def _typical_pitch(pages: list[Page]) -> dict[float, float]:
+    """Usual distance between consecutive body lines, per font size."""
+    pitches: dict[float, list[float]] = {}
+    for page in pages:
+        body = [ln for ln in page.lines if ln.role in ("body", "bullet")]
+        for a, b in pairwise(body):
+            d = b.top - a.top
+            if abs(a.size - b.size) < 0.3 and 0 < d < 2.2 * max(a.size, 1.0):
+                pitches.setdefault(round(a.size * 2) / 2, []).append(d)
+    return {s: median(v) for s, v in pitches.items()}
+
+
+def _indent_levels(pages: list[Page]) -> list[float]:
+    xs = sorted(
+        ln.x0 for p in pages for ln in p.lines if ln.role == "bullet" and split_bullet(ln.text)
+    )
+    clusters: list[float] = []
+    for x in xs:
+        if not clusters or x - clusters[-1] > 4:
+            clusters.append(x)
+    return clusters
+
+
+class _Builder:
+    def __init__(self, pages: list[Page]) -> None:
+        self.size = body_size(pages)
+        self.levels = _heading_levels(pages, self.size)
+        self.pitch = _typical_pitch(pages)
+        self.indents = _indent_levels(pages)
+        self.right = body_edges(pages)[1]
+        self.blocks: list[Block] = []
+        self.lines: list[Line] = []  # lines of the open block
+        self.texts: list[str] = []
+
+    def flush(self) -> None:
+        if self.lines and self.blocks:
+            self.blocks[-1].text = normalize_text("\n".join(self.texts))
+        self.lines, self.texts = [], []
+
+    def open(self, line: Line) -> None:
+        self.flush()
+        bullet = split_bullet(line.text) if line.role == "bullet" else None
+        if line.role == "heading":
+            kind, level = "heading", self.levels.get(round(line.size * 2) / 2, 1)
+        elif line.role == "bullet" and bullet is None:  # a cell of a two-column list
+            kind, level = "list_item", 0
+        elif line.role == "bullet":
+            kind, level = "list_item", self._bullet_level(line, bullet.level if bullet else 0)
+        else:
+            kind, level = "paragraph", 0
+        self.blocks.append(
+            Block(
+                kind=kind,  # type: ignore[arg-type]
+                text="",
+                page=line.page,
+                level=level,
+                bold=line.bold,
+                size=line.size,
+                marker=bullet.marker if bullet else None,
+            )
+        )
+        self.lines = [line]
+        self.texts = [bullet.text if bullet else line.text]
+
+    def _bullet_level(self, line: Line, marker_level: int) -> int:
+        if len(self.indents) < 2:
+            return marker_level
+        return min(range(len(self.indents)), key=lambda i: abs(self.indents[i] - line.x0))
+
+    def continues(self, line: Line) -> bool:
+        """Does `line` continue the open block?"""
+        if not self.lines or line.role == "bullet":
+            return False
+        prev, first = self.lines[-1], self.lines[0]
+        kind = self.blocks[-1].kind
+        if (line.role == "heading") != (kind == "heading"):
+            return False
+        if first.role == "bullet" and split_bullet(first.text) is None:
+            return False  # a cell of a two-column list is one line
+        if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
+            return False
+        if line.page != prev.page:
+            # a paragraph running onto the next page continues in lower case
+            text = prev.text.rstrip()
+            return kind != "heading" and not text.endswith(_END_PUNCT) and line.text[:1].islower()
+        pitch = self.pitch.get(round(line.size * 2) / 2, 1.2 * max(line.size, 1.0))
+        if line.top - prev.top > PARAGRAPH_GAP * pitch or line.top < prev.top:
+            return False
+        if kind == "heading":
+            return len(self.lines) < 3
+        if not self._aligned(line):
+            return False
+        return not self._next_word_fits(prev, line)
+
+    def _aligned(self, line: Line) -> bool:
+        first = self.lines[0]
+        if len(self.lines) >= 2:
+            return abs(line.x0 - self.lines[1].x0) <= 4
+        # hanging indent ("a.  Møder og …", a bullet's text) or a first-line indent
+        anchors = [first.x0] + [w.x0 for w in first.words[1:3]]
+        if any(abs(line.x0 - a) <= 4 for a in anchors):
+            return True
+        return first.x0 - 40 <= line.x0 < first.x0 - 4 and first.role != "bullet"
+
+    def _next_word_fits(self, prev: Line, line: Line) -> bool:
+        """A line that ended although the next word would have fitted was a hard break."""
+        if not line.words or prev.text.endswith("-"):
+            return False
+        word = line.words[0]
+        space = 0.3 * max(line.size, 1.0)
+        slack = 0.5 * max(line.size, 1.0)
+        return prev.x1 + space + (word.x1 - word.x0) < self.right - slack
+
+    def add(self, line: Line) -> None:
+        if self.continues(line):
+            self.lines.append(line)
+            self.texts.append(line.text)
+        else:
+            self.open(line)
+
+
+def build_blocks(pages: list[Page]) -> list[Block]:
+    """Blocks from pages that layout.analyse has classified and ordered."""
+    mark_roles(pages)
+    builder = _Builder(pages)
+    for page in pages:
+        for line in page.lines:
+            if line.role not in REMOVED and line.text.strip():
+                builder.add(line)
+    builder.flush()
+    return [b for b in builder.blocks if b.text.strip()]

@@ -1,0 +1,355 @@
+"""Read plain text, including a PDF extractor's text output, into blocks with page numbers.
+
+Two layouts, decided per document from evidence (`detect_layout`):
+- "extractor" (the KL agenda text): every source line is followed by an empty line, so empty
+  lines fall *inside* paragraphs; a line holding only spaces is the real paragraph break; a
+  line starting with a space begins a new page (` 2. Indsatsen i initiativ 8.1 …`);
+- "plain": blank lines separate paragraphs; form feeds separate pages.
+In both, a KL letterhead mixed into the text (`Dato:`, `Sags ID:`, `www.kl.dk`, `Side 20 af
+22`, `NOTAT`) is removed from the body and kept as metadata.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kitar.config import pipelines_dir
+from kitar.errors import DocumentNotFound, EmptyDocument, NothingToExtract, UnsupportedFormat
+from kitar.model import Block, BlockKind, Document
+from kitar.read.letterhead import extract_fields, find_letterhead_runs
+from kitar.text.normalize import normalize, split_bullet, strip_private_use
+
+# " 2. Indsatsen i initiativ 8.1 …", "10. Status fra …": an agenda item title.
+_ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>\S.*)$")
+# "1. Fælles arkitekturstyring", "2) Behandlingen af …": a numbered list line.
+_NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}[.)])\s+(?P<rest>\S.*)$")
+# "v. Kit Roesen, KL": the presenters of an item.
+_PRESENTER_RE = re.compile(r"^v\.\s+\S")
+# "Bilag 1: Leveranceplan …", "Bilag 3: Høringssvar - FLIS": one annex per block.
+_ANNEX_RE = re.compile(r"^bilag\s+\d+\s*[:.]", re.I)
+# "Side 3 af 22" alone on a line: a running footer.
+_PAGE_FOOTER_RE = re.compile(r"^side\s+(\d+)\s+af\s+(\d+)$", re.I)
+# A title continues on the next line after a word like these: "… selvbetjeningsløsninger og".
+_CONNECTIVES = frozenset({"og", "i", "for", "af", "på", "med", "til", "eller", "om", "fra", "ved"})
+# A line ending in one of these words continues on the next line, whatever its length.
+_FUNCTION_WORDS = _CONNECTIVES | frozenset(
+    {"en", "et", "den", "det", "de", "at", "som", "der", "er", "har", "kan", "skal", "vil",
+     "samt", "mellem", "under", "over", "efter", "hos", "uden", "mod", "ikke", "blev", "bliver"}
+)  # fmt: skip
+_TERMINAL = ".!?:;"
+_CLOSING_QUOTES = "”\"’)»"
+
+FALLBACK_SECTION_HEADINGS = (
+    "Baggrund", "Indstilling", "Sagsfremstilling", "Bilag", "Beslutning", "Økonomi", "Resumé",
+    "Resume", "Sagsbeskrivelse", "Forslag til beslutning", "Tidsplan", "Høring", "Lovgrundlag",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _section_headings(path: Path) -> frozenset[str]:
+    names: list[str] = list(FALLBACK_SECTION_HEADINGS)
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                names.append(line)
+    return frozenset(n.lower().rstrip(":").strip() for n in names)
+
+
+def section_headings() -> frozenset[str]:
+    """Lowercase section headings: pipelines/section_headings.txt plus a built-in list."""
+    return _section_headings(pipelines_dir() / "section_headings.txt")
+
+
+@dataclass
+class SourceLine:
+    text: str  # stripped
+    page: int
+    lead_space: bool = False  # began with a space (extractor layout: a page start)
+    break_before: bool = False  # a paragraph break precedes it
+
+
+@dataclass
+class _Open:
+    kind: BlockKind
+    page: int
+    lines: list[str] = field(default_factory=list)
+    level: int = 0
+    marker: str | None = None
+    role: str = "text"  # text | title | presenter | annex
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if b"\x00" in data[:4096]:
+        raise UnsupportedFormat("not a text file (binary content)", path)
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnsupportedFormat("not a text file (unknown encoding)", path)  # pragma: no cover
+
+
+def detect_layout(lines: list[str]) -> str:
+    """"extractor" when empty lines sit inside sentences and space-only lines mark breaks.
+
+    Evidence: in the KL text most lines before an empty line end mid-sentence (`… gover-`,
+    `… for den kommende strategiperiode. I perioden indtil`), while in ordinary text the line
+    before a blank line ends a paragraph, usually with a full stop.
+    """
+    space_only = sum(1 for ln in lines if ln and not ln.strip())
+    if space_only == 0:
+        return "plain"
+    before_empty = [lines[i] for i in range(len(lines) - 1) if lines[i].strip() and not lines[i + 1]]
+    if len(before_empty) < 3:
+        return "plain"
+    ended = sum(1 for ln in before_empty if ln.rstrip().rstrip(_CLOSING_QUOTES)[-1:] in _TERMINAL)
+    return "extractor" if ended / len(before_empty) < 0.4 else "plain"
+
+
+def source_lines(text: str, layout: str) -> list[SourceLine]:
+    """Non-blank lines with their page and whether a paragraph break precedes them."""
+    out: list[SourceLine] = []
+    page = 1
+    pending_break = True  # the start of the text opens a paragraph
+    last_start = -10  # index in `out` of the line that began the current page
+    prev_lead = False
+    for raw in text.split("\n"):
+        if "\f" in raw:
+            page += raw.count("\f")
+            pending_break = True
+            raw = raw.replace("\f", "")
+        if not raw.strip():
+            # extractor: only a line holding spaces is a paragraph break; "" is a line gap
+            if layout == "plain" or raw:
+                pending_break = True
+            continue
+        lead = raw[0] in " \t"
+        # " 3. Høringssager:" — a leading space begins a new page, unless a page began one or
+        # two lines ago or the line before began with a space too (" 8. Digitalisering …" then
+        # " v. Frank …" then " Malkov, KL": the title's own page)
+        if layout == "extractor" and lead and out and not prev_lead and len(out) - last_start > 2:
+            page += 1
+            last_start = len(out)
+        prev_lead = lead
+        out.append(SourceLine(raw.strip(), page, lead and layout == "extractor", pending_break))
+        pending_break = False
+    return out
+
+
+def _remove_letterhead(lines: list[SourceLine]) -> tuple[list[SourceLine], dict[str, str]]:
+    """Drop letterhead runs and lone `Side N af M` footers; return their fields too."""
+    texts = [ln.text for ln in lines]
+    drop: set[int] = set()
+    fields: dict[str, str] = {}
+    for start, end in find_letterhead_runs(texts):
+        drop.update(range(start, end + 1))
+        for key, value in extract_fields(texts[start : end + 1]).items():
+            fields.setdefault(key, value)
+    page_shift: int | None = None
+    last_page = lines[-1].page if lines else 1
+    for i, ln in enumerate(lines):
+        m = _PAGE_FOOTER_RE.match(ln.text)
+        if m:
+            drop.add(i)
+            # "Side 20 af 22" seen on counted page 19: the text starts on page 2 (no cover)
+            shift = int(m.group(1)) - ln.page
+            if page_shift is None and 0 < shift and last_page + shift <= int(m.group(2)):
+                page_shift = shift
+    kept: list[SourceLine] = []
+    carry_break = False
+    for i, ln in enumerate(lines):
+        if i in drop:
+            carry_break = True
+            continue
+        if carry_break:
+            ln.break_before = True
+            carry_break = False
+        if page_shift:
+            ln.page += page_shift
+        kept.append(ln)
+    return kept, fields
+
+
+def _typical_width(lines: list[SourceLine]) -> int:
+    lengths = sorted(len(ln.text) for ln in lines)
+    return max(lengths[int(len(lengths) * 0.9)] if lengths else 70, 30)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSING_QUOTES)[-1:] in _TERMINAL
+
+
+class _Builder:
+    """Groups source lines into blocks (a small state machine over the lines)."""
+
+    def __init__(self, lines: list[SourceLine], layout: str) -> None:
+        self.lines = lines
+        self.layout = layout
+        self.width = _typical_width(lines)
+        self.headings = section_headings()
+        self.blocks: list[Block] = []
+        self.open: _Open | None = None
+
+    def close(self) -> None:
+        block = self.open
+        self.open = None
+        if block is None or not block.lines:
+            return
+        text = "\n".join(block.lines)
+        kind, level = block.kind, block.level
+        if kind == "paragraph" and block.role == "text" and self._heading_like(block.lines):
+            kind, level = "heading", 3  # "Foranalyse til sikkerhedsarkitektur"
+        self.blocks.append(Block(kind, text, block.page, level=level, marker=block.marker))
+
+    def _heading_like(self, lines: list[str]) -> bool:
+        if len(lines) != 1:
+            return False
+        text = lines[0]
+        words = text.split()
+        return (
+            len(text) <= 70
+            and (len(words) >= 2 or (len(text) >= 6 and text.isalpha()))  # "Beslutningsprocessen"
+            and not _ends_sentence(text)
+            and not text.endswith((",", "-"))
+            and (text[0].isupper() or text[0] in "’‘\"”“")
+        )
+
+    def is_section_heading(self, text: str) -> bool:
+        return text.rstrip(": ").strip().lower() in self.headings
+
+    def is_title(self, i: int) -> bool:
+        ln = self.lines[i]
+        if not _ITEM_RE.match(ln.text):
+            return False
+        if ln.lead_space:
+            return True  # " 4. Sikkerhedsprojekt på tværs af …" at a page start
+        # plain text: a numbered line opening a paragraph, followed by the presenters
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (
+            ln.break_before
+            and nxt is not None
+            and bool(_PRESENTER_RE.match(nxt.text) or self.is_section_heading(nxt.text))
+        )
+
+    def continues(self, prev: str, nxt: SourceLine) -> bool:
+        """Whether `nxt` continues the text that ends with line `prev`."""
+        if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():
+            return True  # "digi-" + "taliseringsstrategi"
+        first = nxt.text[0]
+        if first.islower() or first in ",.;:)":
+            return True
+        words = prev.split()
+        if prev.endswith(",") or (words and words[-1] in _FUNCTION_WORDS):
+            return True  # "… mellem KITA," + "KOMBIT og KL"; "… repræsentanter fra" + "KOMBIT"
+        if _ends_sentence(prev) and len(prev) < 0.7 * self.width:
+            return False  # "påbegyndt." then "Samlet sikkerhedsarkitektur"
+        # "Sikkerhedsprojekt på tværs af det samlede BPI" then "Der er i regi …": a short line
+        # without punctuation before a capital is a heading, not a wrapped line
+        return not (len(prev) < 0.75 * self.width and first.isupper())
+
+    def title_continues(self, prev: str, nxt: SourceLine) -> bool:
+        """` 5. Fælleskommunale selvbetjeningsløsninger og` + `komponenter`; `(KDI)`."""
+        if nxt.break_before or nxt.lead_space:
+            return False
+        if _PRESENTER_RE.match(nxt.text) or self.is_section_heading(nxt.text):
+            return False
+        words = prev.split()
+        return (
+            prev.endswith("-")
+            or nxt.text[0].islower()
+            or nxt.text[0] == "("
+            or (bool(words) and words[-1].lower() in _CONNECTIVES)
+        )
+
+    def start(self, kind: BlockKind, ln: SourceLine, text: str, **kw: object) -> None:
+        self.close()
+        self.open = _Open(kind, ln.page, [text], **kw)  # type: ignore[arg-type]
+
+    def build(self) -> list[Block]:
+        for i, ln in enumerate(self.lines):
+            text = ln.text
+            cur = self.open
+            if ln.break_before:
+                self.close()
+                cur = None
+            if cur is not None and cur.role == "title" and self.title_continues(cur.lines[-1], ln):
+                cur.lines.append(text)
+                continue
+            if self.is_title(i):
+                self.start("heading", ln, text, level=1, role="title")
+                continue
+            if _PRESENTER_RE.match(text):
+                self.start("paragraph", ln, text, role="presenter")
+                continue
+            if self.is_section_heading(text):
+                self.start("heading", ln, text, level=2, role="section")
+                self.close()
+                continue
+            bullet = split_bullet(text)
+            if bullet is not None and bullet.text:
+                self.start("list_item", ln, bullet.text, level=bullet.level, marker=bullet.marker)
+                continue
+            numbered = _NUMBERED_RE.match(text)
+            if numbered:
+                self.start(
+                    "list_item", ln, numbered.group("rest"), marker=numbered.group("num")
+                )
+                continue
+            if _ANNEX_RE.match(text):
+                self.start("paragraph", ln, text, role="annex")
+                continue
+            if cur is not None and cur.role == "presenter" and self._presenter_continues(cur, ln):
+                cur.lines.append(text)
+                continue
+            if cur is not None and cur.role in ("text", "annex") and self.continues(cur.lines[-1], ln):
+                cur.lines.append(text)
+                continue
+            self.start("paragraph", ln, text)
+        self.close()
+        return self.blocks
+
+    def _presenter_continues(self, cur: _Open, ln: SourceLine) -> bool:
+        """`v. … og Michael Bang` + `Kjeldgaard, Digitaliseringsstyrelsen`: short name lines."""
+        prev = cur.lines[-1]
+        return len(ln.text) <= 60 or prev.endswith(("-", ",", " og")) or ln.text[0].islower()
+
+
+def parse_text(text: str, path: str = "<text>") -> Document:
+    """Blocks and metadata of text in either layout (see the module docstring)."""
+    text = normalize(text.replace("\r\n", "\n").replace("\r", "\n"))
+    raw_lines = text.split("\n")
+    layout = detect_layout(raw_lines)
+    lines = source_lines(text, layout)
+    lines, fields = _remove_letterhead(lines)
+    blocks = _Builder(lines, layout).build()
+    for block in blocks:
+        block.text = "\n".join(
+            t for t in (strip_private_use(part).strip() for part in block.text.split("\n")) if t
+        )
+    blocks = [b for b in blocks if b.text]
+    metadata = {k: fields[k] for k in ("date", "case_id", "doc_id", "doc_type") if k in fields}
+    pages = max((ln.page for ln in lines), default=1)
+    return Document(path=path, format="txt", pages=pages, blocks=blocks, metadata=metadata)
+
+
+def read_txt(path: str | Path) -> Document:
+    """Read a text file (UTF-8, or cp1252 as a fallback) into a Document."""
+    p = Path(path)
+    if not p.is_file():
+        raise DocumentNotFound("file not found", p)
+    data = p.read_bytes()
+    if not data:
+        raise EmptyDocument("empty file (0 bytes)", p)
+    text = _decode(data, p)
+    if not text.strip():
+        raise NothingToExtract("no text in file", p)
+    doc = parse_text(text, str(p))
+    if not doc.blocks:
+        raise NothingToExtract("no text in file", p)
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    return doc

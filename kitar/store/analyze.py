@@ -1,0 +1,154 @@
+"""Danish text analysis for the search index: words, Snowball stems and compound parts.
+
+The index stores three columns per unit: the original text (for snippets and prefixes), one stem
+per word at the same position (so phrases still work), and a bag of compound parts. A query word
+is stemmed the same way, so `kommunernes` and `kommunerne` meet at the stem `kommun`, and
+`strategi` meets the part `strategi` of `digitaliseringsstrategi`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import Stemmer
+
+# unicode61 splits on everything but letters and digits; keep the same notion of a word.
+WORD_RE = re.compile(r"[^\W_]+")
+# "It-Arkitekturrådet", "KL-sekretariatet": words joined by hyphens.
+HYPHEN_RE = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)+")
+
+# Modifiers shorter than 4 letters are noise ("org|ani|sat|ioner") except real ones: "byråd".
+SHORT_MODIFIERS = frozenset({"it", "by"})
+# Heads shorter than 4 letters only when they are real compound heads: "byråd", "nøgletal".
+SHORT_HEADS = frozenset({"råd", "tal", "lov", "vej", "sag", "dag", "hus", "løn", "år", "plan"})
+# Prefixes that look like words but do not start a compound: "forslaget" is not "for" + "slaget".
+NOT_MODIFIERS = frozenset(
+    {
+        *("for", "fore", "over", "under", "mod", "med", "til", "fra", "ind", "efter", "gen"),
+        *("sam", "mis", "bag", "ned", "op", "ud", "af", "på", "om", "den", "det", "der", "som"),
+        *("ikke", "var", "har", "kan", "vil", "skal", "ere", "ger", "and", "ens", "end", "ene"),
+    }
+)
+# Danish linking letters between compound parts: "sikkerhed-s-arkitektur", "børn-e-have".
+LINKERS = ("s", "e")
+# A head may be inflected: "samarbejds|platformen", "digitaliserings|strategien".
+HEAD_ENDINGS = ("erne", "ene", "ens", "ets", "en", "et", "er", "e", "s")
+MIN_SPLIT_LEN = 6
+MAX_PARTS = 3
+
+_stemmer = Stemmer.Stemmer("danish")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words as the FTS tokenizer sees them."""
+    return WORD_RE.findall(text.casefold())
+
+
+@cache
+def stem(word: str) -> str:
+    return str(_stemmer.stemWord(word))
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """Danish words frequent enough to count as compound parts (wordfreq; ingest only)."""
+    import wordfreq
+
+    return frozenset(w for w in wordfreq.top_n_list("da", 200_000) if w.isalpha() and len(w) >= 2)
+
+
+def _is_part(seg: str, head: bool) -> bool:
+    vocab = _vocabulary()
+    if head:
+        if len(seg) < 4 and seg not in SHORT_HEADS:
+            return False
+        return seg in vocab or any(
+            seg.endswith(e) and len(seg) - len(e) >= 4 and seg[: -len(e)] in vocab
+            for e in HEAD_ENDINGS
+        )
+    if seg not in vocab or seg in NOT_MODIFIERS:
+        return False
+    return len(seg) >= 4 or seg in SHORT_MODIFIERS
+
+
+@cache
+def _split(word: str, head: bool = True, depth: int = 1) -> tuple[str, ...] | None:
+    """Fewest-part split of `word` into known words; non-head parts keep their linker."""
+    if _is_part(word, head) and (not head or depth > 1):
+        return (word,)
+    if depth > MAX_PARTS:
+        return None
+    best: tuple[str, ...] | None = None
+    for i in range(2, len(word) - 2):
+        left, right = word[:i], word[i:]
+        tail = _split(right, head, depth + 1) if len(right) >= 3 else None
+        if tail is None:
+            continue
+        mods = [left] + [left[:-1] for link in LINKERS if left.endswith(link)]
+        if any(_is_part(m, head=False) for m in mods):
+            cand = (left, *tail)
+            if (
+                best is None
+                or len(cand) < len(best)
+                or (len(cand) == len(best) and len(cand[-1]) > len(best[-1]))
+            ):
+                best = cand
+    return best
+
+
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The segments of a Danish compound, e.g. digitaliserings|strategi; () if not one."""
+    if len(word) < MIN_SPLIT_LEN or not word.isalpha():
+        return ()
+    split = _split(word)
+    if split and len(split) > 2 and word in _vocabulary():
+        return ()  # a known word only splits in two, if at all
+    return split if split and len(split) > 1 else ()
+
+
+def _spans(segments: tuple[str, ...]) -> set[str]:
+    """Every contiguous run of segments but the whole, linker stripped at a run's end."""
+    out: set[str] = set()
+    n = len(segments)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            if i == 0 and j == n:
+                continue
+            run = "".join(segments[i:j])
+            out.add(run)
+            if j < n:  # a modifier run: "sikkerheds" → also "sikkerhed"
+                for link in LINKERS:
+                    if run.endswith(link) and len(run) > 3:
+                        out.add(run[:-1])
+    return out
+
+
+@cache
+def _word_parts(word: str) -> tuple[str, ...]:
+    return tuple(sorted({stem(p) for p in _spans(compound_parts(word))}))
+
+
+def hyphen_parts(text: str) -> set[str]:
+    """Joined forms of hyphenated words: "It-Arkitekturrådet" → itarkitekturrådet, itarkitektur…"""
+    out: set[str] = set()
+    for match in HYPHEN_RE.finditer(text.casefold()):
+        pieces = words(match.group())
+        segments: list[str] = []
+        for piece in pieces:
+            segments.extend(compound_parts(piece) or (piece,))
+        out.add(stem("".join(pieces)))
+        out.update(stem(s) for s in _spans(tuple(segments)) if len(s) >= 2)
+    return out
+
+
+def analyze(text: str) -> tuple[str, str]:
+    """(stems, parts) columns for one unit of text."""
+    toks = words(text)
+    stems = " ".join([stem(t) for t in toks])
+    parts: list[str] = []
+    for t in toks:
+        parts.extend(_word_parts(t))
+    if "-" in text or "‐" in text or "‑" in text:
+        parts.extend(sorted(hyphen_parts(text)))
+    return stems, " ".join(parts)

@@ -1,0 +1,83 @@
+"""Opening the corpus database: the one module that imports sqlite_utils.
+
+sqlite_utils pulls in numpy on import (~0.35 s), so it is imported lazily: the search path reads
+through a plain `sqlite3` connection (`connect`) and only ingest/migrations use `open_db`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kitar.errors import CorpusError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# A second `kitar ingest` waits this long for the writer lock instead of failing.
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _casefold(value: Any) -> str | None:
+    """SQLite's lower() folds ASCII only; Danish needs `Ø` → `ø` too ("Økonomiudvalget")."""
+    return value.casefold() if isinstance(value, str) else None
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.create_function("kitar_fold", 1, _casefold, deterministic=True)
+
+
+def connect(path: str | Path, *, must_exist: bool = True) -> sqlite3.Connection:
+    """A plain sqlite3 connection (fast import: used by search and queries)."""
+    path = Path(path)
+    if must_exist and not path.exists():
+        raise CorpusError(f"no corpus database at {path} (run `kitar ingest` first)")
+    try:
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves (see `transaction`).
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.row_factory = sqlite3.Row
+        _configure(conn)
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"cannot open corpus database: {exc}", path) from None
+    return conn
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating the folder and file) a sqlite-utils Database in WAL mode."""
+    import sqlite_utils
+
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(path, must_exist=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        # WAL + NORMAL is durable at every checkpoint and never corrupts on a kill.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise CorpusError(f"cannot open corpus database: {exc}", path) from None
+    return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt).
+
+    IMMEDIATE takes the write lock up front, so a concurrent writer waits on busy_timeout
+    rather than failing with "database is locked" when a read transaction tries to upgrade.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise CorpusError(f"corpus database is busy: {exc}") from None
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

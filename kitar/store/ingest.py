@@ -1,0 +1,219 @@
+"""Batch ingest: files, folders and globs → N reader/parser processes → one writer.
+
+Documents are known by the SHA-256 of their bytes: an unchanged file is skipped before it is
+parsed. Each document is written in its own transaction, in input order, so a kill or Ctrl-C
+leaves every earlier document complete and a re-run continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from kitar.errors import DocumentNotFound, KitarError
+from kitar.model import Document, Meeting
+from kitar.store.migrations import open_migrated
+from kitar.store.prepare import Prepared, prepare
+from kitar.store.writer import write_prepared
+
+SUFFIXES = (".pdf", ".docx", ".txt")
+FileStatus = Literal["new", "updated", "unchanged", "failed"]
+Processor = Callable[[str], tuple[Document, Meeting]]
+Progress = Callable[["FileResult", int, int], None]
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: FileStatus
+    items: int = 0
+    warnings: list[str] = field(default_factory=list)
+    reason: str | None = None
+    document_id: int | None = None
+    meeting_id: int | None = None
+
+
+@dataclass
+class IngestReport:
+    db_path: str
+    files: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.status == "failed" for f in self.files)
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = {s: self.count(s) for s in ("new", "updated", "unchanged", "failed")}
+        return {"db": self.db_path, "counts": counts, "files": [asdict(f) for f in self.files]}
+
+
+def default_processor(path: str) -> tuple[Document, Meeting]:
+    """The real pipeline, imported lazily so the search path never loads spaCy or pdfplumber."""
+    from kitar.pipeline import process_file
+
+    return process_file(path)
+
+
+def collect_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
+    """Expand files, folders (recursively) and globs; missing inputs become failures."""
+    found: list[Path] = []
+    missing: list[FileResult] = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+                )
+            )
+        elif path.is_file():
+            found.append(path)  # named explicitly: the reader judges its format
+        elif any(c in str(raw) for c in "*?["):
+            matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
+            hits = [m for m in matches if m.is_file() and m.suffix.lower() in SUFFIXES]
+            if not hits:
+                missing.append(FileResult(str(raw), "failed", reason="no files match"))
+            found.extend(hits)
+        else:
+            missing.append(
+                FileResult(str(raw), "failed", reason=str(DocumentNotFound("no such file", raw)))
+            )
+    seen: set[Path] = set()
+    unique = []
+    for p in found:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(key)
+    return unique, missing
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclass
+class _Outcome:
+    path: str
+    prepared: Prepared | None = None
+    reason: str | None = None
+
+
+def _work(processor: Processor, path: str, sha: str) -> _Outcome:
+    """Read, parse and analyse one file; any failure becomes a reason, never an exception."""
+    try:
+        doc, meeting = processor(path)
+        doc = replace(doc, blocks=[])  # the writer needs page texts, not blocks: less to pickle
+        return _Outcome(path, prepared=prepare(doc, meeting, sha, path))
+    except KitarError as exc:
+        return _Outcome(path, reason=str(exc))
+    except Exception as exc:  # a parser bug must not abort the batch
+        return _Outcome(path, reason=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _outcomes(todo: list[tuple[str, str]], processor: Processor, jobs: int) -> Iterator[_Outcome]:
+    """Outcomes in input order; with jobs > 1 a bounded window runs ahead in worker processes."""
+    if jobs <= 1 or len(todo) <= 1:
+        for path, sha in todo:
+            yield _work(processor, path, sha)
+        return
+    window = jobs * 3
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[Future[_Outcome]] = []
+        queue = iter(todo)
+        try:
+            for path, sha in queue:
+                pending.append(pool.submit(_work, processor, path, sha))
+                if len(pending) >= window:
+                    yield pending.pop(0).result()
+            while pending:
+                yield pending.pop(0).result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db_path: str | Path,
+    jobs: int = 1,
+    force: bool = False,
+    progress: Progress | None = None,
+    processor: Processor | None = None,
+) -> IngestReport:
+    """Ingest documents into the corpus at `db_path`; failures are reported per file.
+
+    `processor(path) -> (Document, Meeting)` defaults to kitar.pipeline.process_file; tests
+    pass a fake one. It must be picklable (a module-level function) when jobs > 1.
+    """
+    processor = processor or default_processor
+    files, missing = collect_paths(paths)
+    report = IngestReport(str(db_path), files=list(missing))
+    db = open_migrated(db_path)
+    conn = db.conn
+    total = len(files) + len(missing)
+    done = len(missing)
+
+    def emit(result: FileResult) -> None:
+        nonlocal done
+        report.files.append(result)
+        done += 1
+        if progress:
+            progress(result, done, total)
+
+    todo: list[tuple[str, str]] = []
+    for path in files:
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:
+            emit(FileResult(str(path), "failed", reason=f"cannot read: {exc.strerror}"))
+            continue
+        row = conn.execute(
+            "SELECT d.id, m.id, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
+            "FROM documents d LEFT JOIN meetings m ON m.document_id = d.id WHERE d.sha256 = ?",
+            (sha,),
+        ).fetchone()
+        if row and not force:
+            emit(
+                FileResult(
+                    str(path), "unchanged", items=row[2] or 0, document_id=row[0], meeting_id=row[1]
+                )
+            )
+        else:
+            todo.append((str(path), sha))
+    try:
+        for outcome in _outcomes(todo, processor, jobs):
+            prep = outcome.prepared
+            if prep is None:
+                emit(FileResult(outcome.path, "failed", reason=outcome.reason))
+                continue
+            status, doc_id, meeting_id = write_prepared(conn, prep, force=force)
+            emit(
+                FileResult(
+                    outcome.path,
+                    status,
+                    items=len(prep.items),
+                    warnings=prep.doc_warnings + prep.meeting.warnings,
+                    document_id=doc_id,
+                    meeting_id=meeting_id,
+                )
+            )
+    finally:
+        conn.close()
+    order = {str(p): n for n, p in enumerate(files)}
+    report.files.sort(key=lambda f: order.get(f.path, -1))  # input order, missing inputs first
+    return report

@@ -1,0 +1,271 @@
+"""Versioned schema migrations, applied in order through sqlite-utils.
+
+Each migration runs once, inside the same IMMEDIATE transaction as its row in
+`schema_migrations`, so two processes opening a fresh database never both migrate.
+PRAGMA user_version mirrors the latest version, so readers can check it without sqlite-utils.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kitar.errors import CorpusError
+from kitar.store import db as dbmod
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# The tokenizer keeps æ, ø, å (and é, ü) as themselves: "rådet" must not match "radet".
+TOKENIZE = "unicode61 remove_diacritics 0"
+
+
+def _fk(table: str, column: str, other: str, on_delete: str = "CASCADE") -> Any:
+    from sqlite_utils.db import ForeignKey
+
+    return ForeignKey(table, column, other, "id", on_delete=on_delete)
+
+
+def _create(db: Database, name: str, columns: dict[str, Any], fks: list[tuple] = ()) -> None:  # type: ignore[assignment]
+    db[name].create(  # type: ignore[union-attr]
+        columns, pk="id", foreign_keys=[_fk(name, *fk) for fk in fks]
+    )
+
+
+def _v1_core(db: Database) -> None:
+    """Documents, pages, meetings and everything parsed from them."""
+    _create(
+        db,
+        "documents",
+        {
+            "id": int,
+            "sha256": str,
+            "path": str,
+            "format": str,
+            "pages": int,
+            "ingested_at": str,
+            "warnings": str,  # JSON list
+            "superseded_by": int,  # a corrected version replaced this one
+        },
+        [("superseded_by", "documents", "SET NULL")],
+    )
+    db["documents"].create_index(["sha256"], unique=True)  # type: ignore[union-attr]
+    db["documents"].create_index(["path"])  # type: ignore[union-attr]
+    _create(
+        db,
+        "pages",
+        {"id": int, "document_id": int, "number": int, "text": str},
+        [("document_id", "documents")],
+    )
+    _create(
+        db,
+        "meetings",
+        {
+            "id": int,
+            "document_id": int,
+            "meeting_key": str,  # "2016-08-29|kommunernesitarkitekturråd": agenda ↔ minutes
+            "kind": str,
+            "body": str,
+            "date": str,
+            "time": str,
+            "location": str,
+            "case_id": str,
+            "doc_id": str,
+            "warnings": str,
+        },
+        [("document_id", "documents")],
+    )
+    _create(
+        db,
+        "items",
+        {
+            "id": int,
+            "meeting_id": int,
+            "parent_id": int,
+            "number": str,
+            "title": str,
+            "closed": int,
+            "page": int,
+            "case_id": str,
+            "doc_id": str,
+            "decision": str,
+            "position": int,
+        },
+        [("meeting_id", "meetings"), ("parent_id", "items")],
+    )
+    _create(
+        db,
+        "sections",
+        {"id": int, "item_id": int, "heading": str, "text": str, "position": int},
+        [("item_id", "items")],
+    )
+    _create(db, "people", {"id": int, "name": str})
+    db["people"].create_index(["name"], unique=True)  # type: ignore[union-attr]
+    _create(db, "organisations", {"id": int, "name": str})
+    db["organisations"].create_index(["name"], unique=True)  # type: ignore[union-attr]
+    _create(
+        db,
+        "presenters",
+        {
+            "id": int,
+            "item_id": int,
+            "person_id": int,
+            "organisation_id": int,
+            "role": str,
+            "position": int,
+        },
+        [("item_id", "items"), ("person_id", "people"), ("organisation_id", "organisations")],
+    )
+    _create(
+        db,
+        "recommendations",
+        {"id": int, "item_id": int, "text": str, "position": int},
+        [("item_id", "items")],
+    )
+    _create(
+        db,
+        "decisions",
+        {"id": int, "item_id": int, "text": str, "body": str, "date": str, "position": int},
+        [("item_id", "items")],
+    )
+    _create(
+        db,
+        "annexes",
+        {
+            "id": int,
+            "item_id": int,
+            "number": int,
+            "title": str,
+            "confidential": int,
+            "ref": str,
+            "position": int,
+        },
+        [("item_id", "items")],
+    )
+    _create(
+        db,
+        "attendance",
+        {"id": int, "meeting_id": int, "item_id": int, "person_id": int, "status": str},
+        [("meeting_id", "meetings"), ("item_id", "items"), ("person_id", "people")],
+    )
+    for table, cols in [
+        ("pages", ["document_id", "number"]),
+        ("meetings", ["document_id"]),
+        ("meetings", ["meeting_key"]),
+        ("meetings", ["date"]),
+        ("items", ["meeting_id", "position"]),
+        ("items", ["parent_id"]),
+        ("sections", ["item_id"]),
+        ("presenters", ["item_id"]),
+        ("presenters", ["person_id"]),
+        ("presenters", ["organisation_id"]),
+        ("recommendations", ["item_id"]),
+        ("decisions", ["item_id"]),
+        ("annexes", ["item_id"]),
+        ("attendance", ["meeting_id"]),
+        ("attendance", ["person_id"]),
+        ("attendance", ["item_id"]),
+    ]:
+        db[table].create_index(cols)  # type: ignore[union-attr]
+
+
+def _v2_search(db: Database) -> None:
+    """One row per searchable unit, with its original, stemmed and compound-part text."""
+    _create(
+        db,
+        "search_units",
+        {
+            "id": int,
+            "kind": str,  # item | recommendation | decision | annex | page
+            "document_id": int,
+            "meeting_id": int,
+            "item_id": int,
+            "page": int,
+            "closed": int,
+            "confidential": int,
+            "text": str,  # original words: shown in snippets
+            "stems": str,  # one Snowball stem per word, positions aligned with `text`
+            "parts": str,  # compound parts and joined hyphen forms (see kitar.store.analyze)
+        },
+        [("document_id", "documents"), ("meeting_id", "meetings"), ("item_id", "items")],
+    )
+    for cols in (["document_id"], ["meeting_id"], ["item_id"], ["kind"]):
+        db["search_units"].create_index(cols)  # type: ignore[union-attr]
+    # External-content FTS5 kept in sync by triggers; datasette finds it as search_units_fts.
+    db["search_units"].enable_fts(  # type: ignore[union-attr]
+        ["text", "stems", "parts"], tokenize=TOKENIZE, create_triggers=True
+    )
+
+
+def _v3_followups(db: Database) -> None:
+    """Follow-up actions (written by kitar.store.followups); status survives re-ingests."""
+    _create(
+        db,
+        "followups",
+        {
+            "id": int,
+            "meeting_id": int,
+            "item_id": int,
+            "item_number": str,
+            "owner": str,
+            "action": str,
+            "due": str,
+            "source": str,
+            "status": str,  # open | done
+            "created_at": str,
+            "updated_at": str,
+        },
+        [("meeting_id", "meetings"), ("item_id", "items", "SET NULL")],
+    )
+    for cols in (["meeting_id"], ["status"], ["due"]):
+        db["followups"].create_index(cols)  # type: ignore[union-attr]
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
+    (1, "core tables", _v1_core),
+    (2, "search units and FTS5 index", _v2_search),
+    (3, "follow-ups", _v3_followups),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(db: Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: Database, target: int = LATEST) -> list[int]:
+    """Apply the pending migrations up to `target`; returns the versions applied."""
+    applied: list[int] = []
+    conn = db.conn
+    with dbmod.transaction(conn):
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+        )
+        done = {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
+        for version, name, func in MIGRATIONS:
+            if version in done or version > target:
+                continue
+            try:
+                func(db)
+            except Exception as exc:
+                raise CorpusError(f"migration {version} ({name}) failed: {exc}") from exc
+            db.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                (version, name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            applied.append(version)
+        newest = max(done | set(applied), default=0)
+        if newest > LATEST:
+            raise CorpusError(f"database schema {newest} is newer than this kitar ({LATEST})")
+        db.execute(f"PRAGMA user_version = {int(newest)}")
+    return applied
+
+
+def open_migrated(path: str | Path) -> Database:
+    """Open the database for writing, creating or upgrading its schema."""
+    db = dbmod.open_db(path)
+    migrate(db)
+    return db

@@ -1,0 +1,146 @@
+"""Turn a parsed (Document, Meeting) into rows to write: pure, so it runs in worker processes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kitar.model import Document, Item, Meeting
+from kitar.store.analyze import analyze
+
+KINDS = ("item", "recommendation", "decision", "annex", "page")
+
+
+@dataclass
+class Unit:
+    """One searchable piece: an item's title and text, a recommendation, a decision, …"""
+
+    kind: str
+    item_index: int | None  # index into Prepared.items (pre-order), None for cover pages
+    page: int | None
+    closed: bool
+    confidential: bool
+    text: str
+    stems: str = ""
+    parts: str = ""
+
+
+@dataclass
+class Prepared:
+    path: str
+    sha256: str
+    format: str
+    pages: int
+    doc_warnings: list[str]
+    page_texts: list[str]
+    meeting: Meeting
+    items: list[tuple[Item, int | None, bool]] = field(default_factory=list)  # item, parent, closed
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def item_numbers(self) -> set[str]:
+        return {it.number for it, parent, _ in self.items if parent is None and it.number}
+
+
+def meeting_key(body: str | None, date: str | None) -> str | None:
+    """Agenda and minutes of one meeting share this: date plus the body's letters and digits."""
+    if not body or not date:
+        return None
+    letters = "".join(re.findall(r"[^\W_]+", body.casefold()))
+    return f"{date}|{letters}"
+
+
+def _flatten(items: list[Item], parent: int | None, closed: bool, out: list) -> None:
+    for item in items:
+        index = len(out)
+        shut = closed or item.closed  # a sub-item of a closed item is closed too
+        out.append((item, parent, shut))
+        _flatten(item.subitems, index, shut, out)
+
+
+def _item_text(item: Item) -> str:
+    parts = [item.title]
+    parts.extend(f"{s.heading}\n{s.text}" if s.heading else s.text for s in item.sections)
+    return "\n\n".join(p for p in parts if p)
+
+
+def _page_owner(items: list[tuple[Item, int | None, bool]], page: int) -> int | None:
+    """The top-level item running on `page`: the last one that starts on or before it."""
+    owner = None
+    for index, (item, parent, _) in enumerate(items):
+        if (
+            parent is None
+            and item.page is not None
+            and item.page <= page
+            and (owner is None or item.page >= (items[owner][0].page or 0))
+        ):
+            owner = index
+    return owner
+
+
+def _closed_pages(items: list[tuple[Item, int | None, bool]], pages: int) -> set[int]:
+    """Pages that show part of a closed item (from its start page to the next item's)."""
+    starts = sorted(
+        (item.page, shut) for item, parent, shut in items if parent is None and item.page
+    )
+    out: set[int] = set()
+    for n, (start, shut) in enumerate(starts):
+        if shut:
+            end = starts[n + 1][0] if n + 1 < len(starts) else pages
+            out.update(range(start, max(start, end) + 1))
+    return out
+
+
+def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared:
+    """Rows and search units of one document; analysis (stems, compounds) happens here."""
+    prep = Prepared(
+        path=path,
+        sha256=sha256,
+        format=doc.format,
+        pages=doc.pages,
+        doc_warnings=list(doc.warnings),
+        page_texts=list(doc.page_texts),
+        meeting=meeting,
+    )
+    _flatten(meeting.items, None, False, prep.items)
+    units = prep.units
+    for index, (item, _, shut) in enumerate(prep.items):
+        units.append(Unit("item", index, item.page, shut, False, _item_text(item)))
+        units.extend(
+            Unit("recommendation", index, item.page, shut, False, r)
+            for r in item.recommendations
+            if r
+        )
+        decisions = [d.text for d in item.decisions if d.text]
+        if not decisions and item.decision:
+            decisions = [item.decision]
+        units.extend(Unit("decision", index, item.page, shut, False, d) for d in decisions)
+        units.extend(
+            Unit("annex", index, item.page, shut, a.confidential, a.title)
+            for a in item.annexes
+            if a.title
+        )
+    secret = [
+        a.title.casefold()
+        for it, _, _ in prep.items
+        for a in it.annexes
+        if a.confidential and len(a.title) >= 8
+    ]
+    closed_pages = _closed_pages(prep.items, len(prep.page_texts))
+    for number, text in enumerate(prep.page_texts, start=1):
+        if not text.strip():
+            continue
+        folded = text.casefold()
+        units.append(
+            Unit(
+                "page",
+                _page_owner(prep.items, number),
+                number,
+                number in closed_pages,
+                any(t in folded for t in secret),
+                text,
+            )
+        )
+    for unit in units:
+        unit.stems, unit.parts = analyze(unit.text)
+    return prep

@@ -1,0 +1,280 @@
+"""Reading the corpus back: meetings, one meeting as a kitar.model.Meeting, people, stats."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kitar.errors import CorpusError
+from kitar.model import (
+    Annex,
+    Decision,
+    Item,
+    Meeting,
+    MeetingInfo,
+    Presenter,
+    Section,
+    SourceInfo,
+)
+from kitar.store.db import connect
+
+DATE_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+@dataclass
+class MeetingRow:
+    id: int
+    kind: str | None
+    body: str | None
+    date: str | None
+    time: str | None
+    location: str | None
+    items: int
+    path: str | None
+    linked: dict[str, int]  # the other documents of the same meeting, kind → meeting id
+
+
+def _linked(conn: sqlite3.Connection, meeting_id: int, key: str | None) -> dict[str, int]:
+    if not key:
+        return {}
+    rows = conn.execute(
+        "SELECT kind, id FROM meetings WHERE meeting_key = ? AND id != ? AND document_id "
+        "IS NOT NULL ORDER BY id",
+        (key, meeting_id),
+    )
+    return {r[0] or "?": r[1] for r in rows}
+
+
+def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingRow]:
+    """Every meeting document, newest first."""
+    conn = connect(db_path)
+    try:
+        sql = (
+            "SELECT m.*, d.path, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS n "
+            "FROM meetings m LEFT JOIN documents d ON d.id = m.document_id "
+            "WHERE m.document_id IS NOT NULL"
+        )
+        args: list[Any] = []
+        if body:
+            sql += " AND instr(kitar_fold(m.body), ?) > 0"
+            args.append(body.casefold())
+        rows = conn.execute(sql + " ORDER BY m.date DESC, m.id", args).fetchall()
+        return [
+            MeetingRow(
+                r["id"],
+                r["kind"],
+                r["body"],
+                r["date"],
+                r["time"],
+                r["location"],
+                r["n"],
+                r["path"],
+                _linked(conn, r["id"], r["meeting_key"]),
+            )
+            for r in rows
+        ]
+    finally:
+        conn.close()
+
+
+def resolve_meeting(conn: sqlite3.Connection, ref: str, kind: str | None = None) -> int:
+    """A meeting id from `12`, `2016-08-29` or `Arkitekturråd 2016-08-29` (agenda preferred)."""
+    ref = ref.strip()
+    if ref.isdigit():
+        row = conn.execute("SELECT id FROM meetings WHERE id = ?", (int(ref),)).fetchone()
+        if row is None:
+            raise CorpusError(f"no meeting with id {ref} (see `kitar meetings`)")
+        return int(row[0])
+    match = DATE_RE.search(ref)
+    if not match:
+        raise CorpusError(
+            f"meeting reference {ref!r}: give an id, a date (YYYY-MM-DD) or body and date"
+        )
+    text = (ref[: match.start()] + ref[match.end() :]).strip().casefold()
+    sql = (
+        "SELECT id, kind, meeting_key, body FROM meetings "
+        "WHERE date = ? AND document_id IS NOT NULL"
+    )
+    args: list[Any] = [match.group(1)]
+    if text:
+        sql += " AND instr(kitar_fold(body), ?) > 0"
+        args.append(text)
+    if kind:
+        sql += " AND kind = ?"
+        args.append(kind)
+    rows = conn.execute(sql + " ORDER BY id", args).fetchall()
+    if not rows:
+        raise CorpusError(f"no meeting matches {ref!r} (see `kitar meetings`)")
+    if len({r["meeting_key"] for r in rows}) > 1:
+        names = "; ".join(f"{r['id']}: {r['body']}" for r in rows)
+        raise CorpusError(f"{ref!r} matches several meetings ({names}); add the body or use the id")
+    agenda = [r for r in rows if r["kind"] == "agenda"]
+    return int((agenda or rows)[0]["id"])
+
+
+def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
+    def many(sql: str, ids: list[int]) -> dict[int, list[sqlite3.Row]]:
+        out: dict[int, list[sqlite3.Row]] = {}
+        marks = ",".join("?" * len(ids))
+        for r in conn.execute(sql.format(marks), ids):
+            out.setdefault(r["item_id"], []).append(r)
+        return out
+
+    rows = conn.execute(
+        "SELECT * FROM items WHERE meeting_id = ? ORDER BY position", (meeting_id,)
+    ).fetchall()
+    ids = [r["id"] for r in rows]
+    pres = many(
+        "SELECT p.item_id, pe.name, o.name AS org, p.role FROM presenters p "
+        "LEFT JOIN people pe ON pe.id = p.person_id LEFT JOIN organisations o ON "
+        "o.id = p.organisation_id WHERE p.item_id IN ({}) ORDER BY p.position",
+        ids,
+    )
+    recs = many("SELECT * FROM recommendations WHERE item_id IN ({}) ORDER BY position", ids)
+    decs = many("SELECT * FROM decisions WHERE item_id IN ({}) ORDER BY position", ids)
+    anns = many("SELECT * FROM annexes WHERE item_id IN ({}) ORDER BY position", ids)
+    secs = many("SELECT * FROM sections WHERE item_id IN ({}) ORDER BY position", ids)
+    absent = many(
+        "SELECT a.item_id, pe.name FROM attendance a JOIN people pe ON pe.id = a.person_id "
+        "WHERE a.item_id IN ({}) ORDER BY a.id",
+        ids,
+    )
+    built: dict[int, Item] = {}
+    top: list[Item] = []
+    for r in rows:
+        i = r["id"]
+        item = Item(
+            number=r["number"],
+            title=r["title"] or "",
+            closed=bool(r["closed"]),
+            page=r["page"],
+            case_id=r["case_id"],
+            doc_id=r["doc_id"],
+            decision=r["decision"],
+            presenters=[Presenter(p["name"], p["org"], p["role"]) for p in pres.get(i, [])],
+            recommendations=[x["text"] for x in recs.get(i, [])],
+            decisions=[Decision(x["text"], x["body"], x["date"]) for x in decs.get(i, [])],
+            annexes=[
+                Annex(x["number"], x["title"], bool(x["confidential"]), x["ref"])
+                for x in anns.get(i, [])
+            ],
+            sections=[Section(x["heading"], x["text"]) for x in secs.get(i, [])],
+            absent=[x["name"] for x in absent.get(i, [])],
+        )
+        built[i] = item
+        parent = r["parent_id"]
+        (built[parent].subitems if parent in built else top).append(item)
+    return top
+
+
+def get_meeting(db_path: str | Path, ref: str, kind: str | None = None) -> tuple[int, Meeting]:
+    """(meeting id, Meeting) for a reference as in `resolve_meeting`."""
+    conn = connect(db_path)
+    try:
+        meeting_id = resolve_meeting(conn, ref, kind)
+        m = conn.execute(
+            "SELECT m.*, d.path, d.sha256, d.format, d.pages FROM meetings m "
+            "LEFT JOIN documents d ON d.id = m.document_id WHERE m.id = ?",
+            (meeting_id,),
+        ).fetchone()
+        people = conn.execute(
+            "SELECT a.status, pe.name FROM attendance a JOIN people pe ON pe.id = a.person_id "
+            "WHERE a.meeting_id = ? AND a.item_id IS NULL ORDER BY a.id",
+            (meeting_id,),
+        ).fetchall()
+        info = MeetingInfo(
+            kind=m["kind"],
+            body=m["body"],
+            date=m["date"],
+            time=m["time"],
+            location=m["location"],
+            case_id=m["case_id"],
+            doc_id=m["doc_id"],
+            attendees=[p["name"] for p in people if p["status"] == "present"],
+            absent=[p["name"] for p in people if p["status"] == "absent"],
+        )
+        source = SourceInfo(
+            m["path"] or "", m["sha256"] or "", m["format"] or "txt", m["pages"] or 0
+        )
+        meeting = Meeting(
+            source=source,
+            meeting=info,
+            items=_items(conn, meeting_id),
+            warnings=json.loads(m["warnings"] or "[]"),
+        )
+        return meeting_id, meeting
+    finally:
+        conn.close()
+
+
+def linked_meetings(db_path: str | Path, meeting_id: int) -> dict[str, int]:
+    """The agenda/minutes of the same meeting (same body and date), kind → meeting id."""
+    conn = connect(db_path)
+    try:
+        row = conn.execute(
+            "SELECT meeting_key FROM meetings WHERE id = ?", (meeting_id,)
+        ).fetchone()
+        return _linked(conn, meeting_id, row[0] if row else None)
+    finally:
+        conn.close()
+
+
+def people(db_path: str | Path, name: str | None = None) -> list[dict[str, Any]]:
+    """Who presented what and when: one row per presentation, newest first."""
+    conn = connect(db_path)
+    try:
+        sql = (
+            "SELECT pe.name, o.name AS organisation, p.role, m.id AS meeting_id, m.body, m.date, "
+            "i.number AS item_number, i.title AS item_title FROM presenters p "
+            "JOIN people pe ON pe.id = p.person_id JOIN items i ON i.id = p.item_id "
+            "JOIN meetings m ON m.id = i.meeting_id LEFT JOIN organisations o "
+            "ON o.id = p.organisation_id WHERE m.document_id IS NOT NULL"
+        )
+        args: list[Any] = []
+        if name:
+            sql += " AND instr(kitar_fold(pe.name), ?) > 0"
+            args.append(name.casefold())
+        rows = conn.execute(sql + " ORDER BY pe.name, m.date DESC, i.position", args)
+        return [dict(r) for r in rows]
+    finally:
+        conn.close()
+
+
+def stats(db_path: str | Path) -> dict[str, Any]:
+    """Row counts per table, date range and database size."""
+    conn = connect(db_path)
+    try:
+        tables = [
+            "documents",
+            "pages",
+            "meetings",
+            "items",
+            "presenters",
+            "people",
+            "organisations",
+            "recommendations",
+            "decisions",
+            "annexes",
+            "followups",
+            "search_units",
+        ]
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        counts["superseded documents"] = conn.execute(
+            "SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL"
+        ).fetchone()[0]
+        first, last = conn.execute("SELECT min(date), max(date) FROM meetings").fetchone()
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+    return {
+        "db": str(db_path),
+        "schema_version": version,
+        "counts": counts,
+        "first_date": first,
+        "last_date": last,
+        "bytes": Path(db_path).stat().st_size,
+    }

@@ -1,0 +1,264 @@
+"""Danish full-text search over the corpus: FTS5 + bm25, stems and compound parts, snippets.
+
+The user's query is never passed to FTS5 as syntax: it is cut into words, phrases ("…"),
+prefixes (word*) and hyphenated words, and each becomes a quoted FTS5 string built from word
+characters only, so quotes, AND/OR/NEAR, `*` or SQL in a query are just text.
+Imports stay light (no sqlite_utils, spaCy or pdfplumber): `kitar search` must start fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kitar.errors import QueryError
+from kitar.store.analyze import WORD_RE, stem, words
+from kitar.store.db import connect
+
+KINDS = ("item", "recommendation", "decision", "annex", "page")
+MAX_TERMS = 32
+MAX_LIMIT = 1000
+SNIPPET_WORDS = 24
+# bm25 weights for the columns (text, stems, parts): a whole-word (stem) match outranks a
+# compound-part match, e.g. `strategi` in "strategien" above "digitaliseringsstrategien".
+WEIGHTS = (0.3, 1.0, 0.5)
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+HYPHENS = "-‐‑"
+
+
+@dataclass
+class Term:
+    kind: str  # word | prefix | phrase | hyphen
+    words: list[str]
+
+
+@dataclass
+class Hit:
+    kind: str
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]]
+    meeting_id: int | None
+    meeting_kind: str | None
+    body: str | None
+    date: str | None
+    item_id: int | None
+    item_number: str | None
+    item_title: str | None
+    page: int | None
+    path: str | None
+    closed: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def parse_query(query: str) -> list[Term]:
+    """Split a query into terms; an unbalanced quote just means the rest is plain words."""
+    terms: list[Term] = []
+    pieces = query.split('"')
+    for n, piece in enumerate(pieces):
+        quoted = n % 2 == 1 and n < len(pieces) - 1
+        if quoted:
+            ws = words(piece)
+            if ws:
+                terms.append(Term("phrase", ws))
+            continue
+        for chunk in piece.split():
+            ws = words(chunk)
+            if not ws:
+                continue
+            if chunk.rstrip(")]}.,;:!?").endswith("*") and len(ws) == 1:
+                terms.append(Term("prefix", ws))
+            elif len(ws) > 1 and re.fullmatch(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)+", chunk):
+                terms.append(Term("hyphen", ws))  # "it-arkitektur" ~ "itarkitektur"
+            else:
+                terms.extend(Term("word", [w]) for w in ws)
+    if not terms:
+        raise QueryError(f"nothing to search for in {query!r}: give at least one word")
+    if len(terms) > MAX_TERMS:
+        raise QueryError(f"query too long: {len(terms)} terms (at most {MAX_TERMS})")
+    return terms
+
+
+def _q(text: str) -> str:
+    # Terms hold word characters only (WORD_RE), so quoting cannot be broken out of.
+    return '"' + text.replace('"', "") + '"'
+
+
+def to_fts(terms: list[Term]) -> str:
+    """The FTS5 MATCH expression for parsed terms (all terms required)."""
+    out = []
+    for t in terms:
+        if t.kind == "word":
+            out.append(f"{{stems parts}} : {_q(stem(t.words[0]))}")
+        elif t.kind == "prefix":
+            out.append(f"{{text parts}} : {_q(t.words[0])} *")
+        elif t.kind == "phrase":
+            out.append(f"stems : {_q(' '.join(stem(w) for w in t.words))}")
+        else:
+            joined = stem("".join(t.words))
+            phrase = " ".join(stem(w) for w in t.words)
+            out.append(f"({{stems parts}} : {_q(joined)} OR stems : {_q(phrase)})")
+    return " AND ".join(out)
+
+
+def _matcher(terms: list[Term]) -> Callable[[str], bool]:
+    stems: set[str] = set()
+    prefixes: list[str] = []
+    subs: set[str] = set()
+    for t in terms:
+        if t.kind == "prefix":
+            prefixes.append(t.words[0])
+            continue
+        for w in [*t.words, "".join(t.words) if t.kind == "hyphen" else ""]:
+            if w:
+                stems.add(stem(w))
+                subs.update(s for s in (w, stem(w)) if len(s) >= 4 and t.kind != "phrase")
+
+    def hit(token: str) -> bool:
+        low = token.casefold()
+        return (
+            stem(low) in stems
+            or any(low.startswith(p) for p in prefixes)
+            or any(s in low for s in subs)
+        )
+
+    return hit
+
+
+def snippet(text: str, terms: list[Term], width: int = SNIPPET_WORDS) -> tuple[str, list]:
+    """The densest window of `width` words, with the character spans of matched words."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    tokens = list(WORD_RE.finditer(flat))
+    if not tokens:
+        return flat[:200], []
+    is_hit = _matcher(terms)
+    flags = [is_hit(m.group()) for m in tokens]
+    best, best_count = 0, -1
+    count = sum(flags[:width])
+    for start in range(max(1, len(tokens) - width + 1)):
+        if start:
+            count += (flags[start + width - 1] if start + width - 1 < len(flags) else 0) - flags[
+                start - 1
+            ]
+        if count > best_count:
+            best, best_count = start, count
+    end = min(len(tokens), best + width)
+    a = 0 if best == 0 else tokens[best].start()
+    b = len(flat) if end == len(tokens) else tokens[end - 1].end()
+    prefix = "" if a == 0 else "…"
+    out = prefix + flat[a:b] + ("" if b == len(flat) else " …")
+    shift = len(prefix) - a
+    spans = [
+        (m.start() + shift, m.end() + shift)
+        for m, f in zip(tokens[best:end], flags[best:end], strict=True)
+        if f
+    ]
+    return out, spans
+
+
+def _like(value: str) -> str:
+    folded = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{folded}%"
+
+
+def _check_date(name: str, value: str | None) -> None:
+    if value is None:
+        return
+    padded = value + "-01-01"[len(value) - 4 :] if DATE_RE.match(value) else ""
+    try:
+        date.fromisoformat(padded)
+    except ValueError:
+        raise QueryError(
+            f"--{name} must be a date like 2016-08-29 (or 2016-08, 2016): {value!r}"
+        ) from None
+
+
+def search(
+    db_path: str | Path,
+    query: str,
+    since: str | None = None,
+    until: str | None = None,
+    body: str | None = None,
+    presenter: str | None = None,
+    org: str | None = None,
+    kind: str | None = None,
+    public: bool = False,
+    limit: int = 20,
+) -> list[Hit]:
+    """Ranked hits for `query`, best first; raises QueryError for an unusable query or filter."""
+    terms = parse_query(query)
+    _check_date("since", since)
+    _check_date("until", until)
+    if kind is not None and kind not in KINDS:
+        raise QueryError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}")
+    where = ["search_units_fts MATCH ?"]
+    args: list[object] = [to_fts(terms)]
+    if since:
+        where.append("m.date >= ?")
+        args.append(since)
+    if until:
+        where.append("m.date <= ?")
+        args.append(until + "\uffff")  # "2016-08" includes every day of August
+    if body:
+        where.append("kitar_fold(m.body) LIKE ? ESCAPE '\\'")
+        args.append(_like(body))
+    for value, table, column in (
+        (presenter, "people", "person_id"),
+        (org, "organisations", "organisation_id"),
+    ):
+        if value:
+            where.append(
+                f"EXISTS (SELECT 1 FROM presenters p JOIN {table} x ON x.id = p.{column} "
+                "WHERE p.item_id IN (u.item_id, i.parent_id) AND kitar_fold(x.name) LIKE ? "
+                "ESCAPE '\\')"
+            )
+            args.append(_like(value))
+    if kind:
+        where.append("u.kind = ?")
+        args.append(kind)
+    if public:
+        where.append("u.closed = 0 AND u.confidential = 0")
+    sql = (
+        "SELECT u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, "
+        f"bm25(search_units_fts, {', '.join(map(str, WEIGHTS))}) AS score, "
+        "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path "
+        "FROM search_units_fts JOIN search_units u ON u.id = search_units_fts.rowid "
+        "LEFT JOIN meetings m ON m.id = u.meeting_id LEFT JOIN items i ON i.id = u.item_id "
+        "LEFT JOIN documents d ON d.id = u.document_id "
+        f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?"
+    )
+    args.append(limit)
+    conn = connect(db_path)
+    try:
+        rows = conn.execute(sql, args).fetchall()
+    except Exception as exc:  # sqlite3.OperationalError: e.g. an FTS5 limit
+        raise QueryError(f"cannot run this query: {exc}") from None
+    finally:
+        conn.close()
+    hits = []
+    for r in rows:
+        snip, spans = snippet(r["text"] or "", terms)
+        hits.append(
+            Hit(
+                kind=r["kind"],
+                score=round(-r["score"], 4),
+                snippet=snip,
+                highlights=spans,
+                meeting_id=r["meeting_id"],
+                meeting_kind=r["meeting_kind"],
+                body=r["body"],
+                date=r["date"],
+                item_id=r["item_id"],
+                item_number=r["number"],
+                item_title=r["title"],
+                page=r["page"],
+                path=r["path"],
+                closed=bool(r["closed"]),
+            )
+        )
+    return hits

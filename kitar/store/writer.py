@@ -1,0 +1,263 @@
+"""The single writer: one document per IMMEDIATE transaction, replacing an older version in place.
+
+A corrected file replaces the rows of the document it corrects (same path, or same meeting,
+kind and format with mostly the same item numbers); the meeting keeps its id so follow-ups
+survive, and the old document row stays as `superseded_by` so re-ingesting the old file is a no-op.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from typing import Literal
+
+from kitar.store import db as dbmod
+from kitar.store.prepare import Prepared, meeting_key
+
+Status = Literal["new", "updated", "unchanged"]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _predecessor(
+    conn: sqlite3.Connection, prep: Prepared, key: str | None
+) -> tuple[int, int | None] | None:
+    """(document id, meeting id) of the current version this document corrects, if any."""
+    row = conn.execute(
+        "SELECT d.id, m.id FROM documents d LEFT JOIN meetings m ON m.document_id = d.id "
+        "WHERE d.path = ? AND d.superseded_by IS NULL ORDER BY d.id DESC LIMIT 1",
+        (prep.path,),
+    ).fetchone()
+    if row:
+        return row[0], row[1]
+    if key is None or prep.meeting.meeting.kind is None:
+        return None
+    new = prep.item_numbers
+    for doc_id, meeting_id in conn.execute(
+        "SELECT d.id, m.id FROM meetings m JOIN documents d ON d.id = m.document_id "
+        "WHERE m.meeting_key = ? AND m.kind = ? AND d.format = ? AND d.superseded_by IS NULL "
+        "ORDER BY d.id",
+        (key, prep.meeting.meeting.kind, prep.format),
+    ).fetchall():
+        old = {
+            r[0]
+            for r in conn.execute(
+                "SELECT number FROM items WHERE meeting_id = ? AND parent_id IS NULL "
+                "AND number IS NOT NULL",
+                (meeting_id,),
+            )
+        }
+        # A corrected version has mostly the same items; a one-item extract is another document.
+        if (not new and not old) or len(new & old) * 2 >= len(new | old) > 0:
+            return doc_id, meeting_id
+    return None
+
+
+def _id(conn: sqlite3.Connection, table: str, name: str | None, cache: dict) -> int | None:
+    if not name:
+        return None
+    if (table, name) not in cache:
+        conn.execute(f"INSERT OR IGNORE INTO {table} (name) VALUES (?)", (name,))
+        cache[table, name] = conn.execute(
+            f"SELECT id FROM {table} WHERE name = ?", (name,)
+        ).fetchone()[0]
+    return cache[table, name]
+
+
+def _write_meeting(
+    conn: sqlite3.Connection, prep: Prepared, doc_id: int, meeting_id: int | None, key: str | None
+) -> int:
+    info = prep.meeting.meeting
+    values = (
+        doc_id,
+        key,
+        info.kind,
+        info.body,
+        info.date,
+        info.time,
+        info.location,
+        info.case_id,
+        info.doc_id,
+        json.dumps(prep.meeting.warnings, ensure_ascii=False),
+    )
+    if meeting_id is None:
+        cur = conn.execute(
+            "INSERT INTO meetings (document_id, meeting_key, kind, body, date, time, location, "
+            "case_id, doc_id, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            values,
+        )
+        return int(cur.lastrowid or 0)
+    conn.execute(
+        "UPDATE meetings SET document_id=?, meeting_key=?, kind=?, body=?, date=?, time=?, "
+        "location=?, case_id=?, doc_id=?, warnings=? WHERE id=?",
+        (*values, meeting_id),
+    )
+    return meeting_id
+
+
+def _write_items(conn: sqlite3.Connection, prep: Prepared, meeting_id: int) -> list[int]:
+    ids: list[int] = []
+    cache: dict = {}
+    for position, (item, parent, shut) in enumerate(prep.items):
+        cur = conn.execute(
+            "INSERT INTO items (meeting_id, parent_id, number, title, closed, page, case_id, "
+            "doc_id, decision, position) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                meeting_id,
+                ids[parent] if parent is not None else None,
+                item.number,
+                item.title,
+                int(shut),
+                item.page,
+                item.case_id,
+                item.doc_id,
+                item.decision,
+                position,
+            ),
+        )
+        item_id = int(cur.lastrowid or 0)
+        ids.append(item_id)
+        conn.executemany(
+            "INSERT INTO sections (item_id, heading, text, position) VALUES (?,?,?,?)",
+            [(item_id, s.heading, s.text, n) for n, s in enumerate(item.sections)],
+        )
+        conn.executemany(
+            "INSERT INTO recommendations (item_id, text, position) VALUES (?,?,?)",
+            [(item_id, r, n) for n, r in enumerate(item.recommendations)],
+        )
+        conn.executemany(
+            "INSERT INTO decisions (item_id, text, body, date, position) VALUES (?,?,?,?,?)",
+            [(item_id, d.text, d.body, d.date, n) for n, d in enumerate(item.decisions)],
+        )
+        conn.executemany(
+            "INSERT INTO annexes (item_id, number, title, confidential, ref, position) "
+            "VALUES (?,?,?,?,?,?)",
+            [
+                (item_id, a.number, a.title, int(a.confidential), a.ref, n)
+                for n, a in enumerate(item.annexes)
+            ],
+        )
+        for n, p in enumerate(item.presenters):
+            conn.execute(
+                "INSERT INTO presenters (item_id, person_id, organisation_id, role, position) "
+                "VALUES (?,?,?,?,?)",
+                (
+                    item_id,
+                    _id(conn, "people", p.name, cache),
+                    _id(conn, "organisations", p.organisation, cache),
+                    p.role,
+                    n,
+                ),
+            )
+        for name in item.absent:
+            conn.execute(
+                "INSERT INTO attendance (meeting_id, item_id, person_id, status) VALUES (?,?,?,?)",
+                (meeting_id, item_id, _id(conn, "people", name, cache), "absent"),
+            )
+    info = prep.meeting.meeting
+    for status, names in (("present", info.attendees), ("absent", info.absent)):
+        for name in names:
+            conn.execute(
+                "INSERT INTO attendance (meeting_id, item_id, person_id, status) VALUES (?,?,?,?)",
+                (meeting_id, None, _id(conn, "people", name, cache), status),
+            )
+    return ids
+
+
+def _clear(conn: sqlite3.Connection, doc_id: int, meeting_id: int | None) -> None:
+    """Remove what a document contributed (its meeting row itself is kept and rewritten)."""
+    if meeting_id is not None:
+        conn.execute("DELETE FROM items WHERE meeting_id = ?", (meeting_id,))
+        conn.execute("DELETE FROM attendance WHERE meeting_id = ?", (meeting_id,))
+        conn.execute("UPDATE meetings SET document_id = NULL WHERE id = ?", (meeting_id,))
+    conn.execute("DELETE FROM search_units WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM pages WHERE document_id = ?", (doc_id,))
+
+
+def _collect_orphans(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM presenters WHERE person_id "
+        "IS NOT NULL) AND id NOT IN (SELECT person_id FROM attendance WHERE person_id IS NOT NULL)"
+    )
+    conn.execute(
+        "DELETE FROM organisations WHERE id NOT IN (SELECT organisation_id FROM presenters "
+        "WHERE organisation_id IS NOT NULL)"
+    )
+
+
+def write_prepared(
+    conn: sqlite3.Connection, prep: Prepared, force: bool = False
+) -> tuple[Status, int, int]:
+    """Write one document atomically; returns (status, document id, meeting id)."""
+    key = meeting_key(prep.meeting.meeting.body, prep.meeting.meeting.date)
+    with dbmod.transaction(conn):
+        same = conn.execute(
+            "SELECT d.id, m.id FROM documents d LEFT JOIN meetings m ON m.document_id = d.id "
+            "WHERE d.sha256 = ?",
+            (prep.sha256,),
+        ).fetchone()
+        if same and not force:  # another ingest wrote it while we were parsing
+            return "unchanged", same[0], same[1] or 0
+        pred = _predecessor(conn, prep, key)
+        doc_row = (
+            prep.path,
+            prep.format,
+            prep.pages,
+            _now(),
+            json.dumps(prep.doc_warnings, ensure_ascii=False),
+        )
+        if same and pred and pred[0] == same[0]:  # --force on the current version: in place
+            _clear(conn, *pred)
+            doc_id = same[0]
+            conn.execute(
+                "UPDATE documents SET path=?, format=?, pages=?, ingested_at=?, "
+                "warnings=? WHERE id=?",
+                (*doc_row, doc_id),
+            )
+        else:
+            if same:  # --force on an old version: it becomes the current one again
+                conn.execute("DELETE FROM documents WHERE id = ?", (same[0],))
+            if pred:
+                _clear(conn, *pred)
+            cur = conn.execute(
+                "INSERT INTO documents (sha256, path, format, pages, ingested_at, warnings) "
+                "VALUES (?,?,?,?,?,?)",
+                (prep.sha256, *doc_row),
+            )
+            doc_id = int(cur.lastrowid or 0)
+            if pred:
+                conn.execute(
+                    "UPDATE documents SET superseded_by = ? WHERE id = ? OR superseded_by = ?",
+                    (doc_id, pred[0], pred[0]),
+                )
+        meeting_id = _write_meeting(conn, prep, doc_id, pred[1] if pred else None, key)
+        conn.executemany(
+            "INSERT INTO pages (document_id, number, text) VALUES (?,?,?)",
+            [(doc_id, n, t) for n, t in enumerate(prep.page_texts, start=1)],
+        )
+        item_ids = _write_items(conn, prep, meeting_id)
+        conn.executemany(
+            "INSERT INTO search_units (kind, document_id, meeting_id, item_id, page, closed, "
+            "confidential, text, stems, parts) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    u.kind,
+                    doc_id,
+                    meeting_id,
+                    item_ids[u.item_index] if u.item_index is not None else None,
+                    u.page,
+                    int(u.closed),
+                    int(u.confidential),
+                    u.text,
+                    u.stems,
+                    u.parts,
+                )
+                for u in prep.units
+            ],
+        )
+        if pred or same:
+            _collect_orphans(conn)
+    return ("updated" if (pred or same) else "new"), doc_id, meeting_id

