@@ -29,16 +29,32 @@ def main(argv: list[str] | None = None) -> int:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            rows.append({"name": name, "value": None, "unit": "", "target": "",
-                         "ok": None, "note": f"not available: {exc}"})
+            rows.append(
+                {
+                    "name": name,
+                    "value": None,
+                    "unit": "",
+                    "target": "",
+                    "ok": None,
+                    "note": f"not available: {exc}",
+                }
+            )
             continue
         started = time.perf_counter()
         try:
             rows.extend(module.run())
         except Exception:  # a broken benchmark must not hide the others
             traceback.print_exc()
-            rows.append({"name": name, "value": None, "unit": "", "target": "", "ok": False,
-                         "note": "benchmark raised"})
+            rows.append(
+                {
+                    "name": name,
+                    "value": None,
+                    "unit": "",
+                    "target": "",
+                    "ok": False,
+                    "note": "benchmark raised",
+                }
+            )
         print(f"# {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
     if args.json:
         print(json.dumps(rows, indent=1, ensure_ascii=False))
@@ -49,8 +65,10 @@ def main(argv: list[str] | None = None) -> int:
             shown = f"{value:.3f}" if isinstance(value, float) else str(value)
             status = {True: "ok", False: "FAIL", None: "-"}[r.get("ok")]
             note = f"  ({r['note']})" if r.get("note") else ""
-            print(f"{r['name']:<{width}}  {shown:>10} {r['unit']:<8} target {r['target']!s:<10} "
-                  f"{status}{note}")
+            print(
+                f"{r['name']:<{width}}  {shown:>10} {r['unit']:<8} target {r['target']!s:<10} "
+                f"{status}{note}"
+            )
     return 1 if any(r.get("ok") is False for r in rows) else 0
 
 

@@ -200,7 +200,9 @@ class _Reader:
                      marker=marker)  # fmt: skip
 
     def table(self, tbl_el: Any, parent: Any) -> None:
-        """Cells row by row as table_cell blocks; `level` is the column index (0 = new row)."""
+        """Cells row by row as table_cell blocks; `level` is the column index (0 = new row).
+        A cell with several paragraphs gives one block per paragraph, all with its column.
+        """
         for tr in tbl_el.findall(qn("w:tr")):
             col = 0
             for tc in tr.findall(qn("w:tc")):
@@ -212,17 +214,16 @@ class _Reader:
                 col += span
 
     def _cell(self, tc: Any, parent: Any, col: int) -> None:
-        start, parts, styles = self.page, [], []
+        """One block per paragraph in the cell (nested tables included): a member list or an
+        address in one cell stays line by line, as the PDF shows it."""
         for p_el in tc.iter(qn("w:p")):
             before, after = self._breaks(p_el)
-            self.page += before + after
+            self.page += before
             p = Paragraph(p_el, parent)
             if text := _clean(p.text):
-                parts.append(text)
-                styles.append(p.style.name if p.style is not None else None)
-        if parts:
-            self.blocks.append(Block("table_cell", "\n".join(parts), start, level=col,
-                                     style=styles[0]))  # fmt: skip
+                style = p.style.name if p.style is not None else None
+                self.blocks.append(Block("table_cell", text, self.page, level=col, style=style))
+            self.page += after
 
     def walk(self, element: Any) -> None:
         for child in element.iterchildren():

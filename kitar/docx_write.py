@@ -61,10 +61,19 @@ class DocxWriter:
             return False
         return True
 
-    def ensure_style(self, name: str, base: str = "Normal", *, bold: bool | None = None,
-                     italic: bool | None = None, size: float | None = None,
-                     indent_cm: float | None = None, next_self: bool = False,
-                     outline_level: int | None = None) -> None:  # fmt: skip
+    def ensure_style(
+        self,
+        name: str,
+        base: str = "Normal",
+        *,
+        bold: bool | None = None,
+        italic: bool | None = None,
+        size: float | None = None,
+        indent_cm: float | None = None,
+        next_self: bool = False,
+        keep_with_next: bool = False,
+        outline_level: int | None = None,
+    ) -> None:
         """Create a paragraph style unless the document already has it (a template wins)."""
         if self.has_style(name):
             return
@@ -77,6 +86,8 @@ class DocxWriter:
             style.font.size = Pt(size)
         if indent_cm is not None:
             style.paragraph_format.left_indent = Cm(indent_cm)
+        if keep_with_next:  # a label never ends a page without what it labels
+            style.paragraph_format.keep_with_next = True
         if next_self:  # Enter in Word keeps the style, so multi-paragraph input stays marked
             style.next_paragraph_style = style
         if outline_level is not None:  # what makes a heading show in the navigation pane

@@ -31,10 +31,11 @@ def load() -> Language:
     """Build the pipeline once per process."""
     config = spacy.util.load_config(pipelines_dir() / "kitar_da.cfg")
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    tokenizer: Any = nlp.tokenizer
     for abbr in abbreviations():
-        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+        tokenizer.add_special_case(abbr, [{ORTH: abbr}])
         cap = abbr[:1].upper() + abbr[1:]
-        nlp.tokenizer.add_special_case(cap, [{ORTH: cap}])
+        tokenizer.add_special_case(cap, [{ORTH: cap}])
     ruler = nlp.get_pipe("entity_ruler")
     patterns: list[dict[str, Any]] = []
     for name, canonical in organisations().items():
@@ -53,9 +54,7 @@ def sentences(text: str) -> list[str]:
 def organisation_spans(text: str) -> list[tuple[int, int, str]]:
     """Known organisations in `text` as (start, end, canonical name)."""
     doc = load()(text)
-    return [
-        (e.start_char, e.end_char, e.ent_id_ or e.text) for e in doc.ents if e.label_ == "ORG"
-    ]
+    return [(e.start_char, e.end_char, e.ent_id_ or e.text) for e in doc.ents if e.label_ == "ORG"]
 
 
 def canonical_organisation(text: str) -> str | None:

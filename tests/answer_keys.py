@@ -24,14 +24,16 @@ def ballerup_expected(folder: Path) -> dict:
         number = re.search(r"<AgendaItemNumber>(\d+)", chunk)
         title = re.search(r"<Title>([^<]*)", chunk)
         if number and title:
-            items[number.group(1)] = {"number": number.group(1),
-                                      "title": html.unescape(title.group(1)).strip()}
+            items[number.group(1)] = {
+                "number": number.group(1),
+                "title": html.unescape(title.group(1)).strip(),
+            }
     text = _full_minutes_text(xml)
     body = text.split("Lukket referat", 1)[-1]  # after the table of contents
     for num, item in items.items():
         start = re.search(rf"(?:^|\D){num}\.\t{re.escape(item['title'][:25])}", body)
         assert start, f"item {num} not in the export's full text"
-        rest = body[start.end():]
+        rest = body[start.end() :]
         nxt = re.search(rf"{int(num) + 1}\.\t", rest)
         section = rest[: nxt.start()] if nxt else rest
         case = re.search(r"Sagsnr\.: ([\d\-]+)", section)
@@ -50,8 +52,10 @@ def ballerup_expected(folder: Path) -> dict:
 
 
 def _acadre_fields(chunk: str) -> dict[str, str]:
-    return {k: html.unescape(v) for k, v in re.findall(r'<field name="(\w+)"[^>]*>([^<]*)</field>',
-                                                       chunk)}
+    return {
+        k: html.unescape(v)
+        for k, v in re.findall(r'<field name="(\w+)"[^>]*>([^<]*)</field>', chunk)
+    }
 
 
 def syddjurs_expected(folder: Path) -> dict:
@@ -59,8 +63,10 @@ def syddjurs_expected(folder: Path) -> dict:
     item_chunk = xml.split('<table name="agendaitem">', 1)[1]
     fields = _acadre_fields(item_chunk.split("<table", 1)[0])
     bullets = re.findall(
-        r'<field name="bulletname">([^<]*)</field><field name="bulletcontent">(.*?)</field>', xml,
-        re.S)
+        r'<field name="bulletname">([^<]*)</field><field name="bulletcontent">(.*?)</field>',
+        xml,
+        re.S,
+    )
     decisions = []
     recommendation = None
     for name, content in bullets:
@@ -69,16 +75,25 @@ def syddjurs_expected(folder: Path) -> dict:
         if name.startswith("Beslutning"):
             date = re.search(r"den (\d{2})-(\d{2})-(\d{4})", name)
             assert date
-            decisions.append({"date": f"{date.group(3)}-{date.group(2)}-{date.group(1)}",
-                              "text": plain})
+            decisions.append(
+                {"date": f"{date.group(3)}-{date.group(2)}-{date.group(1)}", "text": plain}
+            )
         elif name == "Indstilling":
             recommendation = plain
-    number = re.search(r"(\d+)\.\s", re.sub(r"<[^>]+>", " ", xml.split("Kulturkommune", 1)[0][-400:]))
+    number = re.search(
+        r"(\d+)\.\s", re.sub(r"<[^>]+>", " ", xml.split("Kulturkommune", 1)[0][-400:])
+    )
     annexes = []
     for chunk in xml.split('<table name="enclosure">')[1:]:
         enc = _acadre_fields(chunk.split("</fields>", 1)[0])
-        annexes.append({"number": int(enc["sort"]), "title": enc["name"], "ref": enc["fileno"],
-                        "confidential": enc["accessname"] != "Åben"})
+        annexes.append(
+            {
+                "number": int(enc["sort"]),
+                "title": enc["name"],
+                "ref": enc["fileno"],
+                "confidential": enc["accessname"] != "Åben",
+            }
+        )
     return {
         "annexes": annexes,
         "title": fields["name"],

@@ -20,8 +20,9 @@ def doc_from_lines(lines: list[str], path: str = "test.txt") -> Document:
             continue
         bullet = split_bullet(line)
         if bullet:
-            blocks.append(Block("list_item", bullet.text, page, level=bullet.level,
-                                marker=bullet.marker))
+            blocks.append(
+                Block("list_item", bullet.text, page, level=bullet.level, marker=bullet.marker)
+            )
         elif is_section_heading(line):
             blocks.append(Block("heading", line, page))
         else:

@@ -243,6 +243,16 @@ def test_pdf_layout(tmp_path: Path) -> None:
     assert any(t.rstrip().endswith("-") for lines in texts for t in lines)  # hyphenated
 
 
+def test_pdf_refuses_glyphs_helvetica_lacks(tmp_path: Path) -> None:
+    from kitar.demo.render_pdf import render_blocks
+    from kitar.model import Block
+
+    with pytest.raises(ValueError, match="U\\+2192"):
+        render_blocks([Block("paragraph", "Pil → her", 1)], tmp_path / "x.pdf")
+    danish = Block("paragraph", "Æble, øl og å – ”citat” ’x’ € ½", 1)
+    assert render_blocks([danish], tmp_path / "y.pdf").exists()
+
+
 def test_item_pages_filled(tmp_path: Path) -> None:
     doc = generate(4, "kl", "agenda")
     result = render_parts(doc.parts, tmp_path / "a.pdf")

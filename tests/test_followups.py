@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kitar.minutes.followups import (
     FollowUp,
@@ -178,3 +180,11 @@ def test_kl_agenda_followups(samples: Path) -> None:
     assert all(f.due is None or f.due >= "2016-08-29" for f in found)
     assert all(not f.action.startswith(("-", "–")) for f in found)
     assert not [f for f in found if "orienteres" in f.action]
+
+
+@given(st.lists(st.sampled_from(["KL sender bl.a. et notat.", "Jf. aftalen", "pr. 1. maj",
+                                 "Godkendt!", "f.eks. KOMBIT", "Nyt", "\n", " ", "vedr. ift."]),
+                max_size=12))  # fmt: skip
+def test_sentence_split_never_loses_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert "".join(split_sentences(text)).replace(" ", "") == "".join(text.split())

@@ -126,6 +126,7 @@ def test_organisation_list_joins_split_acronym(tmp_path: Path) -> None:
     assert by_document("KOM-", "BIT", None) == "join"
     (tmp_path / "organisations.txt").write_text("KL\n")
     lexicon._organisations.cache_clear()
+    lexicon._organisation_words.cache_clear()
     assert by_document("KOM-", "BIT", None) is None
 
 

@@ -233,3 +233,12 @@ def test_libreoffice_converts_draft_to_pdf(internal: Path, tmp_path: Path) -> No
     pdf = (tmp_path / "referat.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 2 <= pages <= 12
+
+
+def test_minutes_meeting_keeps_its_decisions(tmp_path: Path) -> None:
+    from tests.minutes_fixtures import fictional_minutes
+
+    out = build_minutes(fictional_minutes(), tmp_path / "fra-referat.docx")
+    decisions = filled_decisions(read_docx(out))
+    assert decisions["4"] == "Udsat til næste møde."
+    assert decisions["3.2"] == "Ikke godkendt. Udkastet omarbejdes."

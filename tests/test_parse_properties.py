@@ -10,11 +10,30 @@ from kitar.parse.meeting import parse_document
 from kitar.parse.presenters import parse_presenters
 
 # Lines mixing arbitrary text with fragments of real agenda syntax, so the rules get exercised.
-FRAGMENTS = st.sampled_from([
-    "1. ", "2. ", "v. ", "Det indstilles, at", ":", "Bilag 1: ", " - FORTROLIGT", "– LUKKET PUNKT",
-    "Beslutning i Udvalget den 12-03-2024", "Sagsnr.: 2024-1", "a. ", "b. ", "Indstilling",
-    "Fraværende:", "INDHOLDSFORTEGNELSE", "A) ", "At 1) ", " og ", ", KL", "Lukket dagsorden",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "1. ",
+        "2. ",
+        "v. ",
+        "Det indstilles, at",
+        ":",
+        "Bilag 1: ",
+        " - FORTROLIGT",
+        "– LUKKET PUNKT",
+        "Beslutning i Udvalget den 12-03-2024",
+        "Sagsnr.: 2024-1",
+        "a. ",
+        "b. ",
+        "Indstilling",
+        "Fraværende:",
+        "INDHOLDSFORTEGNELSE",
+        "A) ",
+        "At 1) ",
+        " og ",
+        ", KL",
+        "Lukket dagsorden",
+    ]
+)
 LINE = st.lists(st.one_of(st.text(max_size=40), FRAGMENTS), max_size=6).map("".join)
 KIND = st.sampled_from(["heading", "paragraph", "list_item", "table_cell"])
 
@@ -22,7 +41,9 @@ KIND = st.sampled_from(["heading", "paragraph", "list_item", "table_cell"])
 @st.composite
 def documents(draw: st.DrawFn) -> Document:
     lines = draw(st.lists(st.tuples(LINE, KIND, st.booleans()), max_size=40))
-    blocks = [Block(kind, text, page=1 + k // 10, bold=bold) for k, (text, kind, bold) in enumerate(lines)]
+    blocks = [
+        Block(kind, text, page=1 + k // 10, bold=bold) for k, (text, kind, bold) in enumerate(lines)
+    ]
     return Document(path="fuzz.txt", format="txt", pages=5, blocks=blocks)
 
 

@@ -85,20 +85,26 @@ def test_recommendation_list_without_lead_in(agenda) -> None:
 def test_confidential_annex(agenda) -> None:
     annex = agenda.items[1].annexes[0]
     assert (annex.number, annex.title, annex.confidential) == (
-        1, "Leveranceplan for datadeling", True)
+        1,
+        "Leveranceplan for datadeling",
+        True,
+    )
 
 
 def test_unnumbered_subitems_under_colon_title(agenda) -> None:
     item = agenda.items[2]
     assert item.title == "Høringssager"
     assert [s.title for s in item.subitems] == [
-        "Arkitekturrapport for Borgerportalen", "Arkitekturrapport for Økonomisystemet"]
+        "Arkitekturrapport for Borgerportalen",
+        "Arkitekturrapport for Økonomisystemet",
+    ]
     first = item.subitems[0]
     assert [p.name for p in first.presenters] == ["Frida Hansen"]
     assert first.recommendations == ["It-Arkitekturrådet orienteres om rapporten"]
     assert [a.title for a in first.annexes] == ["Høringssvar – borgerportalen"]
     assert item.subitems[1].recommendations == [
-        "It-Arkitekturrådet tager rapporten til orientering"]
+        "It-Arkitekturrådet tager rapporten til orientering"
+    ]
 
 
 def test_closed_item_marker_removed(agenda) -> None:
@@ -115,8 +121,10 @@ def test_lead_in_with_colon_then_list(agenda) -> None:
     ("line", "expected"),
     [
         ("Punkt 3: Budgetopfølgning", ("3", "Budgetopfølgning")),
-        ("715. Kulturkommune 2030. Politiske fokusområder",
-         ("715", "Kulturkommune 2030. Politiske fokusområder")),
+        (
+            "715. Kulturkommune 2030. Politiske fokusområder",
+            ("715", "Kulturkommune 2030. Politiske fokusområder"),
+        ),
     ],
 )
 def test_item_heading_forms(line: str, expected: tuple[str, str]) -> None:
@@ -127,21 +135,38 @@ def test_item_heading_forms(line: str, expected: tuple[str, str]) -> None:
 
 
 def test_toc_entries_are_not_items() -> None:
-    doc = doc_from_lines([
-        "INDHOLDSFORTEGNELSE", "1. Meddelelser 3", "2. Budget 2025 4", "@3",
-        "# 1. Meddelelser", "Sagsnr.: 2024-1", "# 2. Budget 2025", "Sagsnr.: 2024-2",
-    ])
+    doc = doc_from_lines(
+        [
+            "INDHOLDSFORTEGNELSE",
+            "1. Meddelelser 3",
+            "2. Budget 2025 4",
+            "@3",
+            "# 1. Meddelelser",
+            "Sagsnr.: 2024-1",
+            "# 2. Budget 2025",
+            "Sagsnr.: 2024-2",
+        ]
+    )
     items = parse_document(doc).items
     assert [(i.number, i.page) for i in items] == [("1", 3), ("2", 3)]
 
 
 def test_lettered_subitems_and_genitive_decision() -> None:
-    doc = doc_from_lines([
-        "# 1. Meddelelser", "Sagsnr.: 2024-11", "a. Møder", "b. Konference om sundhed",
-        "Bilag", "2024-208960 - Program for konferencen", "c. Status",
-        "Sundhedsudvalgets beslutning den 04.12.2024 Punkt 1", "Taget til efterretning",
-        "Følgende deltog ikke i behandlingen af punktet:", "Ole Hansen (V)",
-    ])
+    doc = doc_from_lines(
+        [
+            "# 1. Meddelelser",
+            "Sagsnr.: 2024-11",
+            "a. Møder",
+            "b. Konference om sundhed",
+            "Bilag",
+            "2024-208960 - Program for konferencen",
+            "c. Status",
+            "Sundhedsudvalgets beslutning den 04.12.2024 Punkt 1",
+            "Taget til efterretning",
+            "Følgende deltog ikke i behandlingen af punktet:",
+            "Ole Hansen (V)",
+        ]
+    )
     item = parse_document(doc).items[0]
     assert [s.number for s in item.subitems] == ["1.a", "1.b", "1.c"]
     assert item.subitems[1].annexes[0].ref == "2024-208960"
@@ -152,17 +177,25 @@ def test_lettered_subitems_and_genitive_decision() -> None:
 
 
 def test_several_dated_decisions_kept_in_order() -> None:
-    doc = doc_from_lines([
-        "# 12. Kulturplan", "Sagsnr.: 13/1", "Indstilling",
-        "Direktøren indstiller, at udvalget drøfter planen.",
-        "Beslutning i Kulturudvalget den 10-04-2024", "Punktet blev drøftet.",
-        "Beslutning i Kulturudvalget den 24-04-2024", "Punktet genoptages.",
-        "Fraværende: Eva Ibsen (A)",
-    ])
+    doc = doc_from_lines(
+        [
+            "# 12. Kulturplan",
+            "Sagsnr.: 13/1",
+            "Indstilling",
+            "Direktøren indstiller, at udvalget drøfter planen.",
+            "Beslutning i Kulturudvalget den 10-04-2024",
+            "Punktet blev drøftet.",
+            "Beslutning i Kulturudvalget den 24-04-2024",
+            "Punktet genoptages.",
+            "Fraværende: Eva Ibsen (A)",
+        ]
+    )
     item = parse_document(doc).items[0]
     assert item.recommendations == ["udvalget drøfter planen"]
     assert [(d.date, d.text) for d in item.decisions] == [
-        ("2024-04-10", "Punktet blev drøftet."), ("2024-04-24", "Punktet genoptages.")]
+        ("2024-04-10", "Punktet blev drøftet."),
+        ("2024-04-24", "Punktet genoptages."),
+    ]
     assert item.decision == "Punktet genoptages."
     assert item.decisions[1].absent == ["Eva Ibsen (A)"]
 
@@ -170,12 +203,18 @@ def test_several_dated_decisions_kept_in_order() -> None:
 @pytest.mark.parametrize(
     ("text", "clauses"),
     [
-        ("Det indstilles: At 1) planen godkendes At 2) budgettet frigives",
-         ["planen godkendes", "budgettet frigives"]),
-        ("Direktionen indstiller, at 1. Planen godkendes 2. Budgettet frigives.",
-         ["Planen godkendes", "Budgettet frigives"]),
-        ("Center for Ejendomme indstiller, at A) Arbejderne godkendes. B) Bevillingen gives.",
-         ["Arbejderne godkendes", "Bevillingen gives"]),
+        (
+            "Det indstilles: At 1) planen godkendes At 2) budgettet frigives",
+            ["planen godkendes", "budgettet frigives"],
+        ),
+        (
+            "Direktionen indstiller, at 1. Planen godkendes 2. Budgettet frigives.",
+            ["Planen godkendes", "Budgettet frigives"],
+        ),
+        (
+            "Center for Ejendomme indstiller, at A) Arbejderne godkendes. B) Bevillingen gives.",
+            ["Arbejderne godkendes", "Bevillingen gives"],
+        ),
     ],
 )
 def test_recommendation_clause_forms(text: str, clauses: list[str]) -> None:
@@ -184,20 +223,32 @@ def test_recommendation_clause_forms(text: str, clauses: list[str]) -> None:
 
 
 def test_annex_access_forms() -> None:
-    doc = doc_from_lines([
-        "# 4. Budget", "Sagsnr.: 1", "Bilag", "1. Åben - Notat om budget.pdf",
-        "2. Lukket - Tilbud fra leverandør",
-    ])
+    doc = doc_from_lines(
+        [
+            "# 4. Budget",
+            "Sagsnr.: 1",
+            "Bilag",
+            "1. Åben - Notat om budget.pdf",
+            "2. Lukket - Tilbud fra leverandør",
+        ]
+    )
     annexes = parse_document(doc).items[0].annexes
     assert [(a.number, a.title, a.confidential) for a in annexes] == [
-        (1, "Notat om budget.pdf", False), (2, "Tilbud fra leverandør", True)]
+        (1, "Notat om budget.pdf", False),
+        (2, "Tilbud fra leverandør", True),
+    ]
 
 
 def test_closed_part_marks_following_items() -> None:
-    doc = doc_from_lines([
-        "# 1. Budget", "Sagsnr.: 2024-11", "Lukket dagsorden", "# 2. Personalesag",
-        "Sagsnr.: 2024-12",
-    ])
+    doc = doc_from_lines(
+        [
+            "# 1. Budget",
+            "Sagsnr.: 2024-11",
+            "Lukket dagsorden",
+            "# 2. Personalesag",
+            "Sagsnr.: 2024-12",
+        ]
+    )
     assert [i.closed for i in parse_document(doc).items] == [False, True]
 
 
@@ -207,21 +258,40 @@ def test_presenter_parser_handles_roles_without_organisation() -> None:
 
 
 def test_report_without_meeting_structure_gives_no_items() -> None:
-    doc = doc_from_lines(["# 1. Indledning", "Rapporten handler om data.",
-                          "# 2. Metode", "Vi har interviewet kommuner.", "# 3. Resultater",
-                          "Resultaterne viser fremgang."])
+    doc = doc_from_lines(
+        [
+            "# 1. Indledning",
+            "Rapporten handler om data.",
+            "# 2. Metode",
+            "Vi har interviewet kommuner.",
+            "# 3. Resultater",
+            "Resultaterne viser fremgang.",
+        ]
+    )
     meeting = parse_document(doc)
     assert meeting.items == []
     assert any("no agenda structure" in w for w in meeting.warnings)
 
 
 def test_meeting_metadata_from_cover() -> None:
-    doc = doc_from_lines([
-        "Referat", "Børne- og Ungeudvalget", "tirsdag den 4. marts 2025, kl. 16:00",
-        "i Mødelokale 2 på Rådhuset", "Tilstede", "Anne Ravn (A) - formand", "Bent Sø (V)",
-        "Afbud", "Carla Dam (F)", "@2", "# 1. Meddelelser", "Sagsnr.: 1",
-        "Beslutning", "Taget til efterretning",
-    ])
+    doc = doc_from_lines(
+        [
+            "Referat",
+            "Børne- og Ungeudvalget",
+            "tirsdag den 4. marts 2025, kl. 16:00",
+            "i Mødelokale 2 på Rådhuset",
+            "Tilstede",
+            "Anne Ravn (A) - formand",
+            "Bent Sø (V)",
+            "Afbud",
+            "Carla Dam (F)",
+            "@2",
+            "# 1. Meddelelser",
+            "Sagsnr.: 1",
+            "Beslutning",
+            "Taget til efterretning",
+        ]
+    )
     info = parse_document(doc).meeting
     assert info.kind == "minutes" and info.body == "Børne- og Ungeudvalget"
     assert (info.date, info.time) == ("2025-03-04", "16:00")
@@ -231,25 +301,43 @@ def test_meeting_metadata_from_cover() -> None:
 
 
 def test_annex_entries_merged_into_one_block_are_split() -> None:
-    doc = doc_from_lines([
-        "# 7. Kulturplan", "Sagsnr.: 13/1", "Bilag",
-        "1 Åben Notat fra temamødet 222359/12 2 Lukket Tilbud fra rådgiver 73288/09",
-    ])
+    doc = doc_from_lines(
+        [
+            "# 7. Kulturplan",
+            "Sagsnr.: 13/1",
+            "Bilag",
+            "1 Åben Notat fra temamødet 222359/12 2 Lukket Tilbud fra rådgiver 73288/09",
+        ]
+    )
     annexes = parse_document(doc).items[0].annexes
     assert [(a.number, a.title, a.ref, a.confidential) for a in annexes] == [
-        (1, "Notat fra temamødet", "222359/12", False), (2, "Tilbud fra rådgiver", "73288/09", True)]
+        (1, "Notat fra temamødet", "222359/12", False),
+        (2, "Tilbud fra rådgiver", "73288/09", True),
+    ]
 
 
 def test_annex_table_rows_from_word() -> None:
     from kitar.model import Block
 
     doc = doc_from_lines(["# 7. Kulturplan", "Sagsnr.: 13/1", "Bilag"])
-    cells = ["1", "Åben", "Notat fra temamødet", "222359/12", "2", "Åben", "Kulturpolitik",
-             "73288/09", "Underskriftsside", "Anne Ravn (A)"]
+    cells = [
+        "1",
+        "Åben",
+        "Notat fra temamødet",
+        "222359/12",
+        "2",
+        "Åben",
+        "Kulturpolitik",
+        "73288/09",
+        "Underskriftsside",
+        "Anne Ravn (A)",
+    ]
     doc.blocks.extend(Block("table_cell", c, 1) for c in cells)
     annexes = parse_document(doc).items[0].annexes
     assert [(a.number, a.title, a.ref) for a in annexes] == [
-        (1, "Notat fra temamødet", "222359/12"), (2, "Kulturpolitik", "73288/09")]
+        (1, "Notat fra temamødet", "222359/12"),
+        (2, "Kulturpolitik", "73288/09"),
+    ]
 
 
 def test_word_toc_style_is_not_an_item() -> None:
@@ -262,3 +350,20 @@ def test_word_toc_style_is_not_an_item() -> None:
     doc.blocks.append(Block("table_cell", "13/2745", 2))
     items = parse_document(doc).items
     assert [(i.number, i.page, i.case_id) for i in items] == [("12", 2, "13/2745")]
+
+
+def test_numbers_split_off_by_the_reader_still_make_items() -> None:
+    from kitar.model import Block
+
+    blocks = [
+        Block("list_item", "Budget 2025", 1, marker="1."),
+        Block("paragraph", "Sagsnr.: 2024-11", 1),
+        Block("list_item", "Møder", 1, marker="a)"),
+        Block("list_item", "Konferencer", 1, marker="b)"),
+        Block("list_item", "Evt.", 2, marker="2."),
+    ]
+    from kitar.model import Document
+
+    meeting = parse_document(Document(path="x.pdf", format="pdf", pages=2, blocks=blocks))
+    assert [(i.number, i.title) for i in meeting.items] == [("1", "Budget 2025"), ("2", "Evt.")]
+    assert [s.number for s in meeting.items[0].subitems] == ["1.a", "1.b"]

@@ -84,7 +84,7 @@ def test_syddjurs_item_and_decisions(samples: Path, name: str) -> None:
     assert item.case_id == want["case_id"]
     lead = "Direktøren indstiller, at "
     assert want["recommendation"].startswith(lead)
-    assert [_norm(r) for r in item.recommendations] == [_norm(want["recommendation"][len(lead):])]
+    assert [_norm(r) for r in item.recommendations] == [_norm(want["recommendation"][len(lead) :])]
     assert [d.date for d in item.decisions] == [d["date"] for d in want["decisions"]]
     for got, exp in zip(item.decisions, want["decisions"], strict=True):
         assert _norm(got.text).startswith(_norm(exp["text"])[:40])
@@ -95,7 +95,8 @@ def test_syddjurs_item_and_decisions(samples: Path, name: str) -> None:
         return _norm(text).replace(" - ", "-").replace(" -", "-")
 
     assert [(a.number, key(a.title), a.ref, a.confidential) for a in item.annexes] == [
-        (a["number"], key(a["title"]), a["ref"], a["confidential"]) for a in want["annexes"]]
+        (a["number"], key(a["title"]), a["ref"], a["confidential"]) for a in want["annexes"]
+    ]
 
 
 @pytest.mark.parametrize("name", ["blank-page.pdf", "kl-report-108-pages.pdf"])

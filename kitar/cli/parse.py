@@ -42,8 +42,15 @@ def _item_node(parent: Tree, item: Item) -> None:
 def _tree(meeting: Meeting) -> Tree:
     m = meeting.meeting
     head = " · ".join(
-        x for x in (m.kind and ("Referat" if m.kind == "minutes" else "Dagsorden"), m.body, m.date,
-                    m.time, m.location) if x
+        x
+        for x in (
+            m.kind and ("Referat" if m.kind == "minutes" else "Dagsorden"),
+            m.body,
+            m.date,
+            m.time,
+            m.location,
+        )
+        if x
     )
     tree = Tree(f"[bold]{escape(head or meeting.source.path)}[/]")
     for item in meeting.items:
@@ -104,10 +111,19 @@ def eval_cmd(
     for col in ("field", "expected", "found", "correct", "precision", "recall", "F1"):
         table.add_column(col, justify="right" if col != "field" else "left")
     for s in ev.scores:
-        table.add_row(s.name, str(s.expected), str(s.found), str(s.correct),
-                      f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        table.add_row(
+            s.name,
+            str(s.expected),
+            str(s.found),
+            str(s.correct),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+        )
     for key, ok in ev.meeting_fields.items():
-        table.add_row(f"meeting.{key}", "1", "1", "1" if ok else "0", "", "", "1.000" if ok else "0.000")
+        table.add_row(
+            f"meeting.{key}", "1", "1", "1" if ok else "0", "", "", "1.000" if ok else "0.000"
+        )
     console.print(table)
     if show_diff:
         for line in ev.differences:

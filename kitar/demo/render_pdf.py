@@ -59,6 +59,16 @@ class _Style:
     justify: bool
 
 
+def _check_encodable(text: str) -> None:
+    """The base-14 fonts use WinAnsi (cp1252); reportlab would silently draw other characters
+    as wrong glyphs (→ as "fi"), so refuse them instead of writing a PDF that lies."""
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start]
+        raise ValueError(f"cannot render {bad!r} (U+{ord(bad):04X}) with Helvetica") from None
+
+
 def _style(block: Block) -> _Style:
     if block.kind == "heading":
         size = {0: 18.0, 1: 13.0, 2: 11.5}.get(block.level, BODY_SIZE)
@@ -116,6 +126,7 @@ class _Layout:
         def measure(s: str) -> float:
             return stringWidth(s, st.font, st.size)
 
+        _check_encodable(block.text)
         lines = break_lines(block.text, width, measure)
         if not self.page_empty:
             self.y -= st.before

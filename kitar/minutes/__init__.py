@@ -1,0 +1,1 @@
+"""Word minutes drafts, follow-up actions, deadline dates and agenda/minutes comparison."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kitar.minutes.followups import child_key
 from kitar.model import Item, Meeting
 
 Outcome = Literal["not_approved", "postponed", "amended", "approved", "noted", "other", "none"]
@@ -58,11 +59,11 @@ def classify_decision(text: str) -> tuple[Outcome, str | None]:
     return ("other", None) if text.strip() else ("none", None)
 
 
-def _flatten(items: list[Item], prefix: str = "") -> Iterator[tuple[str, Item]]:
+def _flatten(items: list[Item], parent: str | None = None) -> Iterator[tuple[str, Item]]:
     for pos, item in enumerate(items, 1):
-        key = f"{prefix}{item.number or pos}"
+        key = child_key(parent, item.number, pos) if parent else item.number or str(pos)
         yield key, item
-        yield from _flatten(item.subitems, key + ".")
+        yield from _flatten(item.subitems, key)
 
 
 def _title_key(title: str) -> str:

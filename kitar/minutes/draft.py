@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kitar.docx_write import DocxWriter
 from kitar.errors import OutputExists
-from kitar.minutes.followups import FollowUp, extract_followups
+from kitar.minutes.followups import FollowUp, child_key, extract_followups
 from kitar.model import Annex, Item, Meeting, Presenter
 
 BESLUTNING_STYLE = "Kitar Beslutning"
@@ -88,7 +88,8 @@ class _Draft:
         if item.presenters:
             self.w.add_paragraph(presenter_line(item.presenters), PRESENTER_STYLE)
         for i, sub in enumerate(item.subitems, 1):
-            self.item(sub, f"{key}.{sub.number or i}", 2, sub.number)
+            sub_key = child_key(key, sub.number, i)
+            self.item(sub, sub_key, 2, sub_key.rsplit(".", 1)[1] if sub.number else None)
         if item.recommendations:
             self.label("Indstilling")
             for rec in item.recommendations:
@@ -100,7 +101,9 @@ class _Draft:
         if item.subitems and not item.recommendations:
             return  # decided per sub-item
         self.label("Beslutning")
-        self.w.add_paragraph("", BESLUTNING_STYLE)
+        # Empty for the secretary; a meeting that already has decisions (minutes) keeps them.
+        decided = [d.text for d in item.decisions] or ([item.decision] if item.decision else [])
+        self.w.add_paragraph("\n".join(decided), BESLUTNING_STYLE)
         self.label("Opfølgning")
         rows = [[f.action, f.owner or "", f.due or f.due_text or ""] for f in self.followups[key]]
         self.w.add_table(["Handling", "Ansvarlig", "Frist"], [*rows, ["", "", ""]])
@@ -108,7 +111,7 @@ class _Draft:
 
 def _ensure_styles(w: DocxWriter) -> None:
     w.ensure_style(BESLUTNING_STYLE, next_self=True, indent_cm=0.5)
-    w.ensure_style(LABEL_STYLE, bold=True, size=11)
+    w.ensure_style(LABEL_STYLE, bold=True, size=11, keep_with_next=True)
     w.ensure_style(NOTE_STYLE, italic=True)
     w.ensure_style(CLOSED_STYLE, bold=True, italic=True)
     w.ensure_style(PRESENTER_STYLE, italic=True)
@@ -120,7 +123,7 @@ def _followups_by_key(meeting: Meeting, known: list[str]) -> dict[str, list[Foll
         key = item.number or str(pos)
         by_key[key] = []
         for i, sub in enumerate(item.subitems, 1):
-            by_key[f"{key}.{sub.number or i}"] = []
+            by_key[child_key(key, sub.number, i)] = []
     for fu in extract_followups(meeting, known_meetings=known):
         number = fu.item_number or ""
         by_key.setdefault(number, []).append(fu)

@@ -57,8 +57,10 @@ _AND_THAT = re.compile(r",?\s+(?:og|samt)\s+at\s+", re.I)
 # Verbs of the meeting itself ("Rådet drøfter …"): an action only with a deadline.
 _MEETING_VERBS = {"drøfter", "drøftede", "godkender", "godkendte", "tiltræder", "tager", "noterer",
                   "bemærker", "vedtager", "beslutter", "besluttede", "anbefaler", "indstiller",
-                  "konstaterer", "kommer", "orienterer", "giver", "er", "var", "har", "havde",
-                  "blev", "bliver", "ønsker", "finder", "støtter", "opfordrer"}  # fmt: skip
+                  "konstaterer", "kommer", "orienterer", "giver", "bliver", "ønsker", "finder",
+                  "støtter", "opfordrer"}  # fmt: skip
+# "KL har igangsat …", "Projektet er forsinket": perfect tense and states are background.
+_NEVER_VERBS = {"har", "havde", "er", "var", "blev", "fik"}
 _MODALS = {"skal", "vil", "bedes", "anmodes", "sørger", "påtager"}
 # A unit or office as subject: "Administrationen", "Sekretariatet", "Styregruppen", "Direktøren".
 _DEFINITE = re.compile(
@@ -137,6 +139,14 @@ def _hide_dots(m: re.Match[str]) -> str:
     return m.group(0).replace(".", "\x00")
 
 
+def child_key(parent: str, number: str | None, position: int) -> str:
+    """Key of a sub-item: `3.a` (from `a`, `a.` or `3.a`), or `3.2` by position."""
+    short = (number or "").strip().rstrip(".")
+    if short.startswith(parent + "."):
+        short = short[len(parent) + 1 :]
+    return f"{parent}.{short or position}"
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of Danish prose; `bl.a.`, `jf.`, `f.eks.`, `pr.`, `vedr.`, `ift.` stay inside."""
     protected = text
@@ -178,6 +188,8 @@ def _owner(clause: str, orgs: dict[str, str]) -> tuple[str | None, str | None]:
 
 
 def _is_action_verb(verb: str, has_due: bool) -> bool:
+    if verb in _NEVER_VERBS:
+        return False
     if verb in _MODALS:
         return True
     if verb in _MEETING_VERBS:
@@ -194,14 +206,15 @@ def _from_sentence(sentence: str, origin: str, require_due: bool, ctx: _Context)
     sentence = re.sub(r"^[-–•]\s+", "", sentence)  # a bullet left in the text
     for clause in _clauses(sentence):
         due = find_due(clause, ctx.meeting_date or date(2000, 1, 1), ctx.meetings)
-        if require_due and due is None:
-            continue
+        if require_due and (due is None or due.precision == "year"):
+            continue  # "i 2013" in background text is context, not a deadline
         if due and due.due and ctx.meeting_date and due.due < ctx.meeting_date:
             continue  # "i juni 2016" at an August 2016 meeting: history, not a promise
         owner, verb = _owner(clause, ctx.orgs)
         if owner is None or verb is None:
             agent = _AGENT.search(clause)
-            passive = re.search(r"\b[a-zæøå]{4,}es\b", clause)
+            # "Sagen genoptages …": the passive verb comes early, after a short subject.
+            passive = re.match(r"^(?:[\wæøåÆØÅ.-]+\s+){1,4}?[a-zæøå]{4,}es\b", clause)
             if not (due and passive) or _MEETING_PASSIVES.search(clause):
                 continue  # "Sagen genoptages på næste møde" is kept, without an owner
             owner = ctx.orgs.get(agent.group("who"), agent.group("who")) if agent else None
@@ -255,7 +268,7 @@ def item_followups(item: Item, ctx: _Context, number: str | None = None) -> list
                         fu.item_number, fu.item_title = number, item.title
                         out.append(fu)
     for i, sub in enumerate(item.subitems, 1):
-        out.extend(item_followups(sub, ctx, f"{number}.{sub.number or i}"))
+        out.extend(item_followups(sub, ctx, child_key(number or "?", sub.number, i)))
     return out
 
 

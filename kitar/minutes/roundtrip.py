@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kitar.minutes.draft import BESLUTNING_STYLE, CATEGORY
+from kitar.minutes.followups import child_key
 from kitar.model import Document
 
 # "6. Arkitektur for …" (item), "a. Høringssvar …" (sub-item); the number before the dot.
@@ -42,7 +43,7 @@ def filled_decisions(doc: Document) -> dict[str, str]:
                 item_key = key = m.group("number") if m else str(items)
             elif item_key is not None:
                 subs += 1
-                key = f"{item_key}.{m.group('number') if m else subs}"
+                key = child_key(item_key, m.group("number") if m else None, subs)
         elif block.style == BESLUTNING_STYLE and key is not None and block.text.strip():
             decisions.setdefault(key, []).append(block.text.strip())
     return {k: "\n".join(v) for k, v in decisions.items()}

@@ -99,27 +99,43 @@ def evaluate(meeting: Meeting, expected: dict[str, Any]) -> Evaluation:
                     if key == "presenters":
                         out.add((num, _norm(value.get("name")), value.get("organisation")))
                     elif key == "annexes":
-                        out.add((num, value.get("number"), _norm(value.get("title")),
-                                 bool(value.get("confidential"))))
+                        out.add(
+                            (
+                                num,
+                                value.get("number"),
+                                _norm(value.get("title")),
+                                bool(value.get("confidential")),
+                            )
+                        )
                     elif key == "recommendations":
                         out.add((num, _norm(value)))
                     elif key == "decisions":
                         out.add((num, value.get("date"), _norm(value.get("text"))[:60]))
         return out
 
-    _compare("items", {(str(i["number"]), _norm(i["title"])) for i in exp},
-             {(str(i["number"]), _norm(i["title"])) for i in got}, ev)
-    _compare("subitems",
-             {(str(i["number"]), _norm(s["title"])) for i in exp for s in i.get("subitems", [])},
-             {(str(i["number"]), _norm(s["title"])) for i in got for s in i.get("subitems", [])},
-             ev)
+    _compare(
+        "items",
+        {(str(i["number"]), _norm(i["title"])) for i in exp},
+        {(str(i["number"]), _norm(i["title"])) for i in got},
+        ev,
+    )
+    _compare(
+        "subitems",
+        {(str(i["number"]), _norm(s["title"])) for i in exp for s in i.get("subitems", [])},
+        {(str(i["number"]), _norm(s["title"])) for i in got for s in i.get("subitems", [])},
+        ev,
+    )
     for key in ("presenters", "recommendations", "annexes"):
         if any(key in i for i in exp):
             _compare(key, collect(exp, key), collect(got, key), ev)
     if any("decisions" in i for i in exp):
         _compare("decisions", collect(exp, "decisions"), collect(got, "decisions"), ev)
-    _compare("closed", {str(i["number"]) for i in exp if i.get("closed")},  # type: ignore[arg-type]
-             {str(i["number"]) for i in got if i.get("closed")}, ev)
+    _compare(
+        "closed",
+        {(str(i["number"]),) for i in exp if i.get("closed")},
+        {(str(i["number"]),) for i in got if i.get("closed")},
+        ev,
+    )
     meta = expected.get("meeting") or {}
     for key, value in meta.items():
         actual = getattr(meeting.meeting, key, None)

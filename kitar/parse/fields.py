@@ -61,8 +61,10 @@ def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
         while j < len(blocks) and j not in used:
             nxt = blocks[j]
             text = nxt.text.strip()
-            if nxt.kind == "list_item" or re.match(r"^(?:[A-H]|\d{1,2})\)\s", text) or (
-                re.match(r"^[Aa]t\s+\d{1,2}\)", text)
+            if (
+                nxt.kind == "list_item"
+                or re.match(r"^(?:[A-H]|\d{1,2})\)\s", text)
+                or (re.match(r"^[Aa]t\s+\d{1,2}\)", text))
             ):
                 listed.extend(_split_clauses(text) or [clean_clause(text)])
                 used.add(j)
@@ -92,7 +94,9 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
         text = blocks[i].text.strip()
         m = P.DECISION_DATED.match(text) or P.DECISION_GENITIVE.match(text)
         plain = None if m else P.DECISION_PLAIN.match(text)
-        if not m and not (plain and (blocks[i].kind == "heading" or len(text) < 40 or ":" in text[:12])):
+        if not m and not (
+            plain and (blocks[i].kind == "heading" or len(text) < 40 or ":" in text[:12])
+        ):
             i += 1
             continue
         used.add(i)
@@ -188,8 +192,12 @@ def _parse_entry(text: str, kind: str) -> Annex | None:
         return _annex(em.group("title"), None, ref=em.group("ref"))
     am = P.ANNEX_ACCESS.match(text)
     if am:
-        return _annex(am.group("title"), int(am.group("num")), am.group("ref"),
-                      closed=am.group("access") == "Lukket")
+        return _annex(
+            am.group("title"),
+            int(am.group("num")),
+            am.group("ref"),
+            closed=am.group("access") == "Lukket",
+        )
     if kind == "list_item" and len(text) < 200:
         return _annex(text, None)
     return None

@@ -14,6 +14,9 @@ from kitar.model import Block
 from kitar.parse import patterns as P
 from kitar.parse.vocabulary import is_section_heading
 
+# Item titles every agenda has: "Evt.", "Eventuelt", "Meddelelser", "Godkendelse af dagsorden".
+ROUTINE_TITLES = ("evt", "eventuelt", "meddelelser", "godkendelse af", "velkommen", "orientering")
+
 
 @dataclass
 class Candidate:
@@ -50,7 +53,8 @@ def toc_indices(blocks: list[Block]) -> set[int]:
                 text = blocks[j].text.strip()
                 is_entry = bool(P.DOT_LEADER.search(text) or P.TRAILING_PAGE.search(text))
                 is_label = bool(
-                    P.TOC_COLUMN_HEADER.match(text) or P.OPEN_PART.match(text)
+                    P.TOC_COLUMN_HEADER.match(text)
+                    or P.OPEN_PART.match(text)
                     or P.CLOSED_PART.match(text)
                 )
                 if is_entry or is_label:
@@ -80,6 +84,14 @@ def _key(title: str) -> str:
     return " ".join(title.lower().split())[:60]
 
 
+def item_text(block: Block) -> str:
+    """The block's text with a number marker the reader split off (`3.` + `Arkitektur …`)."""
+    marker = (block.marker or "").strip()
+    if marker and marker[:-1].isalnum() and marker[-1:] in ".)" and len(marker) <= 5:
+        return f"{marker} {block.text.strip()}"
+    return block.text
+
+
 def _match_item(text: str) -> tuple[int, str] | None:
     text = text.strip()
     m = P.ITEM_NUMBERED.match(text) or P.ITEM_PUNKT.match(text)
@@ -102,19 +114,23 @@ def find_candidates(blocks: list[Block], toc: set[int]) -> list[Candidate]:
     for i, block in enumerate(blocks):
         if i in toc:
             continue
-        found = _match_item(block.text)
+        found = _match_item(item_text(block))
         if not found:
             continue
         number, title = found
-        score = 0.0
-        if block.kind == "heading" or (block.style or "").lower().startswith(("heading", "overskrift")):
+        score = 1.0  # a `N. Title` line is weak evidence in itself
+        if title.lower().startswith(ROUTINE_TITLES):
+            score += 2
+        if block.kind == "heading" or (block.style or "").lower().startswith(
+            ("heading", "overskrift")
+        ):
             score += 3
         if block.bold:
             score += 2
         if body_size and block.size > body_size + 0.5:
             score += 1
         if block.kind == "list_item":
-            score -= 3
+            score -= 2
         if title.rstrip().endswith((".", ";", ",")) and not title.lower().startswith("evt"):
             score -= 1
         if len(title) > 160:
@@ -170,7 +186,7 @@ def split_closed(title: str) -> tuple[str, bool]:
 
 
 def _extend_title(head: Block, title: str, body: list[Block]) -> tuple[str, list[Block]]:
-    """Join a bold title that the layout split over two blocks (`… hverdagsrehabilitering for` / `ældre`)."""
+    """Join a bold title split over two blocks (`… hverdagsrehabilitering for` / `ældre`)."""
     if not body or not head.bold:
         return title, body
     nxt = body[0]
@@ -184,7 +200,10 @@ def _extend_title(head: Block, title: str, body: list[Block]) -> tuple[str, list
         and not P.PRESENTER.match(text)
         and not P.CASE_ID.search(text)
         and not _match_item(text)
-        and (text[:1].islower() or title.rstrip().endswith(("-", "for", "og", "i", "af", "til", "på")))
+        and (
+            text[:1].islower()
+            or title.rstrip().endswith(("-", "for", "og", "i", "af", "til", "på"))
+        )
     ):
         return f"{title} {text}", body[1:]
     return title, body
@@ -207,7 +226,9 @@ def segment(blocks: list[Block], min_score: float = 0.0) -> tuple[list[Block], l
     in_closed_part = False
     for pos, cand in enumerate(chain):
         end = starts[pos + 1] if pos + 1 < len(starts) else len(blocks)
-        body = [b for i, b in enumerate(blocks[cand.index + 1 : end], cand.index + 1) if i not in toc]
+        body = [
+            b for i, b in enumerate(blocks[cand.index + 1 : end], cand.index + 1) if i not in toc
+        ]
         title, closed = split_closed(cand.title)
         lo = starts[pos - 1] if pos else 0
         if any(

@@ -5,13 +5,10 @@ from __future__ import annotations
 from kitar.model import Block, Document, Item, Meeting, SourceInfo
 from kitar.parse import fields, metadata
 from kitar.parse import patterns as P
-from kitar.parse.items import Segment, segment
+from kitar.parse.items import ROUTINE_TITLES, Segment, segment
 from kitar.parse.presenters import parse_presenters
 from kitar.parse.subitems import split_subitems
 from kitar.parse.vocabulary import is_section_heading
-
-# Item titles that need no supporting evidence: "Evt.", "Meddelelser", "Godkendelse af dagsorden".
-_ROUTINE = ("evt", "eventuelt", "meddelelser", "godkendelse af", "velkommen", "orientering")
 
 
 def _presenters(blocks: list[Block], used: set[int]) -> list:
@@ -32,8 +29,9 @@ def _fill(item: Item, blocks: list[Block]) -> None:
     item.case_id, item.doc_id = fields.ids(blocks)
     item.recommendations = fields.recommendations(blocks, used)
     item.annexes = fields.annexes(blocks, used)
-    item.sections = fields.sections([b for i, b in enumerate(blocks) if not (
-        i in used and P.PRESENTER.match(b.text.strip()))])
+    item.sections = fields.sections(
+        [b for i, b in enumerate(blocks) if not (i in used and P.PRESENTER.match(b.text.strip()))]
+    )
 
 
 def _build_item(seg: Segment) -> Item:
@@ -58,16 +56,29 @@ def _build_item(seg: Segment) -> Item:
 
 
 # Section headings that only case documents have (a report also has "Baggrund" or "Indledning").
-_CASE_SECTIONS = {"indstilling", "indstillinger", "beslutning", "beslutninger", "sagsfremstilling",
-                  "sagsbeskrivelse", "forslag til beslutning", "resumé", "resume"}
+_CASE_SECTIONS = {
+    "indstilling",
+    "indstillinger",
+    "beslutning",
+    "beslutninger",
+    "sagsfremstilling",
+    "sagsbeskrivelse",
+    "forslag til beslutning",
+    "resumé",
+    "resume",
+}
 
 
 def _has_evidence(item: Item) -> bool:
     return bool(
-        item.presenters or item.recommendations or item.decisions or item.annexes or item.case_id
+        item.presenters
+        or item.recommendations
+        or item.decisions
+        or item.annexes
+        or item.case_id
         or any(s.heading.lower() in _CASE_SECTIONS for s in item.sections)
         or any(_has_evidence(s) for s in item.subitems)
-        or item.title.lower().startswith(_ROUTINE)
+        or item.title.lower().startswith(ROUTINE_TITLES)
     )
 
 
@@ -83,9 +94,8 @@ def parse_document(doc: Document) -> Meeting:
             "recommendations, decisions, case numbers); not treated as a meeting document"
         )
         preamble, items = blocks, []
-    if not items:
-        if not any("no agenda structure" in w for w in warnings):
-            warnings.append(f"{doc.path}: no agenda items found; is this a meeting document?")
+    if not items and not any("no agenda structure" in w for w in warnings):
+        warnings.append(f"{doc.path}: no agenda items found; is this a meeting document?")
     info = metadata.extract(preamble, doc, any(i.decisions for i in items))
     source = SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages)
     return Meeting(source=source, meeting=info, items=items, warnings=warnings)

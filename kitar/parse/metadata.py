@@ -78,9 +78,15 @@ def extract(preamble: list[Block], doc: Document, has_decisions: bool) -> Meetin
             body, place = _merged_cover(text)
             if body:
                 info.body, info.location = body, info.location or place
-        if info.body is None and len(text) < 90 and _BODY.search(text) and not find_dates(text):
-            if not P.ATTENDEES_LABEL.match(text) and not text.lower().startswith(("referat", "dagsorden")):
-                info.body = text
+        if (
+            info.body is None
+            and len(text) < 90
+            and _BODY.search(text)
+            and not find_dates(text)
+            and not P.ATTENDEES_LABEL.match(text)
+            and not text.lower().startswith(("referat", "dagsorden"))
+        ):
+            info.body = text
         if info.date is None and (find_dates(text) and (_WEEKDAY.search(text) or len(text) < 60)):
             info.date = parse_danish_date(text)
             info.time = info.time or parse_time(text)

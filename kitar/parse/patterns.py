@@ -71,7 +71,8 @@ ABSENT_LEAD = re.compile(
 )
 
 # Annexes:
-# "Bilag 1: Leveranceplan for initiativ 8.1 - FORTROLIGT", "Bilag 2: Høringssvar – samarbejdsplatformen"
+# "Bilag 1: Leveranceplan for initiativ 8.1 - FORTROLIGT",
+# "Bilag 2: Høringssvar – samarbejdsplatformen"
 ANNEX_NUMBERED = re.compile(r"^Bilag\s+(?P<num>\d{1,3})\s*[:.\-–]?\s+(?P<title>\S.*)$", re.S)
 # eDoc: "2012-208960 - Hvordan udvikler vi det nære sundhedsvæsen sammen?"
 ANNEX_EDOC = re.compile(r"^(?P<ref>\d{4}-\d{3,})\s+[-–]\s+(?P<title>\S.*)$", re.S)
@@ -92,7 +93,9 @@ CASE_ID = re.compile(
 )
 DOC_ID = re.compile(r"\b(?:Dok\.?\s?nr|Dok\.?\s?ID|Dokumentnr)\.?\s*:?\s*(?P<id>[\w\-/]*\d)", re.I)
 # A label alone in its table cell: "Sagsnr.:", "Dok.nr.:"
-ID_LABEL_ONLY = re.compile(r"^(?:Sagsnr|Sags\s?ID|Sagsnummer|Dok\.?\s?nr|Dok\.?\s?ID)\.?\s*:?$", re.I)
+ID_LABEL_ONLY = re.compile(
+    r"^(?:Sagsnr|Sags\s?ID|Sagsnummer|Dok\.?\s?nr|Dok\.?\s?ID)\.?\s*:?$", re.I
+)
 EMN_ID = re.compile(r"\bEMN-\d{4}-\d+\b")
 
 # Meeting metadata labels.
@@ -100,7 +103,9 @@ ATTENDEES_LABEL = re.compile(
     r"^(?:Tilstede|Til stede|Deltagere|Medlemmer|Mødedeltagere|Deltagende)\s*:?\s*(?P<rest>.*)$",
     re.I | re.S,
 )
-ABSENT_LABEL = re.compile(r"^(?:Afbud\s*/\s*Fraværende|Afbud|Fraværende)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+ABSENT_LABEL = re.compile(
+    r"^(?:Afbud\s*/\s*Fraværende|Afbud|Fraværende)\s*:?\s*(?P<rest>.*)$", re.I | re.S
+)
 OTHER_LABEL = re.compile(
     r"^(?:Sekretær|Referent|Mødeleder|Formand|Indholdsfortegnelse|Dagsorden|Referat|"
     r"Underskriftsside|Mødested|Sted|Tidspunkt|Dato|Mødedato)\b",

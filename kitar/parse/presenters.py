@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kitar import nlp
 from kitar.model import Presenter
 from kitar.parse.vocabulary import organisation_lookup
 
@@ -33,8 +34,10 @@ def _looks_like_name(text: str) -> bool:
     return 1 < len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens)
 
 
-def _organisation(text: str) -> str | None:
-    known = organisation_lookup().get(text.strip().rstrip(".").lower())
+def _organisation(text: str, known_spans: dict[str, str]) -> str | None:
+    known = known_spans.get(text.strip().rstrip(".")) or organisation_lookup().get(
+        text.strip().rstrip(".").lower()
+    )
     if known:
         return known
     # Unknown organisation names are usually one capitalised token or an acronym: "Celuma", "SKI".
@@ -48,6 +51,8 @@ def parse_presenters(line: str) -> list[Presenter]:
     """People named in one presenter line (with or without the leading `v.`)."""
     rest = _PREFIX.sub("", line.strip())
     rest = " ".join(rest.split()).rstrip(". ")
+    # The spaCy entity ruler (pipelines/organisations.txt) finds the known organisations.
+    known_spans = {rest[a:b]: name for a, b, name in nlp.organisation_spans(rest)}
     parts = _SPLIT.split(rest)
     # parts alternates: text, separator, text, separator, ...
     people: list[Presenter] = []
@@ -59,7 +64,7 @@ def parse_presenters(line: str) -> list[Presenter]:
             continue
         is_after_comma = sep_before in {",", ";"}
         if is_after_comma and group:
-            org = _organisation(text)
+            org = _organisation(text, known_spans)
             if _ROLE_WORDS.match(text) or (not org and not _looks_like_name(text)):
                 # A role belongs to the person right before it, not to the whole group.
                 group[-1].role = text

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from kitar.model import Block
 from kitar.parse import patterns as P
+from kitar.parse.items import item_text
 from kitar.parse.vocabulary import is_section_heading
 
 
@@ -24,8 +25,8 @@ def _letter_heads(blocks: list[Block], used: set[int]) -> list[tuple[int, str, s
     for i, block in enumerate(blocks):
         if i in used:
             continue
-        m = P.SUBITEM_LETTER.match(block.text.strip())
-        if m and m.group("letter") == expected and block.kind != "list_item":
+        m = P.SUBITEM_LETTER.match(item_text(block).strip())
+        if m and m.group("letter") == expected:
             heads.append((i, m.group("letter"), m.group("title").strip()))
             expected = chr(ord(expected) + 1)
     return heads if len(heads) >= 2 else []
@@ -34,7 +35,7 @@ def _letter_heads(blocks: list[Block], used: set[int]) -> list[tuple[int, str, s
 def _decimal_heads(blocks: list[Block], parent: str, used: set[int]) -> list[tuple[int, str, str]]:
     heads = []
     for i, block in enumerate(blocks):
-        m = P.SUBITEM_DECIMAL.match(block.text.strip())
+        m = P.SUBITEM_DECIMAL.match(item_text(block).strip())
         if i not in used and m and m.group("parent") == parent:
             heads.append((i, m.group("sub"), m.group("title").strip()))
     return heads
@@ -85,12 +86,13 @@ def split_subitems(
     subs: list[SubSegment] = []
     for k, (idx, label, title) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(blocks)
-        if style == "plain":
-            sub_number = None
-        else:
-            sub_number = f"{number}.{label}" if number else label
+        sub_number = None if style == "plain" else (f"{number}.{label}" if number else label)
         subs.append(
-            SubSegment(number=sub_number, title=title.rstrip(":").strip(), page=blocks[idx].page,
-                       blocks=blocks[idx + 1 : end])
+            SubSegment(
+                number=sub_number,
+                title=title.rstrip(":").strip(),
+                page=blocks[idx].page,
+                blocks=blocks[idx + 1 : end],
+            )
         )
     return own, subs

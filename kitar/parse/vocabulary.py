@@ -53,7 +53,7 @@ def abbreviations() -> tuple[str, ...]:
 
 
 def is_section_heading(text: str) -> bool:
-    """`Baggrund`, `Indstilling:`, `Økonomiske konsekvenser og finansiering` (prefix of a known one)."""
+    """`Baggrund`, `Indstilling:`, or a longer form of a known one (`Økonomiske konsekvenser …`)."""
     key = text.strip().rstrip(":").strip().lower()
     if key in section_headings():
         return True

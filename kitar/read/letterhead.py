@@ -54,6 +54,14 @@ _WEAK = [
     re.compile(r"^(?:cvr|ean|p)[\s.-]*(?:nr\.?)?\s*:?\s*\d{6,}$", re.I),  # "CVR-nr. 55766114"
     re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"),  # "post@kl.dk"
 ]
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    body = pattern.pattern.replace("(?P<v>", "(?:")
+    return f"(?i:{body})" if pattern.flags & re.I else f"(?:{body})"
+
+
+# All patterns in one: most body lines are rejected by a single match call.
+_ANY = re.compile("|".join(_scoped(p) for p in [*(p for _, p in _FIELDS), *_WEAK]))
 _STRONG_KEYS = frozenset({"date", "case_id", "doc_id", "email", "phone", "web", "page", "doc_type"})
 
 
@@ -80,7 +88,7 @@ def is_letterhead_line(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 80:
         return False
-    return field_of(text) is not None or any(p.match(text) for p in _WEAK)
+    return _ANY.match(text) is not None
 
 
 def extract_fields(lines: list[str]) -> dict[str, str]:

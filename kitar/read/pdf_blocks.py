@@ -5,6 +5,7 @@ Block text keeps the source line breaks and line-end hyphens; kitar.text.reflow 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import pairwise
 from statistics import median
@@ -12,11 +13,29 @@ from statistics import median
 from kitar.model import Block, Line, Page
 from kitar.read.layout import body_edges
 from kitar.text.normalize import normalize as normalize_text
-from kitar.text.normalize import split_bullet
+from kitar.text.normalize import Bullet, split_bullet
 
 REMOVED = ("header", "footer", "sidebar")
 PARAGRAPH_GAP = 1.45  # a line pitch this many times the usual one starts a new paragraph
 _END_PUNCT = (".", "!", "?", ":", ";")
+# A numbered list item: "1. Fælles arkitekturstyring", "2) Tværgående sikkerhed". Not a date at
+# a line start ("2. oktober 2016") and not lower case ("3. behandling af sagen").
+_NUMBERED_RE = re.compile(r"^\s*(?P<marker>\d{1,2}[.)])\s+(?P<rest>[A-ZÆØÅ\"“”«].*)$", re.S)
+_MONTHS = re.compile(
+    r"^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b",
+    re.I,
+)
+
+
+def list_marker(text: str) -> Bullet | None:
+    """A bullet (`\uf0b7 Tekst`, `o Underpunkt`, `(cid:127) Punkt`) or a numbered item (`1. Tekst`)."""
+    bullet = split_bullet(text)
+    if bullet:
+        return bullet
+    m = _NUMBERED_RE.match(text)
+    if m and not _MONTHS.match(m.group("rest")):
+        return Bullet(marker=m.group("marker"), level=0, text=m.group("rest").strip())
+    return None
 
 
 def body_size(pages: list[Page]) -> float:
@@ -54,8 +73,10 @@ def mark_roles(pages: list[Page]) -> None:
                 continue
             if split_bullet(line.text):
                 line.role = "bullet"
-            elif is_heading(line, size):
+            elif is_heading(line, size):  # "1. Meddelelser" in bold is a heading, not a list
                 line.role = "heading"
+            elif list_marker(line.text):
+                line.role = "bullet"
             else:
                 line.role = "body"
 
@@ -87,7 +108,7 @@ def _typical_pitch(pages: list[Page]) -> dict[float, float]:
 
 def _indent_levels(pages: list[Page]) -> list[float]:
     xs = sorted(
-        ln.x0 for p in pages for ln in p.lines if ln.role == "bullet" and split_bullet(ln.text)
+        ln.x0 for p in pages for ln in p.lines if ln.role == "bullet" and list_marker(ln.text)
     )
     clusters: list[float] = []
     for x in xs:
@@ -114,7 +135,7 @@ class _Builder:
 
     def open(self, line: Line) -> None:
         self.flush()
-        bullet = split_bullet(line.text) if line.role == "bullet" else None
+        bullet = list_marker(line.text) if line.role == "bullet" else None
         if line.role == "heading":
             kind, level = "heading", self.levels.get(round(line.size * 2) / 2, 1)
         elif line.role == "bullet" and bullet is None:  # a cell of a two-column list
@@ -150,14 +171,19 @@ class _Builder:
         kind = self.blocks[-1].kind
         if (line.role == "heading") != (kind == "heading"):
             return False
-        if first.role == "bullet" and split_bullet(first.text) is None:
+        if first.role == "bullet" and list_marker(first.text) is None:
             return False  # a cell of a two-column list is one line
         if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
             return False
         if line.page != prev.page:
-            # a paragraph running onto the next page continues in lower case
-            text = prev.text.rstrip()
-            return kind != "heading" and not text.endswith(_END_PUNCT) and line.text[:1].islower()
+            # A paragraph runs onto the next page when its last line ends without a full stop
+            # and is full (the next word would not have fitted), or the next page goes on in
+            # lower case: "… en mindreudgift på 1,2 mio. kr. årligt fra" / "2024."
+            if kind == "heading" or prev.text.rstrip().endswith(_END_PUNCT):
+                return False
+            return line.text[:1].islower() or (
+                self._aligned(line, across_pages=True) and not self._next_word_fits(prev, line)
+            )
         pitch = self.pitch.get(round(line.size * 2) / 2, 1.2 * max(line.size, 1.0))
         if line.top - prev.top > PARAGRAPH_GAP * pitch or line.top < prev.top:
             return False
@@ -167,8 +193,14 @@ class _Builder:
             return False
         return not self._next_word_fits(prev, line)
 
-    def _aligned(self, line: Line) -> bool:
+    def _aligned(self, line: Line, across_pages: bool = False) -> bool:
         first = self.lines[0]
+        if across_pages:  # the body's left edge, or the text edge of a list item
+            anchors = [ln.x0 for ln in self.lines[1:2]]
+            if not anchors:
+                marked = first.role == "bullet" and list_marker(first.text)
+                anchors = [w.x0 for w in first.words[1:2]] if marked else [first.x0]
+            return any(abs(line.x0 - a) <= 4 for a in anchors)
         if len(self.lines) >= 2:
             return abs(line.x0 - self.lines[1].x0) <= 4
         # hanging indent ("a.  Møder og …", a bullet's text) or a first-line indent

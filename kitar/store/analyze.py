@@ -16,7 +16,8 @@ import Stemmer
 # unicode61 splits on everything but letters and digits; keep the same notion of a word.
 WORD_RE = re.compile(r"[^\W_]+")
 # "It-Arkitekturrådet", "KL-sekretariatet": words joined by hyphens.
-HYPHEN_RE = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)+")
+# Possessive quantifiers and the look-behind keep this linear (no retry inside every word).
+HYPHEN_RE = re.compile(r"(?<![^\W_])[^\W_]++(?:[-‐‑][^\W_]++)+")
 
 # Modifiers shorter than 4 letters are noise ("org|ani|sat|ioner") except real ones: "byråd".
 SHORT_MODIFIERS = frozenset({"it", "by"})
@@ -129,26 +130,42 @@ def _word_parts(word: str) -> tuple[str, ...]:
     return tuple(sorted({stem(p) for p in _spans(compound_parts(word))}))
 
 
+@cache
+def _hyphen_word_parts(chain: str) -> tuple[str, ...]:
+    pieces = words(chain)
+    segments: list[str] = []
+    for piece in pieces:
+        segments.extend(compound_parts(piece) or (piece,))
+    out = {stem("".join(pieces))}
+    out.update(stem(s) for s in _spans(tuple(segments)) if len(s) >= 2)
+    return tuple(sorted(out))
+
+
 def hyphen_parts(text: str) -> set[str]:
     """Joined forms of hyphenated words: "It-Arkitekturrådet" → itarkitekturrådet, itarkitektur…"""
     out: set[str] = set()
     for match in HYPHEN_RE.finditer(text.casefold()):
-        pieces = words(match.group())
-        segments: list[str] = []
-        for piece in pieces:
-            segments.extend(compound_parts(piece) or (piece,))
-        out.add(stem("".join(pieces)))
-        out.update(stem(s) for s in _spans(tuple(segments)) if len(s) >= 2)
+        out.update(_hyphen_word_parts(match.group()))
     return out
+
+
+_TOKENS: dict[str, tuple[str, str]] = {}
+_MAX_TOKENS = 500_000
+
+
+def _token(word: str) -> tuple[str, str]:
+    if len(_TOKENS) > _MAX_TOKENS:
+        _TOKENS.clear()
+    info = _TOKENS[word] = (stem(word), " ".join(_word_parts(word)))
+    return info
 
 
 def analyze(text: str) -> tuple[str, str]:
     """(stems, parts) columns for one unit of text."""
-    toks = words(text)
-    stems = " ".join([stem(t) for t in toks])
-    parts: list[str] = []
-    for t in toks:
-        parts.extend(_word_parts(t))
-    if "-" in text or "‐" in text or "‑" in text:
-        parts.extend(sorted(hyphen_parts(text)))
+    low = text.casefold()
+    infos = [_TOKENS.get(t) or _token(t) for t in WORD_RE.findall(low)]
+    stems = " ".join([i[0] for i in infos])
+    parts = [i[1] for i in infos if i[1]]
+    if "-" in low or "‐" in low or "‑" in low:
+        parts.extend(sorted(hyphen_parts(low)))
     return stems, " ".join(parts)

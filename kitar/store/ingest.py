@@ -17,11 +17,14 @@ from typing import Any, Literal
 
 from kitar.errors import DocumentNotFound, KitarError
 from kitar.model import Document, Meeting
+from kitar.store.fts import catch_up
 from kitar.store.migrations import open_migrated
 from kitar.store.prepare import Prepared, prepare
 from kitar.store.writer import write_prepared
 
 SUFFIXES = (".pdf", ".docx", ".txt")
+# Index this many new search units at a time (a few hundred documents' worth).
+FTS_BATCH = 20_000
 FileStatus = Literal["new", "updated", "unchanged", "failed"]
 Processor = Callable[[str], tuple[Document, Meeting]]
 Progress = Callable[["FileResult", int, int], None]
@@ -195,6 +198,8 @@ def ingest(
             )
         else:
             todo.append((str(path), sha))
+    catch_up(conn)  # after a killed ingest
+    unindexed = 0
     try:
         for outcome in _outcomes(todo, processor, jobs):
             prep = outcome.prepared
@@ -202,6 +207,10 @@ def ingest(
                 emit(FileResult(outcome.path, "failed", reason=outcome.reason))
                 continue
             status, doc_id, meeting_id = write_prepared(conn, prep, force=force)
+            unindexed += len(prep.units)
+            if unindexed >= FTS_BATCH:
+                catch_up(conn)
+                unindexed = 0
             emit(
                 FileResult(
                     outcome.path,
@@ -212,6 +221,7 @@ def ingest(
                     meeting_id=meeting_id,
                 )
             )
+        catch_up(conn)
     finally:
         conn.close()
     order = {str(p): n for n, p in enumerate(files)}

@@ -9,6 +9,7 @@ Imports stay light (no sqlite_utils, spaCy or pdfplumber): `kitar search` must s
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,14 +18,15 @@ from pathlib import Path
 from kitar.errors import QueryError
 from kitar.store.analyze import WORD_RE, stem, words
 from kitar.store.db import connect
+from kitar.store.fts import catch_up, pending
 
 KINDS = ("item", "recommendation", "decision", "annex", "page")
 MAX_TERMS = 32
 MAX_LIMIT = 1000
 SNIPPET_WORDS = 24
-# bm25 weights for the columns (text, stems, parts): a whole-word (stem) match outranks a
+# bm25 weights for the columns (stems, parts): a whole-word (stem) match outranks a
 # compound-part match, e.g. `strategi` in "strategien" above "digitaliseringsstrategien".
-WEIGHTS = (0.3, 1.0, 0.5)
+WEIGHTS = (1.0, 0.5)
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 HYPHENS = "-‐‑"
 
@@ -94,7 +96,12 @@ def to_fts(terms: list[Term]) -> str:
         if t.kind == "word":
             out.append(f"{{stems parts}} : {_q(stem(t.words[0]))}")
         elif t.kind == "prefix":
-            out.append(f"{{text parts}} : {_q(t.words[0])} *")
+            # Stems are prefixes of their words, so "digitali*" still finds "digitaliseringen".
+            word = t.words[0]
+            alts = {word, stem(word)}
+            out.append(
+                "(" + " OR ".join(f"{{stems parts}} : {_q(a)} *" for a in sorted(alts)) + ")"
+            )
         elif t.kind == "phrase":
             out.append(f"stems : {_q(' '.join(stem(w) for w in t.words))}")
         else:
@@ -117,24 +124,34 @@ def _matcher(terms: list[Term]) -> Callable[[str], bool]:
                 stems.add(stem(w))
                 subs.update(s for s in (w, stem(w)) if len(s) >= 4 and t.kind != "phrase")
 
+    memo: dict[str, bool] = {}
+
     def hit(token: str) -> bool:
-        low = token.casefold()
-        return (
-            stem(low) in stems
-            or any(low.startswith(p) for p in prefixes)
-            or any(s in low for s in subs)
-        )
+        found = memo.get(token)
+        if found is None:
+            low = token.casefold()
+            found = memo[token] = (
+                stem(low) in stems
+                or any(low.startswith(p) for p in prefixes)
+                or any(s in low for s in subs)
+            )
+        return found
 
     return hit
 
 
-def snippet(text: str, terms: list[Term], width: int = SNIPPET_WORDS) -> tuple[str, list]:
+def snippet(
+    text: str,
+    terms: list[Term],
+    width: int = SNIPPET_WORDS,
+    is_hit: Callable[[str], bool] | None = None,
+) -> tuple[str, list]:
     """The densest window of `width` words, with the character spans of matched words."""
-    flat = re.sub(r"\s+", " ", text).strip()
+    flat = " ".join(text.split())
     tokens = list(WORD_RE.finditer(flat))
     if not tokens:
         return flat[:200], []
-    is_hit = _matcher(terms)
+    is_hit = is_hit or _matcher(terms)
     flags = [is_hit(m.group()) for m in tokens]
     best, best_count = 0, -1
     count = sum(flags[:width])
@@ -176,6 +193,32 @@ def _check_date(name: str, value: str | None) -> None:
         ) from None
 
 
+RANK = f"bm25({', '.join(map(str, WEIGHTS))})"
+
+
+def _run(
+    conn: sqlite3.Connection,
+    match: str,
+    where: list[str],
+    args: list[object],
+    candidates: int | None,
+    limit: int,
+) -> list[sqlite3.Row]:
+    top = " LIMIT ?" if candidates else ""
+    sql = (
+        "WITH ranked AS (SELECT rowid AS id, rank AS score FROM search_units_fts "
+        f"WHERE search_units_fts MATCH ? AND rank MATCH ? ORDER BY rank{top}) "
+        "SELECT u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, r.score, "
+        "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path "
+        "FROM ranked r JOIN search_units u ON u.id = r.id "
+        "LEFT JOIN meetings m ON m.id = u.meeting_id LEFT JOIN items i ON i.id = u.item_id "
+        "LEFT JOIN documents d ON d.id = u.document_id "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY r.score LIMIT ?"
+    )
+    head: list[object] = [match, RANK] + ([candidates] if candidates else [])
+    return conn.execute(sql, [*head, *args, limit]).fetchall()
+
+
 def search(
     db_path: str | Path,
     query: str,
@@ -196,8 +239,8 @@ def search(
         raise QueryError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}")
-    where = ["search_units_fts MATCH ?"]
-    args: list[object] = [to_fts(terms)]
+    where: list[str] = []
+    args: list[object] = []
     if since:
         where.append("m.date >= ?")
         args.append(since)
@@ -223,26 +266,24 @@ def search(
         args.append(kind)
     if public:
         where.append("u.closed = 0 AND u.confidential = 0")
-    sql = (
-        "SELECT u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, "
-        f"bm25(search_units_fts, {', '.join(map(str, WEIGHTS))}) AS score, "
-        "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path "
-        "FROM search_units_fts JOIN search_units u ON u.id = search_units_fts.rowid "
-        "LEFT JOIN meetings m ON m.id = u.meeting_id LEFT JOIN items i ON i.id = u.item_id "
-        "LEFT JOIN documents d ON d.id = u.document_id "
-        f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?"
-    )
-    args.append(limit)
     conn = connect(db_path)
     try:
-        rows = conn.execute(sql, args).fetchall()
-    except Exception as exc:  # sqlite3.OperationalError: e.g. an FTS5 limit
+        if pending(conn):  # an ingest was killed before it indexed its last documents
+            catch_up(conn)
+        # FTS5 ranks inside its own `ORDER BY rank LIMIT` fast path; filters apply to the best
+        # candidates, and only if too few survive is every match ranked.
+        candidates = limit if not where else max(limit * 50, 2000)
+        rows = _run(conn, to_fts(terms), where, args, candidates, limit)
+        if len(rows) < limit and where:
+            rows = _run(conn, to_fts(terms), where, args, None, limit)
+    except sqlite3.OperationalError as exc:  # e.g. an FTS5 limit
         raise QueryError(f"cannot run this query: {exc}") from None
     finally:
         conn.close()
     hits = []
+    is_hit = _matcher(terms)
     for r in rows:
-        snip, spans = snippet(r["text"] or "", terms)
+        snip, spans = snippet(r["text"] or "", terms, is_hit=is_hit)
         hits.append(
             Hit(
                 kind=r["kind"],

@@ -56,15 +56,18 @@ def _predecessor(
     return None
 
 
-def _id(conn: sqlite3.Connection, table: str, name: str | None, cache: dict) -> int | None:
-    if not name:
-        return None
-    if (table, name) not in cache:
-        conn.execute(f"INSERT OR IGNORE INTO {table} (name) VALUES (?)", (name,))
-        cache[table, name] = conn.execute(
-            f"SELECT id FROM {table} WHERE name = ?", (name,)
-        ).fetchone()[0]
-    return cache[table, name]
+def _ids(conn: sqlite3.Connection, table: str, names: list[str]) -> dict[str, int]:
+    """Get-or-create ids for people or organisations, in bulk, in order of appearance."""
+    names = list(dict.fromkeys(n for n in names if n))  # not a set: ids must not depend on hashing
+    conn.executemany(f"INSERT OR IGNORE INTO {table} (name) VALUES (?)", [(n,) for n in names])
+    out: dict[str, int] = {}
+    ordered = sorted(names)
+    for i in range(0, len(ordered), 500):  # stay under SQLite's bound-variable limit
+        chunk = ordered[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT name, id FROM {table} WHERE name IN ({marks})"
+        out.update(dict(conn.execute(sql, chunk).fetchall()))
+    return out
 
 
 def _write_meeting(
@@ -99,71 +102,80 @@ def _write_meeting(
 
 
 def _write_items(conn: sqlite3.Connection, prep: Prepared, meeting_id: int) -> list[int]:
-    ids: list[int] = []
-    cache: dict = {}
-    for position, (item, parent, shut) in enumerate(prep.items):
-        cur = conn.execute(
-            "INSERT INTO items (meeting_id, parent_id, number, title, closed, page, case_id, "
-            "doc_id, decision, position) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    """All rows below the meeting, one executemany per table (ids assigned up front)."""
+    base = conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
+    ids = [base + 1 + n for n in range(len(prep.items))]
+    info = prep.meeting.meeting
+    items = [it for it, _, _ in prep.items]
+    people = _ids(
+        conn,
+        "people",
+        [p.name for it in items for p in it.presenters]
+        + [n for it in items for n in it.absent]
+        + info.attendees
+        + info.absent,
+    )
+    orgs = _ids(
+        conn, "organisations", [p.organisation or "" for it in items for p in it.presenters]
+    )
+    conn.executemany(
+        "INSERT INTO items (id, meeting_id, parent_id, number, title, closed, page, case_id, "
+        "doc_id, decision, position) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [
             (
+                ids[n],
                 meeting_id,
                 ids[parent] if parent is not None else None,
-                item.number,
-                item.title,
+                it.number,
+                it.title,
                 int(shut),
-                item.page,
-                item.case_id,
-                item.doc_id,
-                item.decision,
-                position,
-            ),
-        )
-        item_id = int(cur.lastrowid or 0)
-        ids.append(item_id)
-        conn.executemany(
-            "INSERT INTO sections (item_id, heading, text, position) VALUES (?,?,?,?)",
-            [(item_id, s.heading, s.text, n) for n, s in enumerate(item.sections)],
-        )
-        conn.executemany(
-            "INSERT INTO recommendations (item_id, text, position) VALUES (?,?,?)",
-            [(item_id, r, n) for n, r in enumerate(item.recommendations)],
-        )
-        conn.executemany(
-            "INSERT INTO decisions (item_id, text, body, date, position) VALUES (?,?,?,?,?)",
-            [(item_id, d.text, d.body, d.date, n) for n, d in enumerate(item.decisions)],
-        )
-        conn.executemany(
-            "INSERT INTO annexes (item_id, number, title, confidential, ref, position) "
-            "VALUES (?,?,?,?,?,?)",
-            [
-                (item_id, a.number, a.title, int(a.confidential), a.ref, n)
-                for n, a in enumerate(item.annexes)
-            ],
-        )
-        for n, p in enumerate(item.presenters):
-            conn.execute(
-                "INSERT INTO presenters (item_id, person_id, organisation_id, role, position) "
-                "VALUES (?,?,?,?,?)",
-                (
-                    item_id,
-                    _id(conn, "people", p.name, cache),
-                    _id(conn, "organisations", p.organisation, cache),
-                    p.role,
-                    n,
-                ),
+                it.page,
+                it.case_id,
+                it.doc_id,
+                it.decision,
+                n,
             )
-        for name in item.absent:
-            conn.execute(
-                "INSERT INTO attendance (meeting_id, item_id, person_id, status) VALUES (?,?,?,?)",
-                (meeting_id, item_id, _id(conn, "people", name, cache), "absent"),
-            )
-    info = prep.meeting.meeting
-    for status, names in (("present", info.attendees), ("absent", info.absent)):
-        for name in names:
-            conn.execute(
-                "INSERT INTO attendance (meeting_id, item_id, person_id, status) VALUES (?,?,?,?)",
-                (meeting_id, None, _id(conn, "people", name, cache), status),
-            )
+            for n, (it, parent, shut) in enumerate(prep.items)
+        ],
+    )
+    pairs = list(zip(ids, items, strict=True))
+    conn.executemany(
+        "INSERT INTO sections (item_id, heading, text, position) VALUES (?,?,?,?)",
+        [(i, s.heading, s.text, n) for i, it in pairs for n, s in enumerate(it.sections)],
+    )
+    conn.executemany(
+        "INSERT INTO recommendations (item_id, text, position) VALUES (?,?,?)",
+        [(i, r, n) for i, it in pairs for n, r in enumerate(it.recommendations)],
+    )
+    conn.executemany(
+        "INSERT INTO decisions (item_id, text, body, date, position) VALUES (?,?,?,?,?)",
+        [(i, d.text, d.body, d.date, n) for i, it in pairs for n, d in enumerate(it.decisions)],
+    )
+    conn.executemany(
+        "INSERT INTO annexes (item_id, number, title, confidential, ref, position) "
+        "VALUES (?,?,?,?,?,?)",
+        [
+            (i, a.number, a.title, int(a.confidential), a.ref, n)
+            for i, it in pairs
+            for n, a in enumerate(it.annexes)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO presenters (item_id, person_id, organisation_id, role, position) "
+        "VALUES (?,?,?,?,?)",
+        [
+            (i, people.get(p.name), orgs.get(p.organisation or ""), p.role, n)
+            for i, it in pairs
+            for n, p in enumerate(it.presenters)
+        ],
+    )
+    attendance = [(meeting_id, i, people.get(n), "absent") for i, it in pairs for n in it.absent]
+    attendance += [(meeting_id, None, people.get(n), "present") for n in info.attendees]
+    attendance += [(meeting_id, None, people.get(n), "absent") for n in info.absent]
+    conn.executemany(
+        "INSERT INTO attendance (meeting_id, item_id, person_id, status) VALUES (?,?,?,?)",
+        attendance,
+    )
     return ids
 
 

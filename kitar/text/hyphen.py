@@ -70,12 +70,19 @@ def _forms(left: str, right: str) -> list[tuple[str, str]]:
     return forms
 
 
-def by_document(left: str, right: str, vocab: Mapping[str, int] | None) -> Decision | None:
-    """Join or keep as the same document (or the organisation list) spells the word."""
+def by_document(
+    left: str,
+    right: str,
+    vocab: Mapping[str, int] | None,
+    orgs: frozenset[str] | None = None,
+) -> Decision | None:
+    """Join or keep as the same document (or the organisation list, `orgs`, by default
+    pipelines/organisations.txt) spells the word."""
     left, right = _core(left, right)
     if not left or not right:
         return None
-    orgs = organisation_words()
+    if orgs is None:
+        orgs = organisation_words()
     for joined, hyphenated in _forms(left, right):
         j, h = joined.lower(), hyphenated.lower()
         # "KOM-" + "BIT": the organisation list knows "KOMBIT".
@@ -144,9 +151,11 @@ def decide(
     vocab: Mapping[str, int] | None = None,
     lexicon: Lexicon | None = None,
     order: Sequence[Strategy] = DEFAULT_ORDER,
+    orgs: frozenset[str] | None = None,
 ) -> Decision:
     """The decision for a line-end hyphen; `left` is the last token of the line (with or without
-    its hyphen), `right` the first token of the next line. `lexicon=None` uses the default one."""
+    its hyphen), `right` the first token of the next line. `lexicon=None` uses the default one,
+    `orgs=None` the organisation list's words."""
     if lexicon is None:
         lexicon = default_lexicon()
     rule = by_rules(left, right)
@@ -154,7 +163,7 @@ def decide(
         return rule  # a conjunction follows: not a split word at all
     for strategy in order:
         if strategy == "document":
-            found = by_document(left, right, vocab)
+            found = by_document(left, right, vocab, orgs)
         elif strategy == "lexicon":
             found = by_lexicon(left, right, lexicon)
         else:

@@ -13,11 +13,13 @@ Lookups are set membership only, so reflow stays fast once the lists are loaded.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import os
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.util import find_spec
@@ -29,7 +31,8 @@ from kitar.config import pipelines_dir
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
 # A line-end hyphen and the word after it: "digi-\ntaliseringsstrategi"; both fragments are
 # left out of the document vocabulary, since they are not words of the text.
-_LINE_END_SPLIT_RE = re.compile(r"\S*-[ \t]*\n\s*\S*")
+_LINE_END_RE = re.compile(r"-[ \t]*\n\s*")
+_MARKED_WORD_RE = re.compile(r"[\w\x00]+(?:-[\w\x00]+)*")
 
 LEXICON_NAMES = ("hunspell", "spacy", "wordfreq")
 
@@ -108,6 +111,37 @@ def load_hunspell() -> Lexicon:
     )
 
 
+def cache_dir() -> Path:
+    """Where derived word lists are cached (`KITAR_CACHE`, default ~/.cache/kitar)."""
+    env = os.environ.get("KITAR_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "kitar"
+
+
+def _cached_forms(name: str, source: Path, build: Callable[[], Iterable[str]]) -> list[str]:
+    """The forms `build` derives from `source`, cached as one word per line.
+
+    Parsing spaCy's 550,000-entry json costs seconds; reading the plain list back is ~10x
+    faster. The cache is keyed on the source's path, size and mtime; any failure to write it
+    is ignored (a read-only home still works, just slower).
+    """
+    stat = source.stat()
+    key = hashlib.sha1(f"{source}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    cached = cache_dir() / f"{name}-{key}.txt"
+    try:
+        return cached.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        pass
+    forms = sorted(set(build()))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(forms), encoding="utf-8")
+        tmp.replace(cached)
+    except OSError:
+        pass
+    return forms
+
+
 @lru_cache(maxsize=1)
 def load_spacy_lemmas() -> Lexicon:
     """spaCy's Danish lemma table: every inflected form and its lemma."""
@@ -115,9 +149,13 @@ def load_spacy_lemmas() -> Lexicon:
     path = spacy_lemma_path()
     if path is None:
         return Lexicon("spacy")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        table: dict[str, str] = json.load(fh)
-    words, hyphenated = _split_forms([*table.keys(), *table.values()])
+
+    def build() -> Iterable[str]:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            table: dict[str, str] = json.load(fh)
+        return [*table.keys(), *table.values()]
+
+    words, hyphenated = _split_forms(_cached_forms("spacy-da-lemmas", path, build))
     return Lexicon(
         "spacy", frozenset(words), frozenset(hyphenated), time.perf_counter() - start, [str(path)]
     )
@@ -188,16 +226,26 @@ def organisations() -> tuple[str, ...]:
     return _organisations(pipelines_dir() / "organisations.txt")
 
 
-def organisation_words() -> frozenset[str]:
-    """Lowercase single words of the organisation list: `kombit`, `kl`, `digst`, …"""
+@lru_cache(maxsize=4)
+def _organisation_words(pipelines: str | None) -> frozenset[str]:
+    del pipelines  # the cache key: organisations() reads KITAR_PIPELINES itself
     return frozenset(w.lower() for name in organisations() for w in WORD_RE.findall(name))
+
+
+def organisation_words() -> frozenset[str]:
+    """Lowercase single words of the organisation list: `kombit`, `kl`, `digst`, …
+
+    Called for every line-end hyphen, so cached per KITAR_PIPELINES value.
+    """
+    return _organisation_words(os.environ.get("KITAR_PIPELINES"))
 
 
 def document_vocabulary(texts: Iterable[str]) -> Counter[str]:
     """Lowercase word counts of a document's text, leaving out words split at a line end."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        if "-" in text and "\n" in text:
-            text = _LINE_END_SPLIT_RE.sub(" ", text)
-        counts.update(w.lower() for w in WORD_RE.findall(text))
-    return counts
+    # one pass over the whole text: a regex call per block costs more than the words in it
+    text = " ¶ ".join(texts).lower()
+    if "-" not in text:
+        return Counter(WORD_RE.findall(text))
+    # mark each line-end split with NUL, then drop the words that hold one
+    marked = _LINE_END_RE.sub("\x00", text)
+    return Counter(w for w in _MARKED_WORD_RE.findall(marked) if "\x00" not in w)

@@ -7,17 +7,23 @@ kitar.text.hyphen from the document's own vocabulary, a lexicon and spelling rul
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 from collections.abc import Mapping
 
 from kitar.model import Block, Document
 from kitar.text.hyphen import Decision, decide
-from kitar.text.lexicon import Lexicon, default_lexicon, document_vocabulary
+from kitar.text.lexicon import (
+    Lexicon,
+    default_lexicon,
+    document_vocabulary,
+    organisation_words,
+)
 from kitar.text.normalize import strip_private_use
 
-_SPACE_RE = re.compile(r"\s+")
 _PUA_OR_CID_RE = re.compile(r"[\ue000-\uf8ff]|\(cid:\d+\)")
+_EOL_HYPHEN_RE = re.compile(r"\w-\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _is_line_end_hyphen(line: str) -> bool:
@@ -29,6 +35,7 @@ def reflow_text(
     text: str,
     vocab: Mapping[str, int] | None = None,
     lexicon: Lexicon | None = None,
+    orgs: frozenset[str] | None = None,
 ) -> str:
     """One block's raw text as one line: lines joined by a space, line-end hyphens decided.
 
@@ -37,8 +44,8 @@ def reflow_text(
     """
     if _PUA_OR_CID_RE.search(text):
         text = strip_private_use(text)
-    if "\n" not in text and "\r" not in text:
-        return _SPACE_RE.sub(" ", text).strip()
+    if not _EOL_HYPHEN_RE.search(text):
+        return " ".join(text.split())  # the common case: no hyphen at a line end
     lines = [ln.strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     if not lines:
@@ -47,12 +54,14 @@ def reflow_text(
         vocab = document_vocabulary([text])
     if lexicon is None:
         lexicon = default_lexicon()
+    if orgs is None:
+        orgs = organisation_words()
     out = lines[0]
     for nxt in lines[1:]:
         if _is_line_end_hyphen(out):
             left = out.rsplit(None, 1)[-1]
             right = nxt.split(None, 1)[0]
-            decision: Decision = decide(left, right, vocab, lexicon)
+            decision: Decision = decide(left, right, vocab, lexicon, orgs=orgs)
             if decision == "join":
                 out = out[:-1] + nxt
             elif decision == "keep":
@@ -61,7 +70,7 @@ def reflow_text(
                 out = out + " " + nxt
         else:
             out = out + " " + nxt
-    return _SPACE_RE.sub(" ", out).strip()
+    return " ".join(out.split())
 
 
 def reflow_document(doc: Document, lexicon: Lexicon | None = None) -> Document:
@@ -69,11 +78,14 @@ def reflow_document(doc: Document, lexicon: Lexicon | None = None) -> Document:
     if lexicon is None:
         lexicon = default_lexicon()
     vocab = document_vocabulary(b.text for b in doc.blocks)
+    orgs = organisation_words()
     blocks: list[Block] = []
     for block in doc.blocks:
-        text = reflow_text(block.text, vocab, lexicon)
+        text = reflow_text(block.text, vocab, lexicon, orgs)
         if text:
-            blocks.append(dataclasses.replace(block, text=text))
+            new = copy.copy(block)  # cheaper than dataclasses.replace on many blocks
+            new.text = text
+            blocks.append(new)
     pages = max([doc.pages, *(b.page for b in blocks)]) if blocks else doc.pages
     per_page: list[list[str]] = [[] for _ in range(max(pages, 0))]
     for block in blocks:
