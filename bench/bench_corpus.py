@@ -128,21 +128,40 @@ def bench_cli(tmp: Path) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def bench_jobs(tmp: Path) -> list[dict[str, Any]]:
-    samples = samples_dir()
-    if not (samples / "README.md").exists():
-        return [_row("ingest -j 2 / -j 1 on samples", None, "x", ">= 1.7", None, "no samples")]
+def _jobs_ratio(paths: list[Path], tmp: Path, tag: str) -> tuple[float, float, float]:
     elapsed = {}
     for jobs in (1, 2):
         t = time.perf_counter()
-        report = ingest([samples], tmp / f"j{jobs}.db", jobs=jobs)
+        report = ingest(paths, tmp / f"{tag}-j{jobs}.db", jobs=jobs)
         elapsed[jobs] = time.perf_counter() - t
         assert report.count("new") > 0
-    ratio = elapsed[1] / elapsed[2]
-    return [
-        _row("ingest -j 2 / -j 1 on samples", ratio, "x", ">= 1.7", ratio >= 1.7,
-             f"-j1 {elapsed[1]:.1f} s, -j2 {elapsed[2]:.1f} s, {os.cpu_count()} CPUs"),
-    ]  # fmt: skip
+    return elapsed[1] / elapsed[2], elapsed[1], elapsed[2]
+
+
+def bench_jobs(tmp: Path) -> list[dict[str, Any]]:
+    """-j 2 against -j 1 on the samples, and on their meeting documents alone.
+
+    The 108-page report in edge-cases/ takes most of the samples' time by itself, and one
+    file is read by one process, so on the whole folder the ratio is bounded well below 2.
+    """
+    samples = samples_dir()
+    if not (samples / "README.md").exists():
+        return [_row("ingest -j 2 / -j 1 on samples", None, "x", ">= 1.7", None, "no samples")]
+    rows = []
+    meetings = [
+        p
+        for p in sorted(samples.rglob("*"))
+        if p.suffix in (".pdf", ".docx", ".txt") and "edge-cases" not in p.parts
+    ]
+    runs: list[tuple[str, list[Path]]] = [("all", [samples]), ("meetings", meetings)]
+    for tag, paths in runs:
+        ratio, one, two = _jobs_ratio(paths, tmp, tag)
+        name = "ingest -j 2 / -j 1 on samples" + (
+            " (meeting documents only)" if tag != "all" else ""
+        )
+        rows.append(_row(name, ratio, "x", ">= 1.7", ratio >= 1.7,
+                         f"-j1 {one:.1f} s, -j2 {two:.1f} s, {os.cpu_count()} CPUs"))  # fmt: skip
+    return rows
 
 
 # Fictitious sentences labelled by hand: for each query, which sentences are about it.

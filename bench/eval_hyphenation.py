@@ -7,6 +7,7 @@ sample column). The numbers in docs/hyphenation.md come from this script.
 from __future__ import annotations
 
 import json
+import random
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -81,11 +82,27 @@ def own_cases() -> list[Case]:
 
     out: list[Case] = []
     for left, right, text in CASES:
-        for decision in ("join", "keep", "keep_space"):
-            if hyphen.apply(left, right, decision) == text:  # type: ignore[arg-type]
-                out.append((left, right, decision))  # type: ignore[arg-type]
+        decisions: tuple[Decision, ...] = ("join", "keep", "keep_space")
+        for decision in decisions:
+            if hyphen.apply(left, right, decision) == text:
+                out.append((left, right, decision))
                 break
     return out
+
+
+def held_out_cases(n: int = 300, seed: int = 7) -> tuple[list[Case], list[Case]]:
+    """Cases nobody tuned the rules on: established hyphenated words from spaCy's table split
+    at their hyphen (expected keep), and long words of wordfreq's Danish list split in the
+    middle (expected join). Circular for the lexicon they come from; see docs."""
+    rng = random.Random(seed)
+    spacy = load_lexicon("spacy")
+    hyphenated = sorted(
+        w for w in spacy.hyphenated if w.count("-") == 1 and all(p.isalpha() for p in w.split("-"))
+    )
+    keep = [(a + "-", b, "keep") for a, b in (w.split("-") for w in rng.sample(hyphenated, n))]
+    long_words = sorted(w for w in load_lexicon("wordfreq").words if len(w) >= 10)
+    join = [(w[: len(w) // 2] + "-", w[len(w) // 2 :], "join") for w in rng.sample(long_words, n)]
+    return keep, join  # type: ignore[return-value]
 
 
 @dataclass
@@ -110,6 +127,13 @@ def score(decider: Decider, cases: list[Case], vocab: Mapping[str, int] | None) 
     return Score(correct, len(cases), decided, errors)
 
 
+def _lexicon_only(lex: Lexicon) -> Decider:
+    def decider(left: str, right: str, vocab: Mapping[str, int] | None) -> Decision | None:
+        return by_lexicon(left, right, lex)
+
+    return decider
+
+
 def strategies() -> dict[str, Decider]:
     lexicons = {name: load_lexicon(name) for name in ("hunspell", "spacy", "wordfreq")}
     lexicons["hunspell+spacy (default)"] = default_lexicon()
@@ -119,7 +143,7 @@ def strategies() -> dict[str, Decider]:
         "rules only": lambda lft, rgt, v: by_rules(lft, rgt),
     }
     for name, lex in lexicons.items():
-        out[f"lexicon only: {name}"] = lambda lft, rgt, v, lex=lex: by_lexicon(lft, rgt, lex)
+        out[f"lexicon only: {name}"] = _lexicon_only(lex)
     try:
         spylls = SpyllsLexicon()
         _SPYLLS.append(spylls)
@@ -135,6 +159,9 @@ def strategies() -> dict[str, Decider]:
     )
     out["combined: document → rules → lexicon"] = lambda lft, rgt, v: decide(
         lft, rgt, v, default, order=("document", "rules", "lexicon")
+    )
+    out["combined: document → rules (no lexicon)"] = lambda lft, rgt, v: decide(
+        lft, rgt, v, default, order=("document", "rules")
     )
     out["combined without document"] = lambda lft, rgt, v: decide(
         lft, rgt, None, default, order=("lexicon", "rules")
@@ -152,8 +179,12 @@ def main() -> None:
               f"{lex.load_seconds:.2f} s")  # fmt: skip
     sample = sample_cases()
     own = own_cases()
-    print(f"\n| strategy | sample (177) | decided | own cases ({len(own)}) | decided |")
-    print("|---|---|---|---|---|")
+    held_keep, held_join = held_out_cases()
+    print(
+        f"\n| strategy | sample (177) | decided | own cases ({len(own)}) | decided "
+        f"| spaCy hyphenated, keep ({len(held_keep)}) | wordfreq split, join ({len(held_join)}) |"
+    )
+    print("|---|---|---|---|---|---|---|")
     failures: dict[str, list[str]] = {}
     for name, decider in decide_all.items():
         s_cell = "n/a | n/a"
@@ -163,14 +194,20 @@ def main() -> None:
             failures[f"{name} (sample)"] = s.errors
         o = score(decider, own, None)
         failures[f"{name} (own)"] = o.errors
+        hk = score(decider, held_keep, None)
+        hj = score(decider, held_join, None)
         print(
             f"| {name} | {s_cell} | {o.correct}/{o.total} ({100 * o.correct / o.total:.1f}%) "
-            f"| {o.decided} |"
+            f"| {o.decided} | {100 * hk.correct / hk.total:.1f}% "
+            f"| {100 * hj.correct / hj.total:.1f}% |"
         )
+        failures[f"{name} (held-out keep)"] = hk.errors[:6]
+        failures[f"{name} (held-out join)"] = hj.errors[:6]
     spylls = _SPYLLS[0] if _SPYLLS else None
     if spylls is not None:
         print(
-            f"\nhunspell-full (spylls): load {spylls.load_seconds:.2f} s, {spylls.lookups} lookups, "
+            f"\nhunspell-full (spylls): load {spylls.load_seconds:.2f} s, "
+            f"{spylls.lookups} lookups, "
             f"{1000 * spylls.lookup_seconds / max(spylls.lookups, 1):.1f} ms per lookup"
         )
     print("\nerrors:")

@@ -54,6 +54,23 @@ def _clean(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_TEXT_TAGS: dict[str, str] = {qn("w:t"): "", qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+              qn("w:noBreakHyphen"): "-"}  # fmt: skip
+
+
+def _paragraph_text(p_el: Any) -> str:
+    """The paragraph's text, including tracked insertions (`w:ins`), which python-docx's
+    `Paragraph.text` drops, and leaving out deletions (`w:delText`) and text boxes."""
+    nested = [p for p in p_el.iter(qn("w:p")) if p is not p_el]
+    # The set holds the element proxies themselves, so lxml keeps their identity stable.
+    skip = {el for p in nested for el in p.iter()} if nested else set()
+    parts: list[str] = []
+    for el in p_el.iter(*_TEXT_TAGS):
+        if el not in skip:
+            parts.append((el.text or "") if el.tag == qn("w:t") else _TEXT_TAGS[el.tag])
+    return "".join(parts)
+
+
 def _style_chain(style: Any) -> Iterator[Any]:
     while style is not None:
         yield style
@@ -130,7 +147,7 @@ class _Numbering:
 
 
 class _Reader:
-    def __init__(self, document: Any, path: str) -> None:
+    def __init__(self, document: Any) -> None:
         self.doc = document
         self.body = document.element.body
         self.numbering = _Numbering(document)
@@ -170,7 +187,7 @@ class _Reader:
         before, after = self._breaks(p_el)
         self.page += before
         p = Paragraph(p_el, parent)
-        text = _clean(p.text)
+        text = _clean(_paragraph_text(p_el))
         if text:
             self.blocks.append(self._block(p, text))
         self.page += after
@@ -220,7 +237,7 @@ class _Reader:
             before, after = self._breaks(p_el)
             self.page += before
             p = Paragraph(p_el, parent)
-            if text := _clean(p.text):
+            if text := _clean(_paragraph_text(p_el)):
                 style = p.style.name if p.style is not None else None
                 self.blocks.append(Block("table_cell", text, self.page, level=col, style=style))
             self.page += after
@@ -265,7 +282,7 @@ def read_docx(path: str | Path) -> Document:
     """
     path = Path(path)
     document = open_docx(path)
-    reader = _Reader(document, str(path))
+    reader = _Reader(document)
     reader.walk(reader.body)
     if not reader.blocks:
         raise NothingToExtract("no text in the document body", path)

@@ -12,6 +12,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.symbols import ORTH
 
 from kitar.config import pipelines_dir
@@ -51,10 +52,28 @@ def sentences(text: str) -> list[str]:
     return [s.text.strip() for s in doc.sents if s.text.strip()]
 
 
-def organisation_spans(text: str) -> list[tuple[int, int, str]]:
-    """Known organisations in `text` as (start, end, canonical name)."""
+def entities(text: str) -> list[tuple[str, str, str]]:
+    """Organisations and people found by the entity ruler: (label, text, canonical id)."""
     doc = load()(text)
-    return [(e.start_char, e.end_char, e.ent_id_ or e.text) for e in doc.ents if e.label_ == "ORG"]
+    return [(e.label_, e.text, e.ent_id_ or e.text) for e in doc.ents]
+
+
+@lru_cache(maxsize=1)
+def _organisation_matcher() -> PhraseMatcher:
+    # The parser only needs organisations; a bare PhraseMatcher over the same vocabulary is
+    # about 20x faster per line than running the whole pipeline.
+    nlp = load()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for name, canonical in organisations().items():
+        matcher.add(canonical, [nlp.make_doc(name)])
+    return matcher
+
+
+def organisation_spans(text: str) -> list[tuple[int, int, str]]:
+    """Known organisations in `text` as (start, end, canonical name), in order."""
+    doc = load().make_doc(text)
+    spans = spacy.util.filter_spans(_organisation_matcher()(doc, as_spans=True))
+    return sorted((s.start_char, s.end_char, s.label_) for s in spans)
 
 
 def canonical_organisation(text: str) -> str | None:

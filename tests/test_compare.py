@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kitar.minutes.compare import classify_decision, compare_meeting
@@ -17,6 +19,8 @@ from tests.minutes_fixtures import fictional_agenda, fictional_minutes
         ("Anbefales over for Økonomiudvalget.", "approved"),
         ("Godkendt med den bemærkning, at planen også omfatter skolerne.", "amended"),
         ("Godkendt med de faldne bemærkninger.", "amended"),
+        ("Indstillingen godkendt med denne bemærkning: Gruppen får adgang.", "amended"),
+        ("Indstilles til godkendelse", "approved"),
         ("Tiltrådt, idet fristen forlænges til 1. maj.", "amended"),
         ("Udsat.", "postponed"),
         ("Sagen genoptages på næste møde.", "postponed"),
@@ -57,3 +61,21 @@ def test_minutes_alone_and_last_decision_counts() -> None:
     minutes.items[4].decisions = [Decision("Udsat."), Decision("Godkendt.")]
     rows = {r.key: r for r in compare_meeting(minutes)}
     assert rows["5"].outcome == "approved" and rows["5"].decisions == ["Udsat.", "Godkendt."]
+
+
+def test_ballerup_minutes_item_7_amended(samples: Path) -> None:
+    from kitar.pipeline import process_file
+
+    _, minutes = process_file(samples / "ballerup-sfu-2012-12-04" / "referat.pdf")
+    rows = {r.key: r for r in compare_meeting(minutes)}
+    assert rows["7"].outcome == "amended"
+    assert [k for k, r in rows.items() if r.departs] == ["7"]
+    assert rows["1"].outcome == rows["8"].outcome == "noted"
+
+
+def test_syddjurs_item_postponed(samples: Path) -> None:
+    from kitar.pipeline import process_file
+
+    _, minutes = process_file(samples / "syddjurs-puk-2013-06-20" / "referat.docx")
+    rows = compare_meeting(minutes)
+    assert [(r.key, r.outcome) for r in rows] == [("715", "postponed")]

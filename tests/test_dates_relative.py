@@ -23,6 +23,8 @@ CASES = [
     ("senest den 15. august", AUG16, [], "2017-08-15"),  # already past: next year
     ("inden 1. juni 2024", MAR24, [], "2024-05-31"),
     ("inden den 1. juni", MAR24, [], "2024-05-31"),
+    ("inden fredag den 7. juni 2024", MAR24, [], "2024-06-06"),
+    ("senest torsdag den 29. september 2016", AUG16, [], "2016-09-29"),
     ("pr. 1. januar 2017", AUG16, [], "2017-01-01"),
     ("senest 04.12.2016", AUG16, [], "2016-12-04"),
     ("inden 2016-10-01", AUG16, [], "2016-09-30"),

@@ -8,6 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.text import WD_BREAK
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kitar.docx_io import read_docx
 from kitar.errors import (
@@ -115,7 +117,7 @@ def test_core_properties_as_metadata(sample_docx: Path) -> None:
     assert "docx_created" in doc.metadata
 
 
-def test_numbered_list_restarts_per_numbering_instance(tmp_path: Path) -> None:
+def test_numbered_list_counts_up(tmp_path: Path) -> None:
     d = docx.Document()
     for text in ("a", "b", "c"):
         d.add_paragraph(text, style="List Number")
@@ -192,3 +194,54 @@ def test_syddjurs_docx_structure(samples: Path) -> None:
     assert any(b.kind == "list_item" for b in doc.blocks)
     assert "\xa0" not in "".join(texts) and "\t" not in "".join(texts)
     assert doc.pages >= 2
+
+
+_DANISH_TEXT = st.text(
+    alphabet=st.sampled_from(list("abcæøåABCÆØÅ  .,-–\u00ad\ufb01\u00a0\t")), max_size=30
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(_DANISH_TEXT, min_size=1, max_size=6))
+def test_paragraph_text_round_trips(tmp_path: Path, texts: list[str]) -> None:
+    """Whatever text Word holds comes back normalised, in order, empty paragraphs dropped."""
+    from kitar.text.normalize import normalize
+
+    d = docx.Document()
+    for text in texts:
+        d.add_paragraph(text)
+    expected = [" ".join(normalize(t).split()) for t in texts]
+    expected = [t for t in expected if t]
+    path = _save(d, tmp_path)
+    if not expected:
+        with pytest.raises(NothingToExtract):
+            read_docx(path)
+        return
+    assert [b.text for b in read_docx(path).blocks] == expected
+
+
+def _append_xml(paragraph: docx.text.paragraph.Paragraph, xml: str) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph._p.append(parse_xml(xml.replace("W_NS", nsdecls("w"))))
+
+
+def test_tracked_changes_hyperlinks_and_text_boxes(tmp_path: Path) -> None:
+    """Typed with Track Changes on, a decision sits in w:ins: it must not vanish."""
+    d = docx.Document()
+    p = d.add_paragraph("Godkendt")
+    meta = 'w:id="1" w:author="Sekretær" w:date="2024-03-12T10:00:00Z"'
+    _append_xml(
+        p, f'<w:ins W_NS {meta}><w:r><w:t xml:space="preserve"> med ændring</w:t></w:r></w:ins>'
+    )
+    _append_xml(p, f"<w:del W_NS {meta}><w:r><w:delText> uden</w:delText></w:r></w:del>")
+    _append_xml(
+        p, '<w:hyperlink W_NS><w:r><w:t xml:space="preserve"> (se kl.dk)</w:t></w:r></w:hyperlink>'
+    )
+    _append_xml(p, "<w:r W_NS><w:pict><w:txbxContent><w:p><w:r><w:t>Tekstboks</w:t></w:r></w:p>"
+                   "</w:txbxContent></w:pict></w:r>")  # fmt: skip
+    texts = [b.text for b in read_docx(_save(d, tmp_path)).blocks]
+    assert texts == ["Godkendt med ændring (se kl.dk)"]

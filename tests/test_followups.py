@@ -69,6 +69,8 @@ def test_sentence_split_keeps_abbreviations() -> None:
          "Styregruppen vender tilbage på næste møde", "2016-10-10"),
         ("Anne Fiktiv sender referatet ud inden for 14 dage.", "Anne Fiktiv",
          "Anne Fiktiv sender referatet ud inden for 14 dage", "2016-09-12"),
+        ("KL og KOMBIT udarbejder et fælles oplæg i uge 40.", "KL og KOMBIT",
+         "KL og KOMBIT udarbejder et fælles oplæg i uge 40", "2016-10-07"),
         ("Sagen genoptages på mødet i december.", None,
          "Sagen genoptages på mødet i december", "2016-12-31"),
     ],

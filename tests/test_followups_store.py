@@ -100,3 +100,20 @@ def test_sync_meeting_from_model(db: Path) -> None:
     assert len(rows) == len(ids) >= 2
     assert {r.owner for r in rows} >= {"Administrationen", "KOMBIT"}
     assert sync_meeting(db, 5, fictional_minutes()) == ids  # idempotent
+
+
+def test_stale_meetings(db: Path) -> None:
+    from kitar.store.db import connect
+    from kitar.store.followups import stale_meetings
+
+    assert stale_meetings(db, [5]) == {5}  # never extracted
+    save_followups(db, 5, [_fu("KL sender plan")])
+    conn = connect(db)
+    conn.execute("UPDATE documents SET ingested_at = '2000-01-01T00:00:00+00:00'")
+    conn.close()
+    assert stale_meetings(db, [5]) == set()
+    conn = connect(db)
+    conn.execute("UPDATE documents SET ingested_at = '2999-01-01T00:00:00+00:00'")
+    conn.close()
+    assert stale_meetings(db, [5]) == {5}  # re-ingested since
+    assert stale_meetings(db, []) == set()

@@ -177,4 +177,24 @@ def test_all_177_sample_hyphens(kl_agenda_txt: Path, kl_expected: dict) -> None:
         if got != expected:
             wrong.append((left, right, got))
     assert wrong == []
-    assert sum(1 for left, right in cases if "-".join(hyphen._core(left, right)).lower() in keep) == 2
+    assert (
+        sum(1 for left, right in cases if "-".join(hyphen._core(left, right)).lower() in keep) == 2
+    )
+
+
+def test_cached_forms_build_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "kilde.json"
+    source.write_text("{}")
+    monkeypatch.setenv("KITAR_CACHE", str(tmp_path / "cache"))
+    calls: list[int] = []
+
+    def build() -> list[str]:
+        calls.append(1)
+        return ["kommune", "a-kasse"]
+
+    assert sorted(lexicon._cached_forms("test", source, build)) == ["a-kasse", "kommune"]
+    assert sorted(lexicon._cached_forms("test", source, build)) == ["a-kasse", "kommune"]
+    assert calls == [1]
+    # an unwritable cache still gives the forms
+    monkeypatch.setenv("KITAR_CACHE", str(source / "not-a-dir"))
+    assert sorted(lexicon._cached_forms("test", source, build)) == ["a-kasse", "kommune"]

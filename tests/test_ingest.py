@@ -257,3 +257,16 @@ def test_wal_mode_and_foreign_keys(tmp_path: Path) -> None:
     db = migrations.open_migrated(tmp_path / "k.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_jobs_2_over_several_chunks_keeps_input_order(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    for n in range(45):  # more than one chunk of work; sizes differ so submission is reordered
+        write_fake(folder / f"f{n:02d}.txt",
+                   make_meeting(date=f"2020-01-{n % 28 + 1:02d}", body=f"Udvalg {n}",
+                                n_items=1 + n % 5))  # fmt: skip
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    run([folder], one)
+    report = run([folder], two, jobs=2)
+    assert [Path(f.path).name for f in report.files] == [f"f{n:02d}.txt" for n in range(45)]
+    assert dump(one) == dump(two)

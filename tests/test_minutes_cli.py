@@ -167,3 +167,12 @@ def test_kl_round_trip_draft_filled_ingested_searchable(samples: Path, tmp_path:
     assert code == 0, output
     code, output = run("search", "--kind", "decision", "planen", "--db", str(db))
     assert code == 0 and "Godkendt med den bemærkning" in output
+
+
+def test_followups_of_a_file_before_ingest(samples: Path, tmp_path: Path) -> None:
+    source = samples / "kl-itarkitekturraad-2016-08-29-agenda.txt"
+    code, output = run("followups", str(source), "-f", "json", "--db", str(tmp_path / "no.db"))
+    assert code == 0, output
+    rows = json.loads(output)
+    assert rows and all(r["id"] == 0 and r["meeting"].startswith("2016-08-29") for r in rows)
+    assert all(r["due"] >= "2016-08-29" for r in rows if r["due"])

@@ -242,3 +242,40 @@ def test_minutes_meeting_keeps_its_decisions(tmp_path: Path) -> None:
     decisions = filled_decisions(read_docx(out))
     assert decisions["4"] == "Udsat til næste møde."
     assert decisions["3.2"] == "Ikke godkendt. Udkastet omarbejdes."
+
+
+def test_item_with_own_recommendation_and_subitems_reads_back_under_its_number(
+    tmp_path: Path,
+) -> None:
+    from kitar.model import Decision, Item
+
+    meeting = fictional_agenda()
+    meeting.items[2].recommendations = ["Udvalget godkender høringsproceduren"]
+    meeting.items[2].decisions = [Decision("Proceduren godkendt.")]
+    meeting.items[2].subitems[1].number = "3.b"  # numbered like Ballerup's "1.a"
+    meeting.items[2].subitems[1].subitems = [Item("i", "Under-underpunkt")]
+    out = build_minutes(meeting, tmp_path / "r.docx")
+    headings = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Heading 2"]
+    assert "b. Høringssvar om adgangsstyring" in headings
+    assert filled_decisions(read_docx(out)) == {"3": "Proceduren godkendt."}
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice not installed"
+)
+def test_libreoffice_save_keeps_decisions_and_meeting_id(internal: Path, tmp_path: Path) -> None:
+    """A secretary on LibreOffice: open the filled draft, save as DOCX, ingest it."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    filled = tmp_path / "udfyldt.docx"
+    _type_decisions(
+        internal, filled, ["Taget til efterretning.", "Godkendt.", None, None, None, None]
+    )
+    outdir = tmp_path / "lo"
+    subprocess.run(
+        [str(exe), "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir),
+         str(filled)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    doc = read_docx(outdir / "udfyldt.docx")
+    assert draft_meeting_id(doc) == "7"
+    assert filled_decisions(doc) == {"1": "Taget til efterretning.", "2": "Godkendt."}

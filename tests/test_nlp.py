@@ -40,7 +40,8 @@ def test_secretariat_adds_an_organisation_without_code(tmp_path: Path, monkeypat
     with (folder / "organisations.txt").open("a", encoding="utf-8") as fh:
         fh.write("Fynbus\n")
     monkeypatch.setenv("KITAR_PIPELINES", str(folder))
-    caches = [nlp.load, vocabulary.organisations, vocabulary.organisation_lookup]
+    caches = [nlp.load, nlp._organisation_matcher, vocabulary.organisations,
+              vocabulary.organisation_lookup]
     for cache in caches:
         cache.cache_clear()
     try:
@@ -59,9 +60,12 @@ def test_section_heading_added_in_data(tmp_path: Path, monkeypatch) -> None:
         fh.write("Klimavurdering\n")
     monkeypatch.setenv("KITAR_PIPELINES", str(folder))
     vocabulary.section_headings.cache_clear()
+    vocabulary._heading_prefix.cache_clear()
     try:
         assert vocabulary.is_section_heading("Klimavurdering:")
     finally:
         monkeypatch.undo()
         vocabulary.section_headings.cache_clear()
+        vocabulary._heading_prefix.cache_clear()
+    vocabulary._heading_prefix.cache_clear()
     assert not vocabulary.is_section_heading("Klimavurdering")

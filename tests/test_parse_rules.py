@@ -367,3 +367,14 @@ def test_numbers_split_off_by_the_reader_still_make_items() -> None:
     meeting = parse_document(Document(path="x.pdf", format="pdf", pages=2, blocks=blocks))
     assert [(i.number, i.title) for i in meeting.items] == [("1", "Budget 2025"), ("2", "Evt.")]
     assert [s.number for s in meeting.items[0].subitems] == ["1.a", "1.b"]
+
+
+def test_empty_decision_field_is_no_decision_and_table_ends_decision() -> None:
+    from kitar.model import Block
+
+    doc = doc_from_lines(["# 1. Budget", "Sagsnr.: 2024-11", "# Beslutning"])
+    assert parse_document(doc).items[0].decisions == []
+    doc.blocks.append(Block("paragraph", "Godkendt med den bemærkning, at rammen holdes.", 1))
+    doc.blocks.extend(Block("table_cell", c, 1) for c in ["Handling", "Ansvarlig", "Frist"])
+    item = parse_document(doc).items[0]
+    assert item.decision == "Godkendt med den bemærkning, at rammen holdes."

@@ -124,7 +124,9 @@ def test_kl_all_line_end_hyphens_resolved(
         if split_form.lower() in keep:
             ok = split_form in body
         else:
-            ok = lcore + rcore in body and not re.search(rf"(?<![\w-]){re.escape(split_form)}", body)
+            ok = lcore + rcore in body and not re.search(
+                rf"(?<![\w-]){re.escape(split_form)}", body
+            )
         if not ok:
             wrong.append(split_form)
     assert wrong == []

@@ -175,3 +175,16 @@ def test_search_path_imports_no_heavy_libraries() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_broad_queries_rank_among_the_newest_matches(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kitar.store.search as search_mod
+
+    full = search(db, "strategi")
+    monkeypatch.setattr(search_mod, "RANK_POOL", 2)  # every query is now "broad"
+    capped = search(db, "strategi")
+    assert capped and len(capped) <= len(full)
+    assert [h.score for h in capped] == sorted((h.score for h in capped), reverse=True)
+    assert {h.kind for h in search(db, "strategi", kind="item")} == {"item"}

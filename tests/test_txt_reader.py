@@ -9,13 +9,13 @@ import pytest
 
 from kitar.errors import DocumentNotFound, EmptyDocument, NothingToExtract, UnsupportedFormat
 from kitar.model import Document
+from kitar.read import txt
 from kitar.read.letterhead import (
     extract_fields,
     find_letterhead_runs,
     is_letterhead_line,
     is_strong_letterhead_line,
 )
-from kitar.read import txt
 from kitar.read.txt import detect_layout, parse_text, read_txt, section_headings
 from kitar.text.reflow import reflow_document, render_body
 
@@ -122,7 +122,7 @@ def test_extractor_layout_blocks() -> None:
     assert texts[0] == "1. Godkendelse af den fælleskommunale digi- taliseringsplan"
     assert kinds[0] == ("heading", 1, 2)  # page 2: "Side 3 af 3" is seen on counted page 2
     assert texts[1] == "v. Anna Eksempel, Forvaltningen og Bo Prøvesen, KOMBIT"
-    assert ("heading", 2, 2) == kinds[2] and texts[2] == "Baggrund"
+    assert kinds[2] == ("heading", 2, 2) and texts[2] == "Baggrund"
     assert texts[3].startswith("Udvalget skal") and texts[3].endswith("i kommunerne.")
     assert doc.blocks[6].kind == "list_item" and doc.blocks[6].level == 0
     assert doc.blocks[7].kind == "list_item" and doc.blocks[7].level == 1
@@ -221,8 +221,14 @@ def test_body_lines_are_not_letterhead(line: str) -> None:
 
 def test_extract_fields() -> None:
     fields = extract_fields(
-        ["Dato: 29. august 2016", "Sags ID: SAG-2015-05445", "Dok. ID: 2247467", "NOTAT",
-         "Dato: 1. maj 2000", "Side 2 af 4"]  # fmt: skip
+        [
+            "Dato: 29. august 2016",
+            "Sags ID: SAG-2015-05445",
+            "Dok. ID: 2247467",
+            "NOTAT",
+            "Dato: 1. maj 2000",
+            "Side 2 af 4",
+        ]
     )
     assert fields["date"] == "2016-08-29"
     assert fields["case_id"] == "SAG-2015-05445" and fields["doc_id"] == "2247467"
@@ -317,3 +323,13 @@ def test_kl_sections_and_pages(kl_doc: Document) -> None:
     assert pages == sorted(pages) and pages[0] == 2 and pages[-1] == 22
     item9 = next(i for i, b in enumerate(kl_doc.blocks) if re.match(r"9\. ", b.text))
     assert kl_doc.blocks[item9].page == 20
+
+
+def test_wrapped_date_is_not_a_numbered_item() -> None:
+    doc = parse_text("Kommunerne er informeret på møder den\n15. og 16. august 2016 i Aarhus.\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
+    doc = parse_text("Initiativet består af:\n1. Fælles arkitekturstyring\n2. Fælles data\n")
+    assert [(b.kind, b.marker) for b in doc.blocks][1:] == [
+        ("list_item", "1."),
+        ("list_item", "2."),
+    ]

@@ -14,8 +14,6 @@ from typing import Any
 
 import typer
 from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from kitar.cli.common import console, handle_errors
@@ -85,6 +83,8 @@ def ingest_cmd(
     if as_json:
         _print_json(report.to_dict())
     else:
+        from rich.table import Table
+
         table = Table(title=f"kitar ingest → {escape(str(report.db_path))}")
         table.add_column("file", overflow="fold")
         table.add_column("status")
@@ -179,6 +179,8 @@ def meetings_cmd(
     if as_json:
         _print_json([asdict(r) for r in rows])
         return
+    from rich.table import Table
+
     table = Table()
     for col in ("id", "date", "kind", "body", "items", "linked", "file"):
         table.add_column(col)
@@ -196,7 +198,9 @@ def meetings_cmd(
     console.print(table)
 
 
-def _item_panel(item: Any, public: bool) -> Panel:
+def _item_panel(item: Any, public: bool) -> Any:
+    from rich.panel import Panel
+
     body = Text()
     if item.closed and public:
         body.append("Lukket punkt", style="italic")
@@ -276,6 +280,8 @@ def people_cmd(
     if as_json:
         _print_json(rows)
         return
+    from rich.table import Table
+
     table = Table()
     for col in ("name", "organisation", "role", "date", "body", "item"):
         table.add_column(col)
@@ -296,6 +302,8 @@ def stats_cmd(db: Path | None = DB_OPTION, as_json: bool = typer.Option(False, "
     if as_json:
         _print_json(data)
         return
+    from rich.table import Table
+
     table = Table(title=escape(data["db"]), show_header=False)
     for key, value in data["counts"].items():
         table.add_row(key, str(value))

@@ -13,7 +13,9 @@ from kitar.cli.common import console, handle_errors
 from kitar.config import default_db
 
 MEETING_ARGUMENT = typer.Argument(
-    ..., help="A corpus meeting (id, `2016-08-29` or `body 2016-08-29`) or a PDF/DOCX/TXT file."
+    ...,
+    help="A corpus meeting (id, `2016-08-29` or `body 2016-08-29`) or a PDF/DOCX/TXT file.",
+    metavar="MEETING",
 )
 DB_OPTION = typer.Option(
     None, "--db", help="Corpus database (default: $KITAR_DB or corpus/kitar.db)."
@@ -142,7 +144,7 @@ def _print_table(data: list[dict]) -> None:
     for row in data:
         due = escape(row["due"])
         table.add_row(
-            str(row["id"]),
+            str(row["id"]) if row["id"] else "–",  # – : from a file, not stored
             f"[bold red]{due} ![/]" if row["overdue"] else due,
             escape(row["owner"]),
             escape(row["action"]),

@@ -24,12 +24,13 @@ _RULES: list[tuple[Outcome, re.Pattern[str]]] = [
         r"\b(?:behandles|tages\s+op)\s+(?:igen\s+)?på\s+(?:et\s+senere|næste|et\s+kommende)",
         re.I)),
     ("amended", re.compile(
-        r"\bmed\s+(?:den|de|følgende)\s+(?:bemærkning|ændring|tilføjelse|præcisering)|"
+        r"\bmed\s+(?:den|denne|de|disse|følgende)\s+(?:bemærkning|ændring|tilføjelse|præcisering)|"
         r"\bmed\s+de\s+faldne\s+bemærkninger|\bdog\s+således|\bmed\s+(?:den\s+)?ændring|"
         r"\b(?:godkendt|anbefalet|tiltrådt)\s*,\s*idet\b", re.I)),
     ("approved", re.compile(
         r"\bgodkendt|\bgodkendes|\banbefalet|\banbefales|\btiltrådt|\btiltræder|\bvedtaget|"
-        r"\bindstillingen\s+(?:blev\s+)?fulgt|\bsom\s+indstillet|\bbevilget", re.I)),
+        r"\bindstillingen\s+(?:blev\s+)?fulgt|\bsom\s+indstillet|\bbevilget|"
+        r"\b(?:indstilles|anbefales|oversendes)\s+til\s+(?:godkendelse|vedtagelse)", re.I)),
     ("noted", re.compile(
         r"\btil\s+efterretning|\bdrøftet|\bdrøftede|\borienteringen|\btil\s+orientering|"
         r"\bingen\s+bemærkninger", re.I)),

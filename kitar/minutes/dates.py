@@ -16,6 +16,7 @@ from kitar.parse.dates import MONTHS, parse_danish_date
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:\s+(?P<year>(?:19|20)\d{2}))?"
+_WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 _NUMBERS = {"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7,
             "otte": 8, "ni": 9, "ti": 10, "fjorten": 14}  # fmt: skip
 _PARTS = {"primo": "early", "starten af": "early", "begyndelsen af": "early",
@@ -79,7 +80,8 @@ def _rule(name: str, pattern: str) -> Callable[[Rule], Rule]:
 
 
 # "senest den 30. september 2016", "inden 1. juni 2024", "pr. 1. januar 2017", "30. september"
-@_rule("day", r"\b(?:(?P<kw>senest|inden|før|pr\.|per|til og med)\s+)?(?:den\s+|d\.\s*)?"
+@_rule("day", r"\b(?:(?P<kw>senest|inden|før|pr\.|per|til og med)\s+)?(?:" + _WEEKDAY + r"\s+)?"
+       r"(?:den\s+|d\.\s*)?"
        r"\b(?P<day>\d{1,2})\.\s*" + _MONTH + _YEAR + r"\b")  # fmt: skip
 def _day(m: re.Match[str], ctx: _Ctx):
     month, day = MONTHS[m.group("month").lower()], int(m.group("day"))
@@ -267,10 +269,21 @@ def _relative(m: re.Match[str], ctx: _Ctx):
     return ctx.meeting, due, "relative"
 
 
+# Every rule needs a digit or one of these words; other text is skipped cheaply.
+_TRIGGER = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|primo|medio|ultimo|udgang|halvår|"
+    r"første|andet|kvartal|q[1-4]|uge|møde|forår|sommer|efterår|vinter|start|begyndelse|midt|"
+    r"slutning|årets|dage|måned)",
+    re.I,
+)
+
+
 def find_due_dates(
     text: str, meeting_date: date | str, meetings: Sequence[date | str] = ()
 ) -> list[DueDate]:
     """Every deadline expression in `text`, left to right; overlaps go to the longest match."""
+    if not _TRIGGER.search(text):
+        return []
     ctx = _Ctx(_as_date(meeting_date), [_as_date(m) for m in meetings])
     found: list[DueDate] = []
     for name, pattern, func in _RULES:

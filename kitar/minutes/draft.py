@@ -87,9 +87,6 @@ class _Draft:
             self.w.add_paragraph(f"Sagsnr.: {item.case_id}")
         if item.presenters:
             self.w.add_paragraph(presenter_line(item.presenters), PRESENTER_STYLE)
-        for i, sub in enumerate(item.subitems, 1):
-            sub_key = child_key(key, sub.number, i)
-            self.item(sub, sub_key, 2, sub_key.rsplit(".", 1)[1] if sub.number else None)
         if item.recommendations:
             self.label("Indstilling")
             for rec in item.recommendations:
@@ -98,14 +95,22 @@ class _Draft:
             self.label("Bilag")
             for i, annex in enumerate(item.annexes, 1):
                 self.w.add_list_item(annex_line(annex, i, self.public))
-        if item.subitems and not item.recommendations:
-            return  # decided per sub-item
+        # Decided per sub-item unless the item has its own recommendations; the item's own
+        # Beslutning comes before its sub-items so that it reads back under the item's number.
+        if not item.subitems or item.recommendations:
+            self.decision_slot(item, key)
+        for i, sub in enumerate(item.subitems, 1):
+            sub_key = child_key(key, sub.number, i)
+            self.item(sub, sub_key, 2, sub_key.rsplit(".", 1)[1] if sub.number else None)
+
+    def decision_slot(self, item: Item, key: str) -> None:
         self.label("Beslutning")
         # Empty for the secretary; a meeting that already has decisions (minutes) keeps them.
         decided = [d.text for d in item.decisions] or ([item.decision] if item.decision else [])
         self.w.add_paragraph("\n".join(decided), BESLUTNING_STYLE)
         self.label("Opfølgning")
-        rows = [[f.action, f.owner or "", f.due or f.due_text or ""] for f in self.followups[key]]
+        found = self.followups.get(key, [])
+        rows = [[f.action, f.owner or "", f.due or f.due_text or ""] for f in found]
         self.w.add_table(["Handling", "Ansvarlig", "Frist"], [*rows, ["", "", ""]])
 
 

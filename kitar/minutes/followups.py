@@ -135,6 +135,12 @@ def _abbreviations(directory: Path | None = None) -> tuple[str, ...]:
     return tuple(sorted(set(found) | set(_DEFAULT_ABBREVIATIONS), key=len, reverse=True))
 
 
+@lru_cache(maxsize=4)
+def _abbreviation_re(directory: Path | None = None) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(a) for a in _abbreviations(directory))
+    return re.compile(r"(?<![\wæøåÆØÅ])(?:" + alternatives + ")", re.I)
+
+
 def _hide_dots(m: re.Match[str]) -> str:
     return m.group(0).replace(".", "\x00")
 
@@ -149,12 +155,7 @@ def child_key(parent: str, number: str | None, position: int) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of Danish prose; `bl.a.`, `jf.`, `f.eks.`, `pr.`, `vedr.`, `ift.` stay inside."""
-    protected = text
-    for abbr in _abbreviations():
-        pattern = r"(?<![\wæøåÆØÅ])" + re.escape(abbr)
-        protected = re.sub(
-            pattern, lambda m: m.group(0).replace(".", "\x00"), protected, flags=re.I
-        )
+    protected = _abbreviation_re().sub(_hide_dots, text)
     parts = re.split(r"(?<=[.!?])\s+(?=[\"“”»(]?[A-ZÆØÅ0-9])|\n+", protected)
     return [p.replace("\x00", ".").strip() for p in parts if p.strip()]
 
@@ -170,13 +171,24 @@ def _clauses(sentence: str) -> list[str]:
     return [c.strip(" ,;.") for c in _AND_THAT.split(body) if c.strip(" ,;.")]
 
 
+@lru_cache(maxsize=8)
+def _org_re(names: tuple[str, ...]) -> re.Pattern[str]:
+    """`KL sender`, `KL og KOMBIT udarbejder`, `KL's sekretariat udarbejder`: then the verb."""
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?P<org>{alt})(?:\s+og\s+(?P<org2>{alt}))?(?:'s?\s+[a-zæøå]+)?\s+(?P<verb>[a-zæøå]+)"
+    )
+
+
 def _owner(clause: str, orgs: dict[str, str]) -> tuple[str | None, str | None]:
     """(owner, verb) when the clause starts with an organisation, unit or person as subject."""
     clause = re.sub(r"^(?:at|og|samt|derefter|herefter|efterfølgende)\s+", "", clause, flags=re.I)
-    for name in sorted(orgs, key=len, reverse=True):
-        m = re.match(rf"{re.escape(name)}(?:'s?\s+[a-zæøå]+)?\s+(?P<verb>[a-zæøå]+)", clause)
-        if m:
-            return orgs[name], m.group("verb")
+    m = _org_re(tuple(sorted(orgs, key=len, reverse=True))).match(clause)
+    if m:
+        owner = orgs[m.group("org")]
+        if m.group("org2"):
+            owner += " og " + orgs[m.group("org2")]
+        return owner, m.group("verb")
     for pattern in (_DEFINITE, _PERSON):
         m = pattern.match(clause)
         if m is None or m.group("who") in _NOT_AGENTS:

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kitar.errors import CorpusError
 from kitar.minutes.compare import ItemComparison, compare_meeting
+from kitar.minutes.followups import FollowUp, extract_followups
 from kitar.model import Meeting
-from kitar.store.followups import StoredFollowUp, list_followups, sync_meeting
+from kitar.store.followups import StoredFollowUp, list_followups, stale_meetings, sync_meeting
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".txt")
 
@@ -75,28 +75,38 @@ def followups_for(
 ) -> list[StoredFollowUp]:
     """Stored follow-ups of one meeting (or all), refreshed from the corpus first.
 
+    A document file instead of a corpus meeting gives its follow-ups unsaved (id 0).
+
     An agenda whose minutes are in the corpus is skipped: the minutes' decisions supersede it.
     """
     from kitar.store.queries import get_meeting, list_meetings
 
     if ref is not None:
         loaded = load_meeting(ref, db_path)
-        if loaded.meeting_id is None:
-            raise CorpusError(
-                f"{ref}: follow-up status lives in the corpus; run `kitar ingest {ref}` first"
-            )
+        if loaded.meeting_id is None:  # a file: extracted now, not stored (id 0, no status)
+            return [_unsaved(f) for f in extract_followups(loaded.meeting,
+                                                           known_meetings=loaded.later_meetings)
+                    if not owner or owner.casefold() in (f.owner or "").casefold()]  # fmt: skip
         sync_meeting(db_path, loaded.meeting_id, loaded.meeting, loaded.later_meetings)
         return list_followups(db_path, meeting_id=loaded.meeting_id, open_only=open_only,
                               owner=owner)  # fmt: skip
     rows = list_meetings(db_path)
+    # Meetings without follow-ups are extracted again each time (cheap: regex only).
+    stale = stale_meetings(db_path, [r.id for r in rows])
     for row in rows:
-        if row.kind == "agenda" and "minutes" in row.linked:
+        if row.id not in stale or (row.kind == "agenda" and "minutes" in row.linked):
             continue
         meeting_id, meeting = get_meeting(db_path, str(row.id))
         later = sorted({r.date for r in rows if r.date and row.date and r.date > row.date
                         and r.body == row.body})  # fmt: skip
         sync_meeting(db_path, meeting_id, meeting, later)
     return list_followups(db_path, open_only=open_only, owner=owner)
+
+
+def _unsaved(fu: FollowUp) -> StoredFollowUp:
+    source = f"{fu.origin}: {fu.sentence}" if fu.origin else fu.sentence
+    return StoredFollowUp(0, 0, None, fu.item_number, fu.owner, fu.action, fu.due, source, "open",
+                          "", "", fu.meeting_date, fu.meeting_body)  # fmt: skip
 
 
 def comparison(

@@ -13,6 +13,9 @@ from kitar.parse.vocabulary import is_section_heading
 _LEADING_MARK = re.compile(r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|[Aa]t\s+(?:\d{1,2}\)\s+)?)")
 
 
+_LEAD_WORD = re.compile(r"indstil|foreslår|anbefaler")
+
+
 def clean_clause(text: str) -> str:
     """`At 1) Godkender planen;` → `Godkender planen`."""
     text = _LEADING_MARK.sub("", " ".join(text.split()))
@@ -23,9 +26,12 @@ def clean_clause(text: str) -> str:
 def is_stop(block: Block) -> bool:
     """A block that ends a running field (decision text, annex list, recommendation list)."""
     text = block.text.strip()
+    if P.PRESENTER.match(text) or is_section_heading(text):
+        return True
+    if "eslutning" not in text[:160] and not P.ABSENT_LEAD.match(text):
+        return False
     return bool(
-        is_section_heading(text)
-        or P.DECISION_DATED.match(text)
+        P.DECISION_DATED.match(text)
         or P.DECISION_GENITIVE.match(text)
         or P.ABSENT_LEAD.match(text)
         or P.PRESENTER.match(text)
@@ -50,7 +56,8 @@ def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
         if i in used:
             i += 1
             continue
-        m = P.RECOMMEND_LEAD.match(blocks[i].text.strip())
+        head = blocks[i].text[:200]
+        m = P.RECOMMEND_LEAD.match(blocks[i].text.strip()) if _LEAD_WORD.search(head) else None
         if not m:
             i += 1
             continue
@@ -92,6 +99,9 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
     i = 0
     while i < len(blocks):
         text = blocks[i].text.strip()
+        if "eslutning" not in text[:160]:  # cheap pre-check before the decision patterns
+            i += 1
+            continue
         m = P.DECISION_DATED.match(text) or P.DECISION_GENITIVE.match(text)
         plain = None if m else P.DECISION_PLAIN.match(text)
         if not m and not (
@@ -119,7 +129,12 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
                     absent.extend(n.strip() for n in re.split(r",\s*|\s+og\s+", names) if n.strip())
                 j += 1
                 continue
-            if is_stop(nxt) or P.ANNEX_NUMBERED.match(t) or _starts_item_like(t):
+            if (
+                is_stop(nxt)
+                or nxt.kind in ("heading", "table_cell")
+                or P.ANNEX_NUMBERED.match(t)
+                or _starts_item_like(t)
+            ):
                 break
             if in_absent and len(t) < 60:
                 absent.append(t)  # names listed under "Fraværende:" one per line
@@ -129,7 +144,9 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
             parts.append(t)
             used.add(j)
             j += 1
-        out.append(Decision(text="\n".join(parts).strip(), body=body, date=when, absent=absent))
+        text = "\n".join(parts).strip()
+        if text or body or when:  # an empty `Beslutning` field in an unfilled draft is no decision
+            out.append(Decision(text=text, body=body, date=when, absent=absent))
         absent_all.extend(absent)
         i = j
     return out, absent_all
@@ -251,7 +268,7 @@ def ids(blocks: list[Block]) -> tuple[str | None, str | None]:
     case_id = doc_id = None
     head = blocks[:8]
     for k, block in enumerate(head):
-        text = block.text
+        text = block.text[:160]  # ids stand on short label lines, not in running text
         # A table row puts label and value in two cells: "Sagsnr.:" | "12/27845".
         nxt = head[k + 1].text.strip() if k + 1 < len(head) else ""
         if P.ID_LABEL_ONLY.match(text.strip()) and nxt:

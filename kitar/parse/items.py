@@ -86,7 +86,9 @@ def _key(title: str) -> str:
 
 def item_text(block: Block) -> str:
     """The block's text with a number marker the reader split off (`3.` + `Arkitektur …`)."""
-    marker = (block.marker or "").strip()
+    if not block.marker:
+        return block.text
+    marker = block.marker.strip()
     if marker and marker[:-1].isalnum() and marker[-1:] in ".)" and len(marker) <= 5:
         return f"{marker} {block.text.strip()}"
     return block.text
@@ -146,7 +148,8 @@ def find_candidates(blocks: list[Block], toc: set[int]) -> list[Candidate]:
             score += 1
         if i > 0 and blocks[i - 1].text.rstrip().endswith(":"):
             score -= 3  # "Initiativet består af tre hovedelementer:" then "1. Fælles …"
-        if _key(title) in toc_titles or any(_key(title).startswith(t) for t in toc_titles if t):
+        key = _key(title)
+        if toc_titles and (key in toc_titles or any(key.startswith(t) for t in toc_titles if t)):
             score += 4
         out.append(Candidate(index=i, number=number, title=title, score=score))
     return out

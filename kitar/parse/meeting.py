@@ -96,6 +96,6 @@ def parse_document(doc: Document) -> Meeting:
         preamble, items = blocks, []
     if not items and not any("no agenda structure" in w for w in warnings):
         warnings.append(f"{doc.path}: no agenda items found; is this a meeting document?")
-    info = metadata.extract(preamble, doc, any(i.decisions for i in items))
+    info = metadata.extract(preamble, doc, any(i.decisions for i in items), bool(items))
     source = SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages)
     return Meeting(source=source, meeting=info, items=items, warnings=warnings)

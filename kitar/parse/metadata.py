@@ -62,7 +62,9 @@ def _merged_cover(text: str) -> tuple[str | None, str | None]:
     return m.group("body").strip(" ,"), place.strip() if place else None
 
 
-def extract(preamble: list[Block], doc: Document, has_decisions: bool) -> MeetingInfo:
+def extract(
+    preamble: list[Block], doc: Document, has_decisions: bool, has_items: bool = True
+) -> MeetingInfo:
     info = MeetingInfo()
     md = doc.metadata
     info.case_id = md.get("case_id")
@@ -115,7 +117,7 @@ def extract(preamble: list[Block], doc: Document, has_decisions: bool) -> Meetin
             info.doc_id = dm.group("id")
     if info.date is None and md.get("date"):
         info.date = md["date"]
-    if info.kind is None:
+    if info.kind is None and has_items:
         info.kind = "minutes" if has_decisions else "agenda"
     if info.body is None and md.get("body"):
         info.body = md["body"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,10 +53,18 @@ def abbreviations() -> tuple[str, ...]:
     return tuple(_lines("abbreviations.txt"))
 
 
+@lru_cache(maxsize=1)
+def _heading_prefix() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(h) for h in sorted(section_headings(), key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives}) ")
+
+
 def is_section_heading(text: str) -> bool:
     """`Baggrund`, `Indstilling:`, or a longer form of a known one (`Økonomiske konsekvenser …`)."""
+    if len(text) > 80:
+        return False
     key = text.strip().rstrip(":").strip().lower()
     if key in section_headings():
         return True
     # "Økonomiske konsekvenser og finansiering" starts with the known "Økonomiske konsekvenser".
-    return len(key) < 60 and any(key.startswith(h + " ") for h in section_headings())
+    return len(key) < 60 and bool(_heading_prefix().match(key))

@@ -84,8 +84,11 @@ def _zone(line: Line, page: Page) -> str | None:
 
 
 def repetition_threshold(page_count: int) -> int:
-    """On how many pages a margin line must recur: half the pages, at least 2, at most 4."""
-    return max(2, min(4, math.ceil(page_count / 2)))
+    """On how many pages a margin line must recur: 45 % of them (odd/even headers), at least 2.
+
+    A section heading that happens to open a few pages ("Indstilling") stays body text.
+    """
+    return max(2, math.ceil(page_count * 0.45))
 
 
 def mark_running_lines(pages: list[Page]) -> set[str]:
@@ -98,17 +101,29 @@ def mark_running_lines(pages: list[Page]) -> set[str]:
         for line in page.lines:
             if _zone(line, page):
                 seen[signature(line.text)].append((page.number, line.top))
+
+    def recurrence(line: Line, page: Page) -> int:
+        """On how many pages the line's text sits at (about) the same height."""
+        tolerance = POSITION_TOLERANCE * (page.height or 842.0)
+        return len({n for n, top in seen[signature(line.text)] if abs(top - line.top) <= tolerance})
+
+    counts = {
+        id(line): recurrence(line, page)
+        for page in pages
+        for line in page.lines
+        if _zone(line, page)
+    }
+    # The strongest running line of each zone sets the bar: a heading that opens a few pages
+    # ("Indstilling" on 3 of 6) recurs far less often than the real header (on all 6).
+    strongest = {"header": 0, "footer": 0}
+    for page in pages:
+        for line in page.lines:
+            zone = _zone(line, page)
+            if zone:
+                strongest[zone] = max(strongest[zone], counts[id(line)])
     threshold = repetition_threshold(len(pages))
     repeated: set[str] = set()
     for page in pages:
-        tolerance = POSITION_TOLERANCE * (page.height or 842.0)
-
-        def running(line: Line, tolerance: float = tolerance) -> bool:
-            others = {
-                n for n, top in seen[signature(line.text)] if abs(top - line.top) <= tolerance
-            }
-            return len(pages) >= 2 and len(others) >= threshold
-
         top_band = sorted(
             (ln for ln in page.lines if _zone(ln, page) == "header"), key=lambda ln: ln.top
         )
@@ -119,8 +134,9 @@ def mark_running_lines(pages: list[Page]) -> set[str]:
         # that neither repeats nor is a page number ends the band (a repeated body line below
         # a changing heading stays body).
         for role, band in (("header", top_band), ("footer", bottom_band)):
+            bar = max(threshold, 0.75 * strongest[role])
             for line in band:
-                if running(line):
+                if len(pages) >= 2 and counts[id(line)] >= bar:
                     repeated.add(signature(line.text))
                 elif not is_page_number(line.text):
                     break

@@ -16,19 +16,30 @@ from kitar.parse.dates import parse_danish_date
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     # "Dato: 29. august 2016", "Dato: 04.12.2012"
     ("date", re.compile(r"^dato\s*[:.]?\s*(?P<v>\d.*)$", re.I)),
-    # "Sags ID: SAG-2015-05445", "Sagsnr.: 2012-25401", "Sags nr. 00.01.00-A00-1-12", "J.nr.: 12/345"
+    # "Sags ID: SAG-2015-05445", "Sagsnr.: 2012-25401", "J.nr.: 12/345"
     (
         "case_id",
-        re.compile(r"^(?:sags?\s*-?\s*id|sags?\s*nr\.?|j\.\s*nr\.?|journal\s*nr\.?)\s*[:.]?\s*(?P<v>\S+)$", re.I),
+        re.compile(
+            r"^(?:sags?\s*-?\s*id|sags?\s*nr\.?|j\.\s*nr\.?|journal\s*nr\.?)\s*[:.]?\s*(?P<v>\S+)$",
+            re.I,
+        ),
     ),
     # "Dok. ID: 2247467", "Dok.nr: 2012-204248", "Dokumentnr.: 123"
-    ("doc_id", re.compile(r"^(?:dok\.?\s*id|dok\.?\s*nr\.?|dokument\s*(?:id|nr\.?))\s*[:.]?\s*(?P<v>\S+)$", re.I)),
+    (
+        "doc_id",
+        re.compile(
+            r"^(?:dok\.?\s*id|dok\.?\s*nr\.?|dokument\s*(?:id|nr\.?))\s*[:.]?\s*(?P<v>\S+)$", re.I
+        ),
+    ),
     # "E-mail: abc@kl.dk", "Mail: abc@kl.dk"
     ("email", re.compile(r"^(?:e-?mail|mail)\s*:\s*(?P<v>\S+@\S+)$", re.I)),
     # "Direkte: 3370 3497", "Tlf. dir.: 4477 3483", "Telefon: +45 3370 3370"
     (
         "phone",
-        re.compile(r"^(?:direkte|tlf\.?(?:\s*dir\.?)?|telefon|mobil|fax)\s*[:.]?\s*(?P<v>[+\d][\d ]{6,})$", re.I),
+        re.compile(
+            r"^(?:direkte|tlf\.?(?:\s*dir\.?)?|telefon|mobil|fax)\s*[:.]?\s*(?P<v>[+\d][\d ]{6,})$",
+            re.I,
+        ),
     ),
     # "www.kl.dk", "https://www.ballerup.dk"
     ("web", re.compile(r"^(?P<v>(?:https?://)?www\.[\w.-]+\.\w+\S*)$", re.I)),
@@ -37,7 +48,10 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     # "NOTAT", "REFERAT": the document type printed in the letterhead
     ("doc_type", re.compile(r"^(?P<v>NOTAT|REFERAT|DAGSORDEN|BREV|MEMO)$")),
     # "Kontakt: Navn Navnesen", "Sagsbehandler: …"
-    ("contact", re.compile(r"^(?:kontakt(?:person)?|sagsbehandler|ref\.)\s*:\s*(?P<v>\S.*)$", re.I)),
+    (
+        "contact",
+        re.compile(r"^(?:kontakt(?:person)?|sagsbehandler|ref\.)\s*:\s*(?P<v>\S.*)$", re.I),
+    ),
 ]
 
 # Unlabelled letterhead lines: weak alone, telling next to labelled ones.
@@ -49,11 +63,14 @@ _WEAK = [
         re.I,
     ),
     re.compile(r"^postboks\s+\d+", re.I),  # "Postboks 3370"
-    re.compile(r"^(?:DK-)?\d{4}\s+[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]*)?\.?$"),  # "2300 København S"
+    re.compile(
+        r"^(?:DK-)?\d{4}\s+[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]*)?\.?$"
+    ),  # "2300 København S"
     re.compile(r"^\+?(?:45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$"),  # "3370 3370"
     re.compile(r"^(?:cvr|ean|p)[\s.-]*(?:nr\.?)?\s*:?\s*\d{6,}$", re.I),  # "CVR-nr. 55766114"
     re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"),  # "post@kl.dk"
 ]
+
 
 def _scoped(pattern: re.Pattern[str]) -> str:
     body = pattern.pattern.replace("(?P<v>", "(?:")

@@ -115,7 +115,10 @@ def lines_from_words(words: list[Word], page: int) -> list[Line]:
         segment = [row[0]]
         for w in row[1:]:
             prev = segment[-1]
-            if w.x0 - prev.x1 > SEGMENT_GAP_EM * max(prev.size, w.size, 4.0):
+            gap = w.x0 - prev.x1
+            em = max(prev.size, w.size, 4.0)
+            # a wide gap, or a smaller gap with a change of font size (body text | sidebar)
+            if gap > SEGMENT_GAP_EM * em or (gap > em and abs(prev.size - w.size) >= 1.0):
                 lines.append(make_line(segment, page))
                 segment = []
             segment.append(w)

@@ -124,6 +124,9 @@ class _Builder:
         self.pitch = _typical_pitch(pages)
         self.indents = _indent_levels(pages)
         self.right = body_edges(pages)[1]
+        prose = [ln.x1 for p in pages for ln in p.lines if ln.role == "body" and len(ln.text) > 25]
+        # Justified text: most prose lines end exactly at the right edge.
+        self.justified = sum(abs(x - self.right) < 0.5 for x in prose) > 0.3 * max(len(prose), 1)
         self.blocks: list[Block] = []
         self.lines: list[Line] = []  # lines of the open block
         self.texts: list[str] = []
@@ -176,14 +179,16 @@ class _Builder:
         if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
             return False
         if line.page != prev.page:
-            # A paragraph runs onto the next page when its last line ends without a full stop
-            # and is full (the next word would not have fitted), or the next page goes on in
-            # lower case: "… en mindreudgift på 1,2 mio. kr. årligt fra" / "2024."
-            if kind == "heading" or prev.text.rstrip().endswith(_END_PUNCT):
+            # A paragraph runs onto the next page when the next page goes on in lower case
+            # ("… 1,2 mio. kr." / "årligt fra 2021."), when its last line ends without a full
+            # stop and is full ("… årligt fra" / "2024."), or when that line is justified to
+            # the right edge, which a paragraph's last line never is.
+            if kind == "heading" or not self._aligned(line, across_pages=True):
                 return False
-            return line.text[:1].islower() or (
-                self._aligned(line, across_pages=True) and not self._next_word_fits(prev, line)
-            )
+            if line.text[:1].islower() or (self.justified and prev.x1 >= self.right - 0.5):
+                return True
+            ended = prev.text.rstrip().endswith(_END_PUNCT)
+            return not ended and not self._next_word_fits(prev, line)
         pitch = self.pitch.get(round(line.size * 2) / 2, 1.2 * max(line.size, 1.0))
         if line.top - prev.top > PARAGRAPH_GAP * pitch or line.top < prev.top:
             return False

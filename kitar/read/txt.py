@@ -25,8 +25,9 @@ from kitar.text.normalize import normalize, split_bullet, strip_private_use
 
 # " 2. Indsatsen i initiativ 8.1 …", "10. Status fra …": an agenda item title.
 _ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>\S.*)$")
-# "1. Fælles arkitekturstyring", "2) Behandlingen af …": a numbered list line.
-_NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}[.)])\s+(?P<rest>\S.*)$")
+# "1. Fælles arkitekturstyring", "2) Behandlingen af …": a numbered list line; a capital
+# must follow, so a wrapped date ("15. og 16. august 2016") stays running text.
+_NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}[.)])\s+(?P<rest>[A-ZÆØÅ\d\"”’(].*)$")
 # "v. Kit Roesen, KL": the presenters of an item.
 _PRESENTER_RE = re.compile(r"^v\.\s+\S")
 # "Bilag 1: Leveranceplan …", "Bilag 3: Høringssvar - FLIS": one annex per block.
@@ -35,13 +36,14 @@ _ANNEX_RE = re.compile(r"^bilag\s+\d+\s*[:.]", re.I)
 _PAGE_FOOTER_RE = re.compile(r"^side\s+(\d+)\s+af\s+(\d+)$", re.I)
 # A title continues on the next line after a word like these: "… selvbetjeningsløsninger og".
 _CONNECTIVES = frozenset({"og", "i", "for", "af", "på", "med", "til", "eller", "om", "fra", "ved"})
-# A line ending in one of these words continues on the next line, whatever its length.
+# A line ending in one of these words continues on the next line, whatever its length:
+# "… ledelsesrepræsentanter fra" + "KOMBIT og KL.".
 _FUNCTION_WORDS = _CONNECTIVES | frozenset(
     {"en", "et", "den", "det", "de", "at", "som", "der", "er", "har", "kan", "skal", "vil",
      "samt", "mellem", "under", "over", "efter", "hos", "uden", "mod", "ikke", "blev", "bliver"}
 )  # fmt: skip
 _TERMINAL = ".!?:;"
-_CLOSING_QUOTES = "”\"’)»"
+_CLOSING_QUOTES = '”"’)»'
 
 FALLBACK_SECTION_HEADINGS = (
     "Baggrund", "Indstilling", "Sagsfremstilling", "Bilag", "Beslutning", "Økonomi", "Resumé",
@@ -95,7 +97,7 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def detect_layout(lines: list[str]) -> str:
-    """"extractor" when empty lines sit inside sentences and space-only lines mark breaks.
+    """ "extractor" when empty lines sit inside sentences and space-only lines mark breaks.
 
     Evidence: in the KL text most lines before an empty line end mid-sentence (`… gover-`,
     `… for den kommende strategiperiode. I perioden indtil`), while in ordinary text the line
@@ -104,7 +106,9 @@ def detect_layout(lines: list[str]) -> str:
     space_only = sum(1 for ln in lines if ln and not ln.strip())
     if space_only == 0:
         return "plain"
-    before_empty = [lines[i] for i in range(len(lines) - 1) if lines[i].strip() and not lines[i + 1]]
+    before_empty = [
+        lines[i] for i in range(len(lines) - 1) if lines[i].strip() and not lines[i + 1]
+    ]
     if len(before_empty) < 3:
         return "plain"
     ended = sum(1 for ln in before_empty if ln.rstrip().rstrip(_CLOSING_QUOTES)[-1:] in _TERMINAL)
@@ -112,12 +116,14 @@ def detect_layout(lines: list[str]) -> str:
 
 
 def source_lines(text: str, layout: str) -> list[SourceLine]:
-    """Non-blank lines with their page and whether a paragraph break precedes them."""
+    """Non-blank lines with their form-feed page and whether a paragraph break precedes them.
+
+    Leading-space page starts are counted later (`assign_pages`), once the letterhead lines
+    are out: they belong to another column, not to the page's flow.
+    """
     out: list[SourceLine] = []
     page = 1
     pending_break = True  # the start of the text opens a paragraph
-    last_start = -10  # index in `out` of the line that began the current page
-    prev_lead = False
     for raw in text.split("\n"):
         if "\f" in raw:
             page += raw.count("\f")
@@ -128,21 +134,26 @@ def source_lines(text: str, layout: str) -> list[SourceLine]:
             if layout == "plain" or raw:
                 pending_break = True
             continue
-        lead = raw[0] in " \t"
-        # " 3. Høringssager:" — a leading space begins a new page, unless a page began one or
-        # two lines ago or the line before began with a space too (" 8. Digitalisering …" then
-        # " v. Frank …" then " Malkov, KL": the title's own page)
-        if layout == "extractor" and lead and out and not prev_lead and len(out) - last_start > 2:
-            page += 1
-            last_start = len(out)
-        prev_lead = lead
-        out.append(SourceLine(raw.strip(), page, lead and layout == "extractor", pending_break))
+        lead = layout == "extractor" and raw[0] in " \t"
+        out.append(SourceLine(raw.strip(), page, lead, pending_break))
         pending_break = False
     return out
 
 
-def _remove_letterhead(lines: list[SourceLine]) -> tuple[list[SourceLine], dict[str, str]]:
-    """Drop letterhead runs and lone `Side N af M` footers; return their fields too."""
+@dataclass
+class _PageAnchor:
+    """A `Side N af M` line: removed from the body, kept as page evidence."""
+
+    position: int  # how many kept lines precede it
+    number: int
+    total: int
+
+
+def _remove_letterhead(
+    lines: list[SourceLine],
+) -> tuple[list[SourceLine], dict[str, str], list[_PageAnchor]]:
+    """Drop letterhead runs and lone `Side N af M` footers; return their fields and the
+    page numbers they print."""
     texts = [ln.text for ln in lines]
     drop: set[int] = set()
     fields: dict[str, str] = {}
@@ -150,29 +161,54 @@ def _remove_letterhead(lines: list[SourceLine]) -> tuple[list[SourceLine], dict[
         drop.update(range(start, end + 1))
         for key, value in extract_fields(texts[start : end + 1]).items():
             fields.setdefault(key, value)
-    page_shift: int | None = None
-    last_page = lines[-1].page if lines else 1
+    kept: list[SourceLine] = []
+    anchors: list[_PageAnchor] = []
+    carry_break = False
     for i, ln in enumerate(lines):
         m = _PAGE_FOOTER_RE.match(ln.text)
         if m:
+            anchors.append(_PageAnchor(len(kept), int(m.group(1)), int(m.group(2))))
             drop.add(i)
-            # "Side 20 af 22" seen on counted page 19: the text starts on page 2 (no cover)
-            shift = int(m.group(1)) - ln.page
-            if page_shift is None and 0 < shift and last_page + shift <= int(m.group(2)):
-                page_shift = shift
-    kept: list[SourceLine] = []
-    carry_break = False
-    for i, ln in enumerate(lines):
         if i in drop:
             carry_break = True
             continue
         if carry_break:
             ln.break_before = True
             carry_break = False
-        if page_shift:
-            ln.page += page_shift
         kept.append(ln)
-    return kept, fields
+    return kept, fields, anchors
+
+
+def assign_pages(lines: list[SourceLine], anchors: list[_PageAnchor]) -> None:
+    """Page numbers from leading spaces (extractor layout) checked against `Side N af M`.
+
+    " 3. Høringssager:" — a leading space begins a new page, unless a page began one or two
+    lines ago or the line before began with a space too (" 8. Digitalisering …" then
+    " v. Frank …" then " Malkov, KL": the title's own page). "Side 20 af 22" seen on counted
+    page 19 means the text starts on page 2 (a cover page first): every page shifts by one.
+    No page goes past the total a `Side N af M` line states.
+    """
+    extra = 0
+    last_start = 0 if lines and lines[0].lead_space else -10
+    prev_lead = False
+    counted_at: list[int] = []  # page of each line
+    for i, ln in enumerate(lines):
+        if ln.lead_space and i > 0 and not prev_lead and i - last_start > 2:
+            extra += 1
+            last_start = i
+        prev_lead = ln.lead_space
+        ln.page += extra
+        counted_at.append(ln.page)
+    if not anchors or not lines:
+        return
+    total = max(a.total for a in anchors)
+    first = anchors[0]
+    at = counted_at[first.position - 1] if first.position > 0 else 1
+    shift = first.number - at
+    if shift < 0 or counted_at[-1] + shift > total:
+        shift = 0
+    for ln in lines:
+        ln.page = min(ln.page + shift, total)
 
 
 def _typical_width(lines: list[SourceLine]) -> int:
@@ -216,7 +252,7 @@ class _Builder:
             and (len(words) >= 2 or (len(text) >= 6 and text.isalpha()))  # "Beslutningsprocessen"
             and not _ends_sentence(text)
             and not text.endswith((",", "-"))
-            and (text[0].isupper() or text[0] in "’‘\"”“")
+            and (text[0].isupper() or text[0] in '’‘"”“')
         )
 
     def is_section_heading(self, text: str) -> bool:
@@ -296,9 +332,7 @@ class _Builder:
                 continue
             numbered = _NUMBERED_RE.match(text)
             if numbered:
-                self.start(
-                    "list_item", ln, numbered.group("rest"), marker=numbered.group("num")
-                )
+                self.start("list_item", ln, numbered.group("rest"), marker=numbered.group("num"))
                 continue
             if _ANNEX_RE.match(text):
                 self.start("paragraph", ln, text, role="annex")
@@ -306,7 +340,11 @@ class _Builder:
             if cur is not None and cur.role == "presenter" and self._presenter_continues(cur, ln):
                 cur.lines.append(text)
                 continue
-            if cur is not None and cur.role in ("text", "annex") and self.continues(cur.lines[-1], ln):
+            if (
+                cur is not None
+                and cur.role in ("text", "annex")
+                and self.continues(cur.lines[-1], ln)
+            ):
                 cur.lines.append(text)
                 continue
             self.start("paragraph", ln, text)
@@ -325,14 +363,17 @@ def parse_text(text: str, path: str = "<text>") -> Document:
     raw_lines = text.split("\n")
     layout = detect_layout(raw_lines)
     lines = source_lines(text, layout)
-    lines, fields = _remove_letterhead(lines)
+    lines, fields, anchors = _remove_letterhead(lines)
+    assign_pages(lines, anchors)
     blocks = _Builder(lines, layout).build()
     for block in blocks:
         block.text = "\n".join(
             t for t in (strip_private_use(part).strip() for part in block.text.split("\n")) if t
         )
     blocks = [b for b in blocks if b.text]
-    metadata = {k: fields[k] for k in ("date", "case_id", "doc_id", "doc_type") if k in fields}
+    metadata: dict[str, str] = {
+        k: fields[k] for k in ("date", "case_id", "doc_id", "doc_type") if k in fields
+    }
     pages = max((ln.page for ln in lines), default=1)
     return Document(path=path, format="txt", pages=pages, blocks=blocks, metadata=metadata)
 

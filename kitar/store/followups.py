@@ -155,6 +155,25 @@ def set_status(db_path: str | Path, followup_id: int, status: str) -> StoredFoll
     return next(f for f in list_followups(db_path) if f.id == followup_id)
 
 
+def stale_meetings(db_path: str | Path, meeting_ids: Sequence[int]) -> set[int]:
+    """Meetings whose follow-ups were never extracted or predate the document's ingest."""
+    conn = _open(db_path)
+    try:
+        rows = conn.execute(
+            "SELECT m.id, d.ingested_at, (SELECT max(f.updated_at) FROM followups f "
+            "WHERE f.meeting_id = m.id) AS synced FROM meetings m "
+            "LEFT JOIN documents d ON d.id = m.document_id"
+        ).fetchall()
+        wanted = set(meeting_ids)
+        return {
+            r["id"]
+            for r in rows
+            if r["id"] in wanted and (r["synced"] is None or (r["ingested_at"] or "") > r["synced"])
+        }
+    finally:
+        conn.close()
+
+
 def sync_meeting(
     db_path: str | Path, meeting_id: int, meeting: Meeting, known_meetings: Sequence[str] = ()
 ) -> list[int]:

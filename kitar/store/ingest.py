@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
@@ -128,23 +129,44 @@ def _work(processor: Processor, path: str, sha: str) -> _Outcome:
         return _Outcome(path, reason=f"internal error: {type(exc).__name__}: {exc}")
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _result(path: str, future: Future[_Outcome]) -> _Outcome:
+    try:
+        return future.result()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a worker died (e.g. out of memory): that file fails
+        return _Outcome(path, reason=f"worker process failed: {type(exc).__name__}: {exc}")
+
+
 def _outcomes(todo: list[tuple[str, str]], processor: Processor, jobs: int) -> Iterator[_Outcome]:
-    """Outcomes in input order; with jobs > 1 a bounded window runs ahead in worker processes."""
+    """Outcomes in input order (so ids are deterministic) from `jobs` worker processes.
+
+    Files go to the workers in chunks, largest first within a chunk, so one big PDF does not
+    start last and leave the other workers idle; a chunk bounds the results held in memory.
+    """
     if jobs <= 1 or len(todo) <= 1:
         for path, sha in todo:
             yield _work(processor, path, sha)
         return
-    window = jobs * 3
+    chunk = max(32, jobs * 8)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: list[Future[_Outcome]] = []
-        queue = iter(todo)
+        futures: dict[int, Future[_Outcome]] = {}
+        submitted = 0
         try:
-            for path, sha in queue:
-                pending.append(pool.submit(_work, processor, path, sha))
-                if len(pending) >= window:
-                    yield pending.pop(0).result()
-            while pending:
-                yield pending.pop(0).result()
+            for n, (path, _) in enumerate(todo):
+                if n >= submitted - chunk // 2 and submitted < len(todo):
+                    batch = range(submitted, min(len(todo), submitted + chunk))
+                    for k in sorted(batch, key=lambda k: -_size(todo[k][0])):
+                        futures[k] = pool.submit(_work, processor, *todo[k])
+                    submitted = batch.stop
+                yield _result(path, futures.pop(n))
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

@@ -29,6 +29,7 @@ SNIPPET_WORDS = 24
 WEIGHTS = (1.0, 0.5)
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 HYPHENS = "-‐‑"
+RANK_POOL = 2000
 
 
 @dataclass
@@ -96,12 +97,11 @@ def to_fts(terms: list[Term]) -> str:
         if t.kind == "word":
             out.append(f"{{stems parts}} : {_q(stem(t.words[0]))}")
         elif t.kind == "prefix":
-            # Stems are prefixes of their words, so "digitali*" still finds "digitaliseringen".
+            # The index holds stems, so a prefix is matched as its stem: "kommunern*" looks
+            # for "kommun*" and finds "kommunerne"; "digitali*" finds "digitaliseringen".
             word = t.words[0]
-            alts = {word, stem(word)}
-            out.append(
-                "(" + " OR ".join(f"{{stems parts}} : {_q(a)} *" for a in sorted(alts)) + ")"
-            )
+            root = stem(word)
+            out.append(f"{{stems parts}} : {_q(root if word.startswith(root) else word)} *")
         elif t.kind == "phrase":
             out.append(f"stems : {_q(' '.join(stem(w) for w in t.words))}")
         else:
@@ -196,27 +196,51 @@ def _check_date(name: str, value: str | None) -> None:
 RANK = f"bm25({', '.join(map(str, WEIGHTS))})"
 
 
-def _run(
-    conn: sqlite3.Connection,
-    match: str,
-    where: list[str],
-    args: list[object],
-    candidates: int | None,
-    limit: int,
-) -> list[sqlite3.Row]:
-    top = " LIMIT ?" if candidates else ""
-    sql = (
-        "WITH ranked AS (SELECT rowid AS id, rank AS score FROM search_units_fts "
-        f"WHERE search_units_fts MATCH ? AND rank MATCH ? ORDER BY rank{top}) "
-        "SELECT u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, r.score, "
-        "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path "
-        "FROM ranked r JOIN search_units u ON u.id = r.id "
-        "LEFT JOIN meetings m ON m.id = u.meeting_id LEFT JOIN items i ON i.id = u.item_id "
-        "LEFT JOIN documents d ON d.id = u.document_id "
-        f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY r.score LIMIT ?"
-    )
-    head: list[object] = [match, RANK] + ([candidates] if candidates else [])
+SELECT_HITS = (
+    "SELECT u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, {score} AS score, "
+    "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path FROM {source} "
+    "JOIN search_units u ON u.id = {id} "
+    "LEFT JOIN meetings m ON m.id = u.meeting_id LEFT JOIN items i ON i.id = u.item_id "
+    "LEFT JOIN documents d ON d.id = u.document_id "
+)
+
+
+def _ranked(
+    conn: sqlite3.Connection, match: str, where: list[str], args: list[object], limit: int,
+    pool: int | None, candidates: int,
+) -> list[sqlite3.Row]:  # fmt: skip
+    """Rank the best `candidates` matches (among the newest `pool` ones), then filter."""
+    if pool:  # broad query: bm25 over the newest `pool` matches only (see docs/search.md)
+        ranked = (
+            "SELECT id, score FROM (SELECT rowid AS id, rank AS score FROM search_units_fts "
+            "WHERE search_units_fts MATCH ? AND rank MATCH ? ORDER BY rowid DESC LIMIT ?) "
+            "ORDER BY score LIMIT ?"
+        )
+        head: list[object] = [match, RANK, pool, candidates]
+    else:
+        ranked = (
+            "SELECT rowid AS id, rank AS score FROM search_units_fts "
+            "WHERE search_units_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?"
+        )
+        head = [match, RANK, candidates]
+    sql = SELECT_HITS.format(score="r.score", source=f"({ranked}) r", id="r.id")
+    sql += f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY r.score LIMIT ?"
     return conn.execute(sql, [*head, *args, limit]).fetchall()
+
+
+def _more_than(conn: sqlite3.Connection, match: str, n: int) -> bool:
+    sql = "SELECT count(*) FROM (SELECT rowid FROM search_units_fts WHERE search_units_fts "
+    return bool(conn.execute(sql + "MATCH ? LIMIT ?)", (match, n + 1)).fetchone()[0] > n)
+
+
+def _filtered(
+    conn: sqlite3.Connection, match: str, where: list[str], args: list[object], limit: int
+) -> list[sqlite3.Row]:
+    """Every match that passes the filters, ranked (bm25 runs only on the survivors)."""
+    sql = SELECT_HITS.format(score=f"bm25(search_units_fts, {', '.join(map(str, WEIGHTS))})",
+                             source="search_units_fts", id="search_units_fts.rowid")  # fmt: skip
+    sql += f"WHERE {' AND '.join(['search_units_fts MATCH ?', *where])} ORDER BY score LIMIT ?"
+    return conn.execute(sql, [match, *args, limit]).fetchall()
 
 
 def search(
@@ -239,28 +263,36 @@ def search(
         raise QueryError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}")
+    # Filters become uncorrelated IN (subquery) conditions: SQLite evaluates each once.
     where: list[str] = []
     args: list[object] = []
+    meeting_conds, meeting_args = [], []
     if since:
-        where.append("m.date >= ?")
-        args.append(since)
+        meeting_conds.append("date >= ?")
+        meeting_args.append(since)
     if until:
-        where.append("m.date <= ?")
-        args.append(until + "\uffff")  # "2016-08" includes every day of August
+        meeting_conds.append("date <= ?")
+        meeting_args.append(until + "\uffff")  # "2016-08" includes every day of August
     if body:
-        where.append("kitar_fold(m.body) LIKE ? ESCAPE '\\'")
-        args.append(_like(body))
+        meeting_conds.append("kitar_fold(body) LIKE ? ESCAPE '\\'")
+        meeting_args.append(_like(body))
+    if meeting_conds:
+        where.append(
+            f"u.meeting_id IN (SELECT id FROM meetings WHERE {' AND '.join(meeting_conds)})"
+        )
+        args.extend(meeting_args)
     for value, table, column in (
         (presenter, "people", "person_id"),
         (org, "organisations", "organisation_id"),
     ):
         if value:
-            where.append(
-                f"EXISTS (SELECT 1 FROM presenters p JOIN {table} x ON x.id = p.{column} "
-                "WHERE p.item_id IN (u.item_id, i.parent_id) AND kitar_fold(x.name) LIKE ? "
-                "ESCAPE '\\')"
+            presented = (  # people/organisations are few: fold their names, not presenters'
+                f"SELECT item_id FROM presenters WHERE {column} IN "
+                f"(SELECT id FROM {table} WHERE kitar_fold(name) LIKE ? ESCAPE '\\')"
             )
-            args.append(_like(value))
+            # a sub-item's hits count for its parent's presenters too
+            where.append(f"(u.item_id IN ({presented}) OR i.parent_id IN ({presented}))")
+            args.extend([_like(value)] * 2)
     if kind:
         where.append("u.kind = ?")
         args.append(kind)
@@ -270,12 +302,23 @@ def search(
     try:
         if pending(conn):  # an ingest was killed before it indexed its last documents
             catch_up(conn)
-        # FTS5 ranks inside its own `ORDER BY rank LIMIT` fast path; filters apply to the best
-        # candidates, and only if too few survive is every match ranked.
+        match = to_fts(terms)
+        if (
+            meeting_conds
+            and not conn.execute(
+                f"SELECT 1 FROM meetings WHERE {' AND '.join(meeting_conds)} LIMIT 1", meeting_args
+            ).fetchone()
+        ):
+            return []  # no meeting passes --body/--since/--until
+        # bm25 costs time per matching row and FTS5 has no top-k pruning: rank the newest
+        # RANK_POOL matches (all of them when there are fewer, so exact for most queries).
         candidates = limit if not where else max(limit * 50, 2000)
-        rows = _run(conn, to_fts(terms), where, args, candidates, limit)
-        if len(rows) < limit and where:
-            rows = _run(conn, to_fts(terms), where, args, None, limit)
+        rows = _ranked(conn, match, where, args, limit, RANK_POOL, candidates)
+        # Filters left too few: look further back, then at every match that passes them.
+        if len(rows) < limit and where and _more_than(conn, match, RANK_POOL):
+            rows = _ranked(conn, match, where, args, limit, RANK_POOL * 10, RANK_POOL * 10)
+            if len(rows) < limit and _more_than(conn, match, RANK_POOL * 10):
+                rows = _filtered(conn, match, where, args, limit)
     except sqlite3.OperationalError as exc:  # e.g. an FTS5 limit
         raise QueryError(f"cannot run this query: {exc}") from None
     finally:

@@ -16,7 +16,6 @@ from kitar.model import Block, Document
 from kitar.text.hyphen import Decision, decide
 from kitar.text.lexicon import (
     Lexicon,
-    default_lexicon,
     document_vocabulary,
     organisation_words,
 )
@@ -40,7 +39,8 @@ def reflow_text(
     """One block's raw text as one line: lines joined by a space, line-end hyphens decided.
 
     `vocab` is the document's vocabulary (kitar.text.lexicon.document_vocabulary); without it
-    the block's own text serves. Private-use glyphs and `(cid:N)` placeholders are removed.
+    the block's own text serves. `lexicon=None` loads the default lexicon the first time a
+    hyphen needs it. Private-use glyphs and `(cid:N)` placeholders are removed.
     """
     if _PUA_OR_CID_RE.search(text):
         text = strip_private_use(text)
@@ -52,8 +52,6 @@ def reflow_text(
         return ""
     if vocab is None and any(ln.endswith("-") for ln in lines):
         vocab = document_vocabulary([text])
-    if lexicon is None:
-        lexicon = default_lexicon()
     if orgs is None:
         orgs = organisation_words()
     out = lines[0]
@@ -75,8 +73,6 @@ def reflow_text(
 
 def reflow_document(doc: Document, lexicon: Lexicon | None = None) -> Document:
     """A new Document whose blocks are one reflowed line each, and `page_texts` per page."""
-    if lexicon is None:
-        lexicon = default_lexicon()
     vocab = document_vocabulary(b.text for b in doc.blocks)
     orgs = organisation_words()
     blocks: list[Block] = []
