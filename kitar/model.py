@@ -142,6 +142,8 @@ class MeetingInfo:
     doc_id: str | None = None
     attendees: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
+    # A filled-in `kitar minutes` draft names the corpus meeting it was drafted from.
+    draft_of: str | None = None
 
 
 @dataclass

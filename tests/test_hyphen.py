@@ -36,6 +36,8 @@ CASES: list[tuple[str, str, str]] = [
     ("follow-", "up", "follow-up"),
     ("BPI-", "programmet", "BPI-programmet"),
     ("ikke-", "medlemmer", "ikke-medlemmer"),
+    ("Unikt-", "ID", "Unikt-ID"),
+    ("anti-", "EU-holdning", "anti-EU-holdning"),
     # hyphen and space kept before a conjunction
     ("Børne-", "og", "Børne- og"),
     ("bruger-", "og", "bruger- og"),

@@ -53,7 +53,7 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def run(paths: list, db: Path, **kw):  # type: ignore[no-untyped-def]
+def run(paths: list, db: Path, **kw):
     return ingest(paths, db, processor=fake_processor, **kw)
 
 
@@ -270,3 +270,13 @@ def test_jobs_2_over_several_chunks_keeps_input_order(tmp_path: Path) -> None:
     report = run([folder], two, jobs=2)
     assert [Path(f.path).name for f in report.files] == [f"f{n:02d}.txt" for n in range(45)]
     assert dump(one) == dump(two)
+
+
+def test_same_path_with_another_meeting_keeps_the_earlier_one(tmp_path: Path) -> None:
+    db, path = tmp_path / "k.db", tmp_path / "dagsorden.txt"
+    write_fake(path, make_meeting(date="2024-01-10"))
+    run([path], db)
+    write_fake(path, make_meeting(date="2024-02-14"))  # next month's agenda, same file name
+    assert run([path], db).files[0].status == "new"
+    dates = sqlite3.connect(db).execute("SELECT date FROM meetings ORDER BY date").fetchall()
+    assert dates == [("2024-01-10",), ("2024-02-14",)]

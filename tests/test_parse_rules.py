@@ -378,3 +378,10 @@ def test_empty_decision_field_is_no_decision_and_table_ends_decision() -> None:
     doc.blocks.extend(Block("table_cell", c, 1) for c in ["Handling", "Ansvarlig", "Frist"])
     item = parse_document(doc).items[0]
     assert item.decision == "Godkendt med den bemærkning, at rammen holdes."
+
+
+def test_closed_line_under_title() -> None:
+    doc = doc_from_lines(["# 6. Personalesag", "Lukket punkt", "v. Ida Krog, KL", "# 7. Evt."])
+    items = parse_document(doc).items
+    assert [i.closed for i in items] == [True, False]
+    assert all("Lukket" not in s.text for s in items[0].sections)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from kitar.demo import vocab
 from kitar.demo.bulk import iter_meetings
-from kitar.demo.layout import STYLE_LEFT, Part, expected_body, kl_sidebar
+from kitar.demo.layout import STYLE_COLUMNS, STYLE_LEFT, Part, expected_body, kl_sidebar
 from kitar.demo.text import Phrases, long_date
 from kitar.model import Block, Item, Meeting, MeetingInfo, SourceInfo
 from kitar.parse.serialize import meeting_to_dict
@@ -234,7 +234,11 @@ def generate(
     b.add("paragraph", f"Sted: {info.location}", style=STYLE_LEFT)
     if kind == "minutes":
         info.attendees = [m for m in members if m not in absent]
-        b.add("paragraph", "Deltagere: " + ", ".join(info.attendees), style=STYLE_LEFT)
+        if style == "committee":  # a member list in two columns, as on municipal covers
+            b.add("heading", "Deltagere", level=3)
+            b.add("list_item", "\n".join(info.attendees), style=STYLE_COLUMNS)
+        else:
+            b.add("paragraph", "Deltagere: " + ", ".join(info.attendees), style=STYLE_LEFT)
         if absent:
             info.absent = absent
             b.add("paragraph", "Afbud: " + ", ".join(absent), style=STYLE_LEFT)

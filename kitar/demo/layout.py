@@ -13,6 +13,8 @@ from kitar.model import Block
 
 # Render hints carried in Block.style (only the demo renderers read them).
 STYLE_LEFT = "left"  # ragged right instead of justified (presenter lines, annex lines)
+# a list whose "\n"-separated entries are laid out in two columns, read left column first
+STYLE_COLUMNS = "columns"
 
 
 @dataclass
@@ -73,6 +75,8 @@ def sidebar_from_metadata(meta: dict[str, str]) -> dict[str, str]:
 
 def block_text(block: Block) -> str:
     """One block as `kitar reflow` prints it: list items as `- text`, indented by level."""
+    if block.style == STYLE_COLUMNS:
+        return "\n".join(f"- {entry}" for entry in block.text.split("\n"))
     if block.kind == "list_item":
         marker = block.marker or ""
         if not marker[:1].isdigit():  # numbered entries keep their number: "1. Fælles rammer"

@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from kitar.demo.layout import STYLE_LEFT, Part, RenderResult
+from kitar.demo.layout import STYLE_COLUMNS, STYLE_LEFT, Part, RenderResult
 from kitar.demo.linebreak import break_lines
 from kitar.model import Block
 
@@ -113,8 +113,27 @@ class _Layout:
         if self.y - height < BOTTOM and not self.page_empty:
             self.new_page()
 
+    def place_columns(self, block: Block) -> int:
+        """A member list in two columns (`Deltagere`), the left column filled first."""
+        entries = block.text.split("\n")
+        rows = (len(entries) + 1) // 2
+        if not self.page_empty:
+            self.y -= PARA_GAP if self.after_list else 0.0
+        self.after_list = True
+        self.ensure(rows * LEADING)
+        top = self.y
+        for n, entry in enumerate(entries):
+            _check_encodable(entry)
+            x = LEFT if n < rows else LEFT + COL_W / 2
+            y = top - LEADING * (1 + n % rows)
+            self.pages[-1].append(_Op(x, y, BODY_FONT, BODY_SIZE, entry))
+        self.y = top - rows * LEADING - 3.0
+        return len(self.pages)
+
     def place(self, block: Block, keep_next: float) -> int:
         """Lay out one block; returns the 1-based page of its first line."""
+        if block.style == STYLE_COLUMNS:
+            return self.place_columns(block)
         st = _style(block)
         x = LEFT + INDENT * block.level if block.kind == "list_item" else LEFT
         glyph, gfont, offset = ("", "", 0.0)

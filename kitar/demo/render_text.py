@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from kitar.demo.layout import Part, RenderResult
+from kitar.demo.layout import STYLE_COLUMNS, Part, RenderResult
 from kitar.demo.linebreak import break_lines
 from kitar.model import Block
 
@@ -60,6 +60,11 @@ def render_text_parts(parts: list[Part], out: str | Path, seed: int = 0) -> Rend
         for bi, block in enumerate(part.blocks):
             result.block_pages[(pi, bi)] = page
             text = block.text
+            if block.style == STYLE_COLUMNS:  # one entry a line, as a list
+                text = "\n".join(f"{PUA_BULLET} {e}" for e in block.text.split("\n"))
+                lines += [*text.split("\n"), "", " ", ""]
+                result.block_pages[(pi, bi)] = page
+                continue
             if block.kind == "list_item":
                 text = f"{_marker(block)} {text}"
             wrapped = break_lines(text, WIDTH, len)

@@ -14,6 +14,7 @@ _LEADING_MARK = re.compile(r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|[Aa]t\s+
 
 
 _LEAD_WORD = re.compile(r"indstil|foreslår|anbefaler")
+_RECOMMEND_HEADING = re.compile(r"^(?:Indstilling(?:er)?|Forslag til beslutning)\s*:?$", re.I)
 
 
 def clean_clause(text: str) -> str:
@@ -56,6 +57,16 @@ def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
         if i in used:
             i += 1
             continue
+        if _RECOMMEND_HEADING.match(blocks[i].text.strip()):
+            # "Indstilling" followed directly by a list (kitar's own drafts, some templates).
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "list_item" and j not in used:
+                out.extend(_split_clauses(blocks[j].text) or [clean_clause(blocks[j].text)])
+                used.add(j)
+                j += 1
+            if j > i + 1:
+                i = j
+                continue
         head = blocks[i].text[:200]
         m = P.RECOMMEND_LEAD.match(blocks[i].text.strip()) if _LEAD_WORD.search(head) else None
         if not m:

@@ -37,6 +37,7 @@ class Segment:
     blocks: list[Block] = field(default_factory=list)
     closed: bool = False
     raw_title: str = ""  # as printed, e.g. "Høringssager:" (a colon announces sub-items)
+    level: int = 0  # heading level of the item's title when the reader knows it (DOCX)
 
 
 def toc_indices(blocks: list[Block]) -> set[int]:
@@ -250,6 +251,7 @@ def segment(blocks: list[Block], min_score: float = 0.0) -> tuple[list[Block], l
                 blocks=body,
                 closed=closed or in_closed_part,
                 raw_title=title,
+                level=blocks[cand.index].level if blocks[cand.index].kind == "heading" else 0,
             )
         )
     return preamble, segments

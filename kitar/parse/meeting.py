@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kitar.model import Block, Document, Item, Meeting, SourceInfo
+from kitar.model import Block, Decision, Document, Item, Meeting, SourceInfo
 from kitar.parse import fields, metadata
 from kitar.parse import patterns as P
 from kitar.parse.items import ROUTINE_TITLES, Segment, segment
@@ -37,9 +37,13 @@ def _fill(item: Item, blocks: list[Block]) -> None:
 def _build_item(seg: Segment) -> Item:
     item = Item(number=seg.number, title=seg.title, closed=seg.closed, page=seg.page)
     used: set[int] = set()
+    for k, block in enumerate(seg.blocks[:2]):
+        if P.CLOSED_LINE.match(block.text.strip()):
+            item.closed = True
+            used.add(k)
     decisions, absent = fields.decisions(seg.blocks, used)
     remaining = [b for i, b in enumerate(seg.blocks) if i not in used]
-    own, subs = split_subitems(seg.number, seg.raw_title, remaining, set())
+    own, subs = split_subitems(seg.number, seg.raw_title, remaining, set(), seg.level)
     _fill(item, own)
     item.decisions = decisions
     item.decision = decisions[-1].text if decisions else None
@@ -82,6 +86,23 @@ def _has_evidence(item: Item) -> bool:
     )
 
 
+def _apply_draft_decisions(doc: Document, items: list[Item]) -> None:
+    """A filled `kitar minutes` draft: the decisions are what was typed into its fields."""
+    from kitar.minutes.followups import child_key
+    from kitar.minutes.roundtrip import filled_decisions, is_kitar_draft
+
+    if not is_kitar_draft(doc):
+        return
+    typed = filled_decisions(doc)
+    for item in items:
+        parent = item.number or ""
+        children = [(child_key(parent, s.number, k), s) for k, s in enumerate(item.subitems, 1)]
+        for key, target in [(parent, item), *children]:
+            # The draft says exactly where each decision belongs; nothing typed means none.
+            target.decisions = [Decision(text=typed[key])] if key in typed else []
+            target.decision = typed.get(key)
+
+
 def parse_document(doc: Document) -> Meeting:
     """The meeting in a reflowed document; never raises on odd text, warns instead."""
     blocks = [b for b in doc.blocks if b.text.strip()]
@@ -96,6 +117,12 @@ def parse_document(doc: Document) -> Meeting:
         preamble, items = blocks, []
     if not items and not any("no agenda structure" in w for w in warnings):
         warnings.append(f"{doc.path}: no agenda items found; is this a meeting document?")
+    if doc.metadata.get("docx_category"):
+        _apply_draft_decisions(doc, items)
     info = metadata.extract(preamble, doc, any(i.decisions for i in items), bool(items))
+    if doc.metadata.get("docx_category"):
+        from kitar.minutes.roundtrip import draft_meeting_id
+
+        info.draft_of = draft_meeting_id(doc)
     source = SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages)
     return Meeting(source=source, meeting=info, items=items, warnings=warnings)

@@ -62,6 +62,16 @@ def _merged_cover(text: str) -> tuple[str | None, str | None]:
     return m.group("body").strip(" ,"), place.strip() if place else None
 
 
+# A fill-in line of a draft: "________________________________________"
+_PLACEHOLDER = re.compile(r"^[\W_]*$")
+# "Mødets organ: Børne- og Ungeudvalget", "Udvalg: Teknik- og Miljøudvalget"
+_BODY_LABEL = re.compile(r"^(?:Mødets organ|Udvalg|Organ|Mødeforum)\s*:\s*(?P<rest>.+)$", re.I)
+
+
+def _real(values: list[str]) -> list[str]:
+    return [v for v in values if not _PLACEHOLDER.match(v)]
+
+
 def extract(
     preamble: list[Block], doc: Document, has_decisions: bool, has_items: bool = True
 ) -> MeetingInfo:
@@ -104,13 +114,16 @@ def extract(
         if info.time is None and re.match(r"^kl\.?\s*\d", text, re.I):
             info.time = parse_time(text)
         if (lm := P.LOCATION_LABEL.match(text)) and info.location is None:
-            info.location = lm.group("rest").strip()
+            value = lm.group("rest").strip()
+            info.location = None if _PLACEHOLDER.match(value) else value
+        if (bm := _BODY_LABEL.match(text)) and info.body is None and _real([bm.group("rest")]):
+            info.body = bm.group("rest").strip()
         if (am := P.ATTENDEES_LABEL.match(text)) and not info.attendees:
             rest = am.group("rest").strip()
-            info.attendees = [rest] if rest else _names_after(first_pages, k)
+            info.attendees = _real([rest] if rest else _names_after(first_pages, k))
         if (xm := P.ABSENT_LABEL.match(text)) and not info.absent:
             rest = xm.group("rest").strip()
-            info.absent = [rest] if rest else _names_after(first_pages, k)
+            info.absent = _real([rest] if rest else _names_after(first_pages, k))
         if info.case_id is None and (cm := P.CASE_ID.search(text)):
             info.case_id = cm.group("id")
         if info.doc_id is None and (dm := P.DOC_ID.search(text)):

@@ -25,6 +25,8 @@ TOC_COLUMN_HEADER = re.compile(r"^Punkt nr\.?\s+Side$", re.I)
 CLOSED_MARK = re.compile(
     r"\s*(?:[-–—]\s*LUKKET(?:\s+PUNKT)?|\(\s*lukket(?:\s+punkt)?\s*\))\s*$", re.I
 )
+# A line of its own under the title: "Lukket punkt", "(Lukket punkt)", "LUKKET PUNKT"
+CLOSED_LINE = re.compile(r"^\(?\s*lukket\s+punkt\s*\)?\.?$", re.I)
 # "Lukket: Personalesag"
 CLOSED_PREFIX = re.compile(r"^\s*Lukket\s*:\s*", re.I)
 # A part of the agenda that is closed: "Lukket dagsorden", "Lukket referat", "Lukkede punkter"

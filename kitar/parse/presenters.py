@@ -25,6 +25,7 @@ _ROLE_WORDS = re.compile(
     re.I,
 )
 _PREFIX = re.compile(r"^(?:v\.|v/|ved\s)\s*", re.I)
+_PAREN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<extra>[^()]+)\)$")
 _SPLIT = re.compile(r"\s*(,|;|\s+og\s+|\s+samt\s+|\s*&\s*)\s*")
 _NAME_TOKEN = re.compile(r"^[A-ZÆØÅ][\wæøåéü'\-]*\.?$|^(?:de|von|van|la|af)$")
 
@@ -77,6 +78,20 @@ def parse_presenters(line: str) -> list[Presenter]:
                 people.extend(group)
                 group = []
                 continue
+        paren = _PAREN.match(text)
+        if paren:
+            # The draft's own form: "Ghita Thiesen (KL)", "Anna Holm (Formand for Rådet)".
+            extra = paren.group("extra").strip()
+            org = _organisation(extra, known_spans)
+            person = Presenter(name=paren.group("name").strip())
+            if org and not _ROLE_WORDS.match(extra):
+                person.organisation = org
+            else:
+                person.role = extra
+            people.extend(group)
+            people.append(person)
+            group = []
+            continue
         group.append(Presenter(name=text))
     people.extend(group)
     return [p for p in people if p.name]

@@ -72,14 +72,29 @@ def _unnumbered_heads(blocks: list[Block], used: set[int]) -> list[tuple[int, st
     return heads
 
 
+def _level_heads(blocks: list[Block], level: int) -> list[tuple[int, str, str]]:
+    """In Word, a sub-item is a heading one level below its item (Heading 1 → Heading 2)."""
+    return [
+        (i, "", b.text.strip())
+        for i, b in enumerate(blocks)
+        if b.kind == "heading" and b.level == level + 1 and _is_title_like(b)
+    ]
+
+
 def split_subitems(
-    number: str | None, raw_title: str, blocks: list[Block], used: set[int]
+    number: str | None,
+    raw_title: str,
+    blocks: list[Block],
+    used: set[int],
+    level: int = 0,
 ) -> tuple[list[Block], list[SubSegment]]:
     """The item's own blocks and its sub-item segments."""
     heads = _letter_heads(blocks, used)
     style = "letter"
     if not heads and number:
         heads, style = _decimal_heads(blocks, number, used), "decimal"
+    if not heads and level > 0:
+        heads, style = _level_heads(blocks, level), "plain"
     if not heads and raw_title.rstrip().endswith(":"):
         heads, style = _unnumbered_heads(blocks, used), "plain"
         if len(heads) < 2:

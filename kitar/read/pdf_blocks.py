@@ -180,13 +180,15 @@ class _Builder:
             return False
         if line.page != prev.page:
             # A paragraph runs onto the next page when the next page goes on in lower case
-            # ("… 1,2 mio. kr." / "årligt fra 2021."), when its last line ends without a full
-            # stop and is full ("… årligt fra" / "2024."), or when that line is justified to
-            # the right edge, which a paragraph's last line never is.
+            # ("… 1,2 mio. kr." / "årligt fra 2021."); in justified text when its last line
+            # reaches the right edge, which a paragraph's last line does not; in ragged text
+            # when that line is full and ends without a full stop ("… årligt fra" / "2024.").
             if kind == "heading" or not self._aligned(line, across_pages=True):
                 return False
-            if line.text[:1].islower() or (self.justified and prev.x1 >= self.right - 0.5):
+            if line.text[:1].islower():
                 return True
+            if self.justified:  # only a paragraph's last line stops short of the right edge
+                return abs(prev.x1 - self.right) <= 0.5
             ended = prev.text.rstrip().endswith(_END_PUNCT)
             return not ended and not self._next_word_fits(prev, line)
         pitch = self.pitch.get(round(line.size * 2) / 2, 1.2 * max(line.size, 1.0))

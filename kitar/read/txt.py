@@ -296,7 +296,8 @@ class _Builder:
             return False
         words = prev.split()
         return (
-            prev.endswith("-")
+            prev.endswith(("-", "–", "—"))  # "… betalingsløsning –" + "LUKKET PUNKT"
+            or nxt.text.isupper()
             or nxt.text[0].islower()
             or nxt.text[0] == "("
             or (bool(words) and words[-1].lower() in _CONNECTIVES)

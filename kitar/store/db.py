@@ -42,8 +42,21 @@ def connect(path: str | Path, *, must_exist: bool = True) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.row_factory = sqlite3.Row
         _configure(conn)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"cannot open corpus database: {exc}", path) from None
+    if must_exist:
+        from kitar.store.migrations import LATEST
+
+        if version == 0:
+            conn.close()
+            raise CorpusError("not a kitar corpus database (no schema)", path)
+        if version < LATEST:  # an older kitar wrote it: upgrade in place (rare, so lazy)
+            from kitar.store.migrations import migrate
+
+            conn.close()
+            migrate(open_db(path))
+            return connect(path)
     return conn
 
 

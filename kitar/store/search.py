@@ -319,7 +319,7 @@ def search(
             rows = _ranked(conn, match, where, args, limit, RANK_POOL * 10, RANK_POOL * 10)
             if len(rows) < limit and _more_than(conn, match, RANK_POOL * 10):
                 rows = _filtered(conn, match, where, args, limit)
-    except sqlite3.OperationalError as exc:  # e.g. an FTS5 limit
+    except sqlite3.DatabaseError as exc:  # e.g. an FTS5 limit
         raise QueryError(f"cannot run this query: {exc}") from None
     finally:
         conn.close()

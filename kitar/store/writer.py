@@ -27,11 +27,14 @@ def _predecessor(
 ) -> tuple[int, int | None] | None:
     """(document id, meeting id) of the current version this document corrects, if any."""
     row = conn.execute(
-        "SELECT d.id, m.id FROM documents d LEFT JOIN meetings m ON m.document_id = d.id "
-        "WHERE d.path = ? AND d.superseded_by IS NULL ORDER BY d.id DESC LIMIT 1",
+        "SELECT d.id, m.id, m.meeting_key FROM documents d LEFT JOIN meetings m "
+        "ON m.document_id = d.id WHERE d.path = ? AND d.superseded_by IS NULL "
+        "ORDER BY d.id DESC LIMIT 1",
         (prep.path,),
     ).fetchone()
-    if row:
+    # The same file changed: a correction, unless it now holds another meeting (a folder
+    # where each month's agenda.pdf overwrites the last must not lose the earlier meetings).
+    if row and (row[2] is None or key is None or row[2] == key):
         return row[0], row[1]
     if key is None or prep.meeting.meeting.kind is None:
         return None

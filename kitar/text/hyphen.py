@@ -41,7 +41,7 @@ HYPHEN_PREFIXES = frozenset({"ikke"})
 # Established hyphenated loans (first part, second part): "step-up-modellen", "follow-up".
 ESTABLISHED_PAIRS = frozenset(
     {("step", "up"), ("follow", "up"), ("start", "up"), ("set", "up"), ("roll", "out"),
-     ("stand", "by"), ("hands", "on"), ("log", "in"), ("opt", "in"), ("opt", "out"),
+     ("stand", "by"), ("hands", "on"), ("opt", "in"), ("opt", "out"),
      ("check", "in"), ("plug", "in"), ("add", "on"), ("pop", "up"), ("kick", "off"),
      ("spin", "off"), ("know", "how"), ("lock", "in"), ("drop", "in"), ("all", "in"),
      ("make", "up"), ("walk", "in"), ("cross", "over"), ("e", "mail")}
@@ -122,6 +122,8 @@ def _rules(left: str, right: str) -> Decision | None:
         return "keep"  # "ikke-" + "planlagte"
     if (low_tail, head.lower()) in ESTABLISHED_PAIRS:
         return "keep"  # "step-" + "up-modellen", "follow-" + "up"
+    if len(head) >= 2 and head.isupper() and head.isalpha():
+        return "keep"  # an acronym after the hyphen: "Unikt-" + "ID", "ikke-" + "EU-borgere"
     if head[0].isupper() and not head.isupper() and tail[-1].isalpha():
         return "keep"  # a capital after the hyphen: double surnames "Thorning-" + "Schmidt"
     return None

@@ -1,0 +1,32 @@
+"""A `kitar minutes` draft, filled in and read back, keeps the agenda's structure and decisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kitar.docx_write import fill_paragraphs
+from kitar.minutes.draft import BESLUTNING_STYLE, build_minutes
+from kitar.parse.evaluate import evaluate
+from kitar.pipeline import process_file
+
+
+def test_filled_draft_parses_to_the_agenda_plus_decisions(
+    kl_agenda_txt: Path, kl_expected: dict, tmp_path: Path
+) -> None:
+    _, agenda = process_file(kl_agenda_txt)
+    draft = build_minutes(agenda, tmp_path / "udkast.docx", template=None, public=False,
+                          force=False, meeting_id="42", next_meeting=None)
+    typed = [f"Beslutning nummer {k}: godkendt." for k in range(40)]
+    filled_count = fill_paragraphs(draft, BESLUTNING_STYLE, typed, tmp_path / "udfyldt.docx")
+    _, minutes = process_file(tmp_path / "udfyldt.docx")
+
+    assert minutes.meeting.kind == "minutes" and minutes.meeting.draft_of == "42"
+    ev = evaluate(minutes, {k: v for k, v in kl_expected.items() if k != "meeting"})
+    for name in ("items", "subitems", "recommendations", "annexes", "closed"):
+        assert ev.score(name).f1 == 1.0, (name, ev.differences)
+    assert ev.score("presenters").f1 >= 0.95, ev.differences
+
+    decisions = [d.text for i in minutes.items for x in (i, *i.subitems) for d in x.decisions]
+    assert decisions == typed[:filled_count]
+    item3 = minutes.items[2]
+    assert item3.decisions == [] and all(s.decision for s in item3.subitems)
