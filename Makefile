@@ -19,7 +19,12 @@ $(VENV)/.installed: pyproject.toml
 
 demo: install
 	$(PY) -m kitar.demo.generate --out $(DEMO_DIR) --count 6 --seed 7
-	$(KITAR) reflow $(DEMO_DIR)/agenda-01.pdf | head -40
+	$(KITAR) reflow $(DEMO_DIR)/agenda-01.pdf | head -25
+	$(KITAR) parse $(DEMO_DIR)/agenda-01.pdf
+	$(KITAR) ingest $(DEMO_DIR) --db $(DEMO_DB) -j 2
+	$(KITAR) search digitaliseringsstrategi --db $(DEMO_DB) --limit 5
+	$(KITAR) minutes 1 --db $(DEMO_DB) -o $(DEMO_DIR)/referat-udkast.docx --force
+	$(KITAR) followups --db $(DEMO_DB) --open
 
 test: install
 	$(PY) -m pytest

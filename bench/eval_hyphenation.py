@@ -136,7 +136,12 @@ def _lexicon_only(lex: Lexicon) -> Decider:
 
 def strategies() -> dict[str, Decider]:
     lexicons = {name: load_lexicon(name) for name in ("hunspell", "spacy", "wordfreq")}
-    lexicons["hunspell+spacy (default)"] = default_lexicon()
+    both = Lexicon(
+        "hunspell+spacy",
+        lexicons["hunspell"].words | lexicons["spacy"].words,
+        lexicons["hunspell"].hyphenated | lexicons["spacy"].hyphenated,
+    )
+    lexicons["hunspell+spacy"] = both
     out: dict[str, Decider] = {
         "always join": lambda lft, rgt, v: "join",
         "document only": lambda lft, rgt, v: by_document(lft, rgt, v),
@@ -156,6 +161,9 @@ def strategies() -> dict[str, Decider]:
     default = default_lexicon()
     out["combined: document → lexicon → rules (chosen)"] = lambda lft, rgt, v: decide(
         lft, rgt, v, default
+    )
+    out["combined: document → hunspell+spacy → rules"] = lambda lft, rgt, v: decide(
+        lft, rgt, v, both
     )
     out["combined: document → rules → lexicon"] = lambda lft, rgt, v: decide(
         lft, rgt, v, default, order=("document", "rules", "lexicon")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,27 @@ def test_pdf_layout(tmp_path: Path) -> None:
     heads = [ln for p in pages for ln in p.lines if ln.text.startswith("2. ")]
     assert heads and heads[0].bold
     assert any(t.rstrip().endswith("-") for lines in texts for t in lines)  # hyphenated
+
+
+def test_pdf_members_in_two_columns(tmp_path: Path) -> None:
+    from kitar.read.pdf import read_pages
+
+    doc = generate(7, "committee", "minutes")
+    attendees = doc.meeting.meeting.attendees
+    result = render_parts(doc.parts, tmp_path / "m.pdf", header=doc.header)
+    words = [w for ln in read_pages(result.path, [1])[0].lines for w in ln.words]
+
+    def start(name: str) -> tuple[float, float]:
+        first, second = name.split()[:2]
+        for a, b in pairwise(words):
+            if (a.text, b.text) == (first, second):
+                return a.x0, a.top
+        raise AssertionError(name)
+
+    half = (len(attendees) + 1) // 2
+    (lx, ltop), (rx, rtop) = start(attendees[0]), start(attendees[half])
+    assert rx > lx + 100 and abs(rtop - ltop) < 1  # the second column, on the same row
+    assert "\n- " + "\n- ".join(attendees) + "\n" in doc.body_text()  # read left column first
 
 
 def test_pdf_refuses_glyphs_helvetica_lacks(tmp_path: Path) -> None:

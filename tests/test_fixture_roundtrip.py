@@ -80,6 +80,7 @@ def test_kl_fixture_sidebar_becomes_metadata(kl_pdf: tuple[DemoDocument, Documen
         (7, "committee", "agenda"),
         (7, "committee", "minutes"),
         (8, "kl", "agenda"),
+        (1, "committee", "agenda"),  # "Direktionen indstiller, at" + "1. orienteringen …"
     ],
 )
 def test_more_fixtures_read_back_exactly(tmp_path: Path, seed: int, style: str, kind: str) -> None:

@@ -204,6 +204,20 @@ def test_inspect_gives_roles_for_one_page(memo: Path) -> None:
     assert roles["(cid:127) planen godkendes"]  # reportlab’s • has no Unicode map == "bullet"
 
 
+def test_narrow_gap_without_space_glyph_separates_words(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "gap.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 10)
+    x = 72.0
+    for word in ("Politik", "for", "Fritid", "-", "Lokalt", "engagement"):
+        c.drawString(x, 700, word)  # no space glyphs: a 2.6 pt gap only, as in Syddjurs
+        x += c.stringWidth(word, "Helvetica", 10) + 2.6
+    c.save()
+    assert read_pdf(path).blocks[0].text == "Politik for Fritid - Lokalt engagement"
+
+
 def test_broken_xref_still_reads(memo: Path, tmp_path: Path) -> None:
     data = memo.read_bytes()
     broken = re.sub(rb"startxref\s+\d+", b"startxref\n999999", data)
@@ -277,7 +291,7 @@ def _leftover_running_lines(path: Path) -> list[str]:
         t
         for t in lines
         if re.fullmatch(r"Side \d+( af \d+)?|\d+ of \d+|Dato: [\d.]+", t)
-        or t.startswith("ReferatFor")
+        or t.startswith(("ReferatFor", "Referat For"))
     ]
     if lines.count("Åbent referat") > 2:  # the cover title and the TOC heading are real text
         bad.append("Åbent referat")

@@ -333,3 +333,27 @@ def test_wrapped_date_is_not_a_numbered_item() -> None:
         ("list_item", "1."),
         ("list_item", "2."),
     ]
+
+
+def test_pages_never_pass_the_stated_total() -> None:
+    # three leading-space page starts, but the footer says the document has two pages
+    text = "\n".join(
+        [
+            " Første side med tekst.",
+            "",
+            "Mere tekst.",
+            "",
+            " ",
+            " Anden side.",
+            "",
+            "Tekst.",
+            "",
+            " ",
+            " Tredje start.",
+            "",
+            "Side 2 af 2",
+            "",
+        ]
+    )
+    doc = parse_text(text)
+    assert doc.pages == 2 and max(b.page for b in doc.blocks) == 2

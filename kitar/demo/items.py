@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from kitar.demo import vocab
-from kitar.model import Item
-
-if TYPE_CHECKING:
-    from kitar.demo.content import Kind, Style, _Builder
+from kitar.demo.builder import Builder, Kind, Style, bullet, decision, para, recommendation
+from kitar.model import Decision, Item
 
 
-def _head(b: _Builder, item: Item, text: str, level: int) -> None:
+def _head(b: Builder, item: Item, text: str, level: int) -> None:
     b.ph.new_item()
     b.doc.item_heads.append((item, b.add("heading", text, level=level)))
 
 
-def _body_section(b: _Builder, item: Item, subject: str, style: str, memo: dict | None) -> None:
+def _body_section(b: Builder, item: Item, subject: str, style: str, memo: dict | None) -> None:
     """`Sagsfremstilling`: paragraphs, sometimes a bullet list or a numbered list."""
-    from kitar.demo.content import bullet, para
 
     rng, ph = b.rng, b.ph
     pool = vocab.SENTENCES if style == "kl" else vocab.COMMITTEE_SENTENCES
@@ -48,10 +43,9 @@ def _body_section(b: _Builder, item: Item, subject: str, style: str, memo: dict 
 
 
 def _topic_item(
-    b: _Builder, number: int, topic: tuple[str, str], closed: bool, kind: Kind, style: Style,
+    b: Builder, number: int, topic: tuple[str, str], closed: bool, kind: Kind, style: Style,
     body: str, memo: dict | None,
 ) -> Item:  # fmt: skip
-    from kitar.demo.content import _decision, _recommendation, para
 
     rng, ph = b.rng, b.ph
     title, subject = topic
@@ -62,7 +56,7 @@ def _topic_item(
         line, item.presenters = ph.presenters()
         b.add("paragraph", line, style="left")
         b.section(item, "Baggrund", [para(ph.paragraph(subject, rng.randint(3, 5)))])
-        _recommendation(b, item, subject, style)
+        recommendation(b, item, subject, style)
         _body_section(b, item, subject, style, memo)
     else:
         _head(b, item, f"{number}. {title}" + (" (Lukket punkt)" if closed else ""), 1)
@@ -71,17 +65,16 @@ def _topic_item(
         _body_section(b, item, subject, style, None)
         text = ph.paragraph(subject, 2, vocab.COMMITTEE_SENTENCES)
         b.section(item, "Økonomi", [para(text)])
-        _recommendation(b, item, subject, style)
+        recommendation(b, item, subject, style)
     if rng.random() < 0.6:
         b.annexes(item, subject, rng.randint(1, 2), confidential_ok=True)
     if kind == "minutes":
-        _decision(b, item, subject, style, str(number), body)
+        decision(b, item, subject, style, str(number), body)
     return item
 
 
-def _hearings_item(b: _Builder, number: int, kind: Kind) -> Item:
+def _hearings_item(b: Builder, number: int, kind: Kind) -> Item:
     """KL's `Høringssager:` with two unnumbered sub-items, the presenter on the first."""
-    from kitar.demo.content import _decision, para
 
     item = Item(str(number), "Høringssager")
     b.part(new_page=True)
@@ -101,12 +94,12 @@ def _hearings_item(b: _Builder, number: int, kind: Kind) -> Item:
         hearing = f"Høringssvar – {system.lower()}"
         b.annexes(sub, f"rapporten for {system}", 1, confidential_ok=False, title=hearing)
         if kind == "minutes":
-            _decision(b, sub, f"rapporten for {system}", "kl", str(number), "")
+            decision(b, sub, f"rapporten for {system}", "kl", str(number), "")
         item.subitems.append(sub)
     return item
 
 
-def _notices_item(b: _Builder, number: int, kind: Kind) -> Item:
+def _notices_item(b: Builder, number: int, kind: Kind) -> Item:
     """A committee's `Meddelelser` with lettered sub-items `a.`, `b.`, …"""
     item = Item(str(number), "Meddelelser")
     b.part(new_page=False)
@@ -121,14 +114,13 @@ def _notices_item(b: _Builder, number: int, kind: Kind) -> Item:
     if kind == "minutes":
         b.add("heading", "Beslutning", level=3)
         b.add("paragraph", "Orienteringen blev taget til efterretning.")
-        from kitar.model import Decision
 
         item.decisions.append(Decision("Orienteringen blev taget til efterretning."))
         item.decision = item.decisions[0].text
     return item
 
 
-def _simple_item(b: _Builder, number: int, title: str, style: Style, kind: Kind) -> Item:
+def _simple_item(b: Builder, number: int, title: str, style: Style, kind: Kind) -> Item:
     """Item 1 (`Velkommen og siden sidst`, with the chair) or the last (`Evt.`)."""
     item = Item(str(number), title)
     b.part(new_page=False)
@@ -140,7 +132,6 @@ def _simple_item(b: _Builder, number: int, title: str, style: Style, kind: Kind)
         text = "Dagsordenen blev godkendt." if style == "committee" else "Intet at bemærke."
         b.add("heading", "Beslutning", level=3)
         b.add("paragraph", text)
-        from kitar.model import Decision
 
         item.decisions.append(Decision(text))
         item.decision = text
@@ -148,7 +139,7 @@ def _simple_item(b: _Builder, number: int, title: str, style: Style, kind: Kind)
 
 
 def build_items(
-    b: _Builder, style: Style, kind: Kind, n_items: int, body: str, sidebar: dict | None
+    b: Builder, style: Style, kind: Kind, n_items: int, body: str, sidebar: dict | None
 ) -> None:
     """Fill `b.doc` with `n_items` items (at least 4): first, topics, specials, last."""
     rng = b.rng

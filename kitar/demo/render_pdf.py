@@ -22,7 +22,7 @@ from kitar.demo.linebreak import break_lines
 from kitar.model import Block
 
 if TYPE_CHECKING:
-    from kitar.demo.content import DemoDocument
+    from kitar.demo.builder import DemoDocument
 
 rl_config.invariant = 1  # no timestamps or random ids: same input, same bytes
 

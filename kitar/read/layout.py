@@ -219,6 +219,7 @@ def letterhead_fields(texts: list[str]) -> dict[str, str]:
             if m and key not in fields:
                 fields[key] = m.group(1).strip()
                 break
+    fields.pop("page", None)  # "Side 20 af 22" locates the sidebar, it says nothing of the document
     if "date" in fields:
         iso = parse_danish_date(fields["date"])
         if iso:
@@ -261,6 +262,60 @@ def _near(a: float, b: float, tol: float = 3.0) -> bool:
     return abs(a - b) <= tol
 
 
+def find_gutters(lines: list[Line]) -> list[float]:
+    """x positions of the gutters of a multi-column page (a magazine-style report), if any.
+
+    A gutter is a strip at least 5 pt wide that (almost) no word covers, with at least a fifth
+    of the text on each side; a TOC's page-number column is too little text to count.
+    """
+    words = [w for ln in lines for w in ln.words]
+    if len(words) < 40:
+        return []
+    left, right = int(min(w.x0 for w in words)), int(max(w.x1 for w in words)) + 1
+    cover = [0] * (right - left + 1)
+    for w in words:
+        for x in range(int(w.x0) - left + 1, int(w.x1) - left):
+            cover[x] += 1
+    allowed = 2 + len(words) // 100  # headings spanning the columns may cross a gutter
+    total = sum(len(w.text) for w in words)
+    gutters: list[float] = []
+    start: int | None = None
+    for x, count in enumerate([*cover, allowed + 1]):
+        if count <= allowed:
+            start = x if start is None else start
+            continue
+        if start is not None and x - start >= 5:
+            g = left + (start + x) / 2
+            share = sum(len(w.text) for w in words if w.x1 <= g) / total
+            if 0.2 <= share <= 0.8 or (gutters and share >= 0.2):
+                gutters.append(g)
+        start = None
+    return gutters
+
+
+def _column_order(lines: list[Line], gutters: list[float]) -> list[Line]:
+    """Split lines at the gutters and read each band between full-width lines column by column."""
+    pieces: list[Line] = []
+    for line in lines:
+        part = [line.words[0]]
+        for w in line.words[1:]:
+            if any(part[-1].x1 <= g <= w.x0 for g in gutters):
+                pieces.append(make_line(part, line.page))
+                part = []
+            part.append(w)
+        pieces.append(line if len(part) == len(line.words) else make_line(part, line.page))
+    ordered: list[Line] = []
+    band: list[Line] = []
+    for piece in sorted(pieces, key=lambda ln: ln.top):
+        if any(piece.x0 < g < piece.x1 for g in gutters):  # a heading across the columns
+            ordered += sorted(band, key=lambda ln: (sum(g < ln.x0 for g in gutters), ln.top))
+            ordered.append(piece)
+            band = []
+        else:
+            band.append(piece)
+    return ordered + sorted(band, key=lambda ln: (sum(g < ln.x0 for g in gutters), ln.top))
+
+
 def order_page(page: Page) -> None:
     """Put body rows in reading order; a two-column list is read column by column.
 
@@ -269,6 +324,10 @@ def order_page(page: Page) -> None:
     """
     kept = [ln for ln in page.lines if ln.role not in ("header", "footer", "sidebar")]
     removed = [ln for ln in page.lines if ln.role in ("header", "footer", "sidebar")]
+    gutters = find_gutters(kept)
+    if gutters:
+        page.lines = _column_order(kept, gutters) + removed
+        return
     rows = _rows(kept)
     ordered: list[Line] = []
     i = 0

