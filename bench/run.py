@@ -14,7 +14,13 @@ import time
 import traceback
 from typing import Any
 
-MODULES = ["bench.bench_read", "bench.bench_reflow", "bench.bench_parse", "bench.bench_corpus"]
+MODULES = [
+    "bench.bench_read",
+    "bench.bench_reflow",
+    "bench.bench_parse",
+    "bench.bench_demo",
+    "bench.bench_corpus",
+]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -110,3 +110,46 @@ def test_search_upgrades_an_older_corpus(tmp_path: Path) -> None:
     result = runner.invoke(app, ["search", "strategi", "--db", str(db)])
     assert result.exit_code == 0 and "no hits" in result.output
     assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "strategi", "--json"],
+        ["search", "strategi", "--kind", "item", "-n", "2"],
+        ["search", "lønforhold", "--public", "--json"],
+        ["search", "kommunerne", "--since", "2024-03", "--until", "2024", "--body", "fiktivt"],
+        ["search", "*"],
+        ["search", "x", "--since", "last week"],
+    ],
+)
+def test_fast_search_prints_and_exits_as_the_typer_command(
+    db: Path, args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kitar.cli.corpus import fast_search
+
+    expected = runner.invoke(app, args)
+    capsys.readouterr()
+    code = fast_search(args)
+    out = capsys.readouterr()
+    assert code == expected.exit_code
+    assert out.out + out.err == expected.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["meetings"],
+        ["search"],
+        ["search", "x", "--help"],
+        ["search", "x", "--limit", "0"],
+        ["search", "x", "--limit", "many"],
+        ["search", "x", "--bogus"],
+        ["search", "x", "--pub"],  # click does not expand abbreviations, so neither may we
+    ],
+)
+def test_fast_search_leaves_everything_else_to_typer(args: list[str]) -> None:
+    from kitar.cli.corpus import fast_search
+
+    assert fast_search(args) is None

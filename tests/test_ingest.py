@@ -16,6 +16,7 @@ import pytest
 from kitar.store import migrations
 from kitar.store.db import open_db
 from kitar.store.ingest import collect_paths, ingest
+from kitar.store.search import search
 from tests.test_store_fakes import fake_processor, make_meeting, write_fake
 
 TABLES = [
@@ -246,7 +247,7 @@ def test_migrations_upgrade_an_older_schema(tmp_path: Path) -> None:
         "INSERT INTO documents (sha256, path, format, pages) VALUES ('abc', 'x.pdf', 'pdf', 1)"
     )
     assert migrations.current_version(db) == 1 and "search_units" not in db.table_names()
-    assert migrations.migrate(db) == [2, 3]
+    assert migrations.migrate(db) == [2, 3, 4]
     assert migrations.current_version(db) == migrations.LATEST
     assert {"search_units", "search_units_fts", "followups"} <= set(db.table_names())
     assert [tuple(r) for r in db.execute("SELECT path FROM documents")] == [("x.pdf",)]
@@ -280,3 +281,53 @@ def test_same_path_with_another_meeting_keeps_the_earlier_one(tmp_path: Path) ->
     assert run([path], db).files[0].status == "new"
     dates = sqlite3.connect(db).execute("SELECT date FROM meetings ORDER BY date").fetchall()
     assert dates == [("2024-01-10",), ("2024-02-14",)]
+
+
+def _index_rows(db: Path, word: str) -> list[int]:
+    """Rowids the FTS index itself holds for a stem (no join: stale rows would show here)."""
+    conn = sqlite3.connect(db)
+    try:
+        sql = "SELECT rowid FROM search_units_fts WHERE search_units_fts MATCH ?"
+        return [r[0] for r in conn.execute(sql, (word,))]
+    finally:
+        conn.close()
+
+
+def test_replaced_and_forced_documents_leave_no_stale_index_rows(
+    corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "k.db"
+    write_fake(corpus / "m0-agenda.txt", make_meeting(date="2024-01-10", variant="zebraforslag"))
+    run([corpus], db)
+    old = _index_rows(db, "zebraforslag")
+    assert old
+    write_fake(corpus / "m0-agenda.txt", make_meeting(date="2024-01-10", variant="giraf"))
+    run([corpus], db)
+    assert _index_rows(db, "zebraforslag") == []  # deleted with the values it was indexed with
+    assert _index_rows(db, "giraf")
+    run([corpus], db, force=True)
+    clean = tmp_path / "clean.db"
+    run([corpus], clean)
+    assert len(_index_rows(db, "kommun")) == len(_index_rows(clean, "kommun")) > 0
+    assert set(_index_rows(db, "kommun")) <= {
+        r[0] for r in sqlite3.connect(db).execute("SELECT id FROM search_units")
+    }
+
+
+def test_migration_4_reindexes_units_of_an_older_corpus(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "old.db")
+    migrations.migrate(db, target=3)
+    db.execute(
+        "INSERT INTO documents (sha256, path, format, pages) VALUES ('a', 'x.txt', 'txt', 1)"
+    )
+    db.execute(
+        "INSERT INTO search_units (kind, document_id, page, closed, confidential, text, stems, "
+        "parts) VALUES ('page', 1, 1, 0, 0, 'Kommunernes digitaliseringsstrategi', 'x', 'y')"
+    )
+    db.execute("INSERT INTO search_units_fts (rowid, stems, parts) VALUES (1, 'x', 'y')")
+    db.execute("UPDATE fts_state SET upto = 1")
+    assert migrations.migrate(db) == [4]
+    db.conn.close()
+    assert [h.kind for h in search(tmp_path / "old.db", "kommunerne")] == ["page"]
+    assert [h.kind for h in search(tmp_path / "old.db", "strategi")] == ["page"]
+    assert _index_rows(tmp_path / "old.db", "x") == []

@@ -385,3 +385,9 @@ def test_closed_line_under_title() -> None:
     items = parse_document(doc).items
     assert [i.closed for i in items] == [True, False]
     assert all("Lukket" not in s.text for s in items[0].sections)
+
+
+def test_known_organisation_that_looks_like_a_name() -> None:
+    people = parse_presenters("v. Hans Vig, Danske Regioner og Ida Krog, KL")
+    assert [(p.name, p.organisation) for p in people] == [
+        ("Hans Vig", "Danske Regioner"), ("Ida Krog", "KL")]

@@ -109,3 +109,20 @@ def test_non_meeting_documents_give_no_items(samples: Path, name: str) -> None:
         return  # blank: the CLI turns this into an empty meeting with a warning
     assert meeting.items == []
     assert meeting.warnings
+
+
+def test_kl_agenda_rerendered_as_pdf_scores_the_same(
+    kl_agenda_txt: Path, kl_expected: dict, tmp_path: Path
+) -> None:
+    from kitar.demo.layout import sidebar_from_metadata
+    from kitar.demo.render_pdf import render_blocks
+    from kitar.pipeline import read_and_reflow
+
+    original = read_and_reflow(kl_agenda_txt)
+    pdf = render_blocks(original.blocks, tmp_path / "kl.pdf",
+                        sidebar=sidebar_from_metadata(original.metadata), page_breaks=True)
+    ev = evaluate(process_file(pdf)[1], kl_expected)
+    for name in ("items", "subitems", "annexes", "closed"):
+        assert ev.score(name).f1 == 1.0, (name, ev.differences)
+    assert ev.score("presenters").f1 >= 0.95 and ev.score("recommendations").f1 >= 0.95
+    assert all(ev.meeting_fields.values()), ev.differences

@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from kitar.errors import DamagedDocument, EncryptedDocument, NoTextLayer, NothingToExtract
+from kitar.errors import (
+    DamagedDocument,
+    DocumentNotFound,
+    EncryptedDocument,
+    NothingToExtract,
+    NoTextLayer,
+)
 from kitar.model import Line, Page, Word
 from kitar.read.layout import analyse, make_line, signature
 from kitar.read.pdf import inspect_pdf, is_bold_font, lines_from_words, read_pages, read_pdf
-from kitar.read.pdf_blocks import build_blocks, is_heading
+from kitar.read.pdf_blocks import build_blocks, is_heading, list_marker
 
 # ---- generated fixtures (fictitious text) ----------------------------------------------
 
@@ -161,6 +167,19 @@ def test_bullets_become_list_items_with_levels() -> None:
         ("underpunkt", 1, "\uf0a7"),
         ("punkt fra en ukendt glyf", 0, "(cid:127)"),
     ]
+
+
+def test_numbered_items_need_a_gap_when_lower_case() -> None:
+    item = make_line(
+        [_w("1.", 70, 100), _w("orienteringen", 90, 100), _w("godkendes,", 172, 100)], 1
+    )
+    wrapped = make_line([_w("3.", 70, 112), _w("behandling", 85, 112), _w("af", 148, 112)], 1)
+    dated = make_line([_w("2.", 70, 124), _w("oktober", 90, 124), _w("2016", 140, 124)], 1)
+    capital = make_line([_w("2.", 70, 136), _w("Tværgående", 85, 136)], 1)
+    marker = list_marker(item)
+    assert marker is not None and (marker.marker, marker.text) == ("1.", "orienteringen godkendes,")
+    assert list_marker(wrapped) is None and list_marker(dated) is None
+    assert list_marker(capital) is not None
 
 
 def test_heading_block_and_ligatures_normalised() -> None:
@@ -340,3 +359,37 @@ def test_scanned_and_blank_samples(samples: Path) -> None:
         read_pdf(samples / "edge-cases" / "scanned-no-text-layer.pdf")
     with pytest.raises(NothingToExtract):
         read_pdf(samples / "edge-cases" / "blank-page.pdf")
+
+
+def test_pdf_that_pdfminer_rejects_is_repaired_with_a_warning(
+    memo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kitar.read.pdf as pdf_module
+
+    real_open = pdf_module.pdfplumber.open
+    calls: list[object] = []
+
+    def failing_once(source: object, *args: object, **kwargs: object) -> object:
+        calls.append(source)
+        if len(calls) == 1:
+            raise ValueError("No /Root object! - Is this really a PDF?")
+        return real_open(source, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_module.pdfplumber, "open", failing_once)
+    doc = read_pdf(memo)
+    assert len(calls) == 2  # the second open reads PDFium's rewritten copy
+    assert any("Vejplan 2030" in b.text for b in doc.blocks)
+    assert any("repaired" in w and "memo.pdf" in w for w in doc.warnings)
+
+
+def test_truncated_pdf_is_damaged(memo: Path, tmp_path: Path) -> None:
+    data = memo.read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) * 4 // 5])
+    with pytest.raises(DamagedDocument, match=r"cut\.pdf"):
+        read_pdf(path)
+
+
+def test_missing_pdf_is_not_found(tmp_path: Path) -> None:
+    with pytest.raises(DocumentNotFound, match=r"gone\.pdf"):
+        read_pdf(tmp_path / "gone.pdf")

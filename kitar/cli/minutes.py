@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from kitar.cli.common import console, handle_errors
 from kitar.config import default_db
@@ -140,6 +139,8 @@ def _print_table(data: list[dict]) -> None:
     if not data:
         console.print("no follow-ups")
         return
+    from rich.table import Table
+
     table = Table("Nr.", "Frist", "Ansvarlig", "Handling", "Møde", "Punkt", "Status")
     for row in data:
         due = escape(row["due"])
@@ -180,6 +181,8 @@ def compare_cmd(
         return
     if found_minutes is None and not any(r.decisions for r in rows):
         console.print("[yellow]no minutes found for this meeting: decisions are empty[/]")
+    from rich.table import Table
+
     table = Table("Punkt", "Indstilling", "Beslutning", "Udfald")
     for r in rows:
         outcome = OUTCOME_DA[r.outcome]

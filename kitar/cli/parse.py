@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
-from rich.table import Table
-from rich.tree import Tree
 
 from kitar.cli.common import console, handle_errors, warn
-from kitar.model import Item, Meeting
+
+if TYPE_CHECKING:  # `kitar search` imports this module too: keep its start-up light
+    from rich.tree import Tree
+
+    from kitar.model import Item, Meeting
 
 
 def _item_node(parent: Tree, item: Item) -> None:
@@ -52,6 +55,8 @@ def _tree(meeting: Meeting) -> Tree:
         )
         if x
     )
+    from rich.tree import Tree
+
     tree = Tree(f"[bold]{escape(head or meeting.source.path)}[/]")
     for item in meeting.items:
         _item_node(tree, item)
@@ -60,7 +65,7 @@ def _tree(meeting: Meeting) -> Tree:
 
 def _parse(path: str) -> Meeting:
     from kitar.errors import NothingToExtract
-    from kitar.model import MeetingInfo, SourceInfo
+    from kitar.model import Meeting, MeetingInfo, SourceInfo
     from kitar.pipeline import process_file
 
     try:
@@ -107,6 +112,8 @@ def eval_cmd(
     if as_json:
         typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=1))
         return
+    from rich.table import Table
+
     table = Table(title=f"kitar eval {escape(file)}")
     for col in ("field", "expected", "found", "correct", "precision", "recall", "F1"):
         table.add_column(col, justify="right" if col != "field" else "left")

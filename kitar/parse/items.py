@@ -8,6 +8,7 @@ total score.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kitar.model import Block
@@ -103,7 +104,9 @@ def _match_item(text: str) -> tuple[int, str] | None:
     title = m.group("title").strip()
     # "2012. Det var året…" or "4-5 løsninger" are not items; titles start like titles.
     number = int(m.group("num"))
-    if number == 0 or len(title) > 250 or not (title[0].isupper() or title[0] in "\"'”’«“"):
+    # Titles start like titles; "7. 2030-fremskrivning af …" starts with a year.
+    starts_ok = title[0].isupper() or title[0] in "\"'”’«“" or re.match(r"\d{4}\b", title)
+    if number == 0 or len(title) > 250 or not starts_ok:
         return None
     return number, title
 
@@ -204,6 +207,7 @@ def _extend_title(head: Block, title: str, body: list[Block]) -> tuple[str, list
         and not P.PRESENTER.match(text)
         and not P.CASE_ID.search(text)
         and not _match_item(text)
+        and not P.SUBITEM_LETTER.match(text)  # "a. Orientering om …" starts a sub-item
         and (
             text[:1].islower()
             or title.rstrip().endswith(("-", "for", "og", "i", "af", "til", "på"))

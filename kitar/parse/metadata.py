@@ -68,6 +68,11 @@ _PLACEHOLDER = re.compile(r"^[\W_]*$")
 _BODY_LABEL = re.compile(r"^(?:Mødets organ|Udvalg|Organ|Mødeforum)\s*:\s*(?P<rest>.+)$", re.I)
 
 
+def _split_names(text: str) -> list[str]:
+    """`Deltagere: Anne Ravn (A), Bent Sø (V) og Carla Dam (F)` → three names."""
+    return [n.strip() for n in re.split(r"\s*[,;]\s*|\s+og\s+", text) if n.strip()]
+
+
 def _real(values: list[str]) -> list[str]:
     return [v for v in values if not _PLACEHOLDER.match(v)]
 
@@ -109,7 +114,8 @@ def extract(
                     info.time = parse_time(t)
                     continue
                 if info.location is None and _PLACE_HINT.search(t) and len(t) < 100:
-                    info.location = re.sub(r"^i\s+", "", t)
+                    lm = P.LOCATION_LABEL.match(t)
+                    info.location = lm.group("rest").strip() if lm else re.sub(r"^i\s+", "", t)
                     break
         if info.time is None and re.match(r"^kl\.?\s*\d", text, re.I):
             info.time = parse_time(text)
@@ -120,10 +126,10 @@ def extract(
             info.body = bm.group("rest").strip()
         if (am := P.ATTENDEES_LABEL.match(text)) and not info.attendees:
             rest = am.group("rest").strip()
-            info.attendees = _real([rest] if rest else _names_after(first_pages, k))
+            info.attendees = _real(_split_names(rest) if rest else _names_after(first_pages, k))
         if (xm := P.ABSENT_LABEL.match(text)) and not info.absent:
             rest = xm.group("rest").strip()
-            info.absent = _real([rest] if rest else _names_after(first_pages, k))
+            info.absent = _real(_split_names(rest) if rest else _names_after(first_pages, k))
         if info.case_id is None and (cm := P.CASE_ID.search(text)):
             info.case_id = cm.group("id")
         if info.doc_id is None and (dm := P.DOC_ID.search(text)):

@@ -35,6 +35,11 @@ def _looks_like_name(text: str) -> bool:
     return 1 < len(tokens) <= 5 and all(_NAME_TOKEN.match(t) for t in tokens)
 
 
+def _known_organisation(text: str, known_spans: dict[str, str]) -> str | None:
+    key = text.strip().rstrip(".")
+    return known_spans.get(key) or organisation_lookup().get(key.lower())
+
+
 def _organisation(text: str, known_spans: dict[str, str]) -> str | None:
     known = known_spans.get(text.strip().rstrip(".")) or organisation_lookup().get(
         text.strip().rstrip(".").lower()
@@ -72,7 +77,10 @@ def parse_presenters(line: str) -> list[Presenter]:
                 people.extend(group)
                 group = []
                 continue
-            if org and not _looks_like_name(text):
+            # A known organisation wins even when it looks like a name ("Danske Regioner").
+            known = _known_organisation(text, known_spans)
+            if known or (org and not _looks_like_name(text)):
+                org = known or org
                 for person in group:
                     person.organisation = org
                 people.extend(group)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from kitar.model import Line, Page, Word
 from kitar.parse.dates import parse_danish_date
+from kitar.read.letterhead import extract_fields
 
 TOP_ZONE = 0.20  # running headers live in the top fifth of the page ...
 BOTTOM_ZONE = 0.85  # ... and footers below 85 % of its height
@@ -186,46 +187,11 @@ def mark_sidebar(pages: list[Page], left: float, right: float) -> list[Line]:
     return found
 
 
-# Letterhead labels → metadata keys. Real examples: "Sags ID: SAG-2015-05445", "Dok. ID: 2247467",
-# "Sagsnr: 2012-25401", "Dok.nr: 2012-204248", "E-mail: x@kl.dk", "Direkte: 3370 3497",
-# "Tlf. dir.: 4477 3483", "Kontakt: Navn", "Dato: 20. november 2012".
-_FIELD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("date", re.compile(r"^dato\s*:\s*(.+)$", re.I)),
-    (
-        "case_id",
-        re.compile(r"^(?:sags?\s*id|sagsnr\.?|sags\s*nr\.?|j\.?\s*nr\.?)\s*:?\s*(\S.*)$", re.I),
-    ),
-    ("doc_id", re.compile(r"^(?:dok\.?\s*id|dok\.?\s*nr\.?|dokumentnr\.?)\s*:?\s*(\S.*)$", re.I)),
-    ("email", re.compile(r"^e-?mail\s*:\s*(\S+)$", re.I)),
-    ("phone", re.compile(r"^(?:direkte|tlf\.?(?:\s*dir\.?)?|telefon)\s*:\s*(.+)$", re.I)),
-    ("contact", re.compile(r"^kontakt(?:person)?\s*:\s*(.+)$", re.I)),
-    ("web", re.compile(r"^((?:https?://)?www\.\S+)$", re.I)),
-    ("doc_type", re.compile(r"^(NOTAT|REFERAT|DAGSORDEN|BILAG)$")),
-]
-
-
 def letterhead_fields(texts: list[str]) -> dict[str, str]:
-    """Metadata from letterhead lines; the date becomes ISO (`20. november 2012` → 2012-11-20)."""
-    try:  # the text-pattern recogniser of the TXT reader, when it exists
-        from kitar.read.letterhead import extract_fields
-
-        fields = dict(extract_fields(texts))
-    except ImportError:
-        fields = {}
-    for text in texts:
-        text = text.strip()
-        for key, pattern in _FIELD_PATTERNS:
-            m = pattern.match(text)
-            if m and key not in fields:
-                fields[key] = m.group(1).strip()
-                break
+    """Metadata from letterhead lines (`Dato: 20. november 2012` → date 2012-11-20, `Sags ID:`,
+    `Dok. ID:`, `E-mail:` …) through the recogniser shared with the TXT reader."""
+    fields = extract_fields(texts)
     fields.pop("page", None)  # "Side 20 af 22" locates the sidebar, it says nothing of the document
-    if "date" in fields:
-        iso = parse_danish_date(fields["date"])
-        if iso:
-            fields["date"] = iso
-        else:
-            del fields["date"]
     return fields
 
 
@@ -265,8 +231,10 @@ def _near(a: float, b: float, tol: float = 3.0) -> bool:
 def find_gutters(lines: list[Line]) -> list[float]:
     """x positions of the gutters of a multi-column page (a magazine-style report), if any.
 
-    A gutter is a strip at least 5 pt wide that (almost) no word covers, with at least a fifth
-    of the text on each side; a TOC's page-number column is too little text to count.
+    A gutter is a strip at least 8 pt wide that (almost) no word covers, with at least a fifth
+    of the text on each side (a TOC's page numbers are too little), and that at least ten lines
+    cross, most of them going on at one x: the next column's left edge. A chance river of
+    spaces in justified text goes on at ragged positions.
     """
     words = [w for ln in lines for w in ln.words]
     if len(words) < 40:
@@ -284,13 +252,26 @@ def find_gutters(lines: list[Line]) -> list[float]:
         if count <= allowed:
             start = x if start is None else start
             continue
-        if start is not None and x - start >= 5:
+        if start is not None and x - start >= 8:
             g = left + (start + x) / 2
             share = sum(len(w.text) for w in words if w.x1 <= g) / total
-            if 0.2 <= share <= 0.8 or (gutters and share >= 0.2):
+            if (0.2 <= share <= 0.8 or (gutters and share >= 0.2)) and _column_edge(lines, g):
                 gutters.append(g)
         start = None
     return gutters
+
+
+def _column_edge(lines: list[Line], gutter: float) -> bool:
+    """Do at least ten lines cross the gutter, most going on at the same x?"""
+    starts = [
+        round(min(w.x0 for w in ln.words if w.x0 >= gutter))
+        for ln in lines
+        if ln.x0 < gutter and any(w.x0 >= gutter for w in ln.words)
+    ]
+    if len(starts) < 10:
+        return False
+    common = max(sum(abs(s - t) <= 2 for s in starts) for t in set(starts))
+    return common >= 0.6 * len(starts)
 
 
 def _column_order(lines: list[Line], gutters: list[float]) -> list[Line]:

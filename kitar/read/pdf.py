@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,8 +16,8 @@ from kitar.errors import (
     DamagedDocument,
     DocumentNotFound,
     EncryptedDocument,
-    NothingToExtract,
     NoTextLayer,
+    NothingToExtract,
 )
 from kitar.model import Document, Line, Page, Word
 from kitar.read.layout import Analysis, make_line
@@ -31,7 +30,6 @@ SEGMENT_GAP_EM = 2.5
 WORD_GAP_RATIO = 0.2
 OCR_HINT = "no text layer: run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
-log = logging.getLogger(__name__)
 
 
 def is_bold_font(fontname: str) -> bool:
@@ -66,8 +64,13 @@ def _repaired_copy(source: str | Path | bytes) -> io.BytesIO | None:
 
 
 @contextmanager
-def open_pdf(path: str | Path, data: bytes | None = None) -> Iterator[Any]:
-    """Open a PDF leniently; raise EncryptedDocument or DamagedDocument naming the file."""
+def open_pdf(
+    path: str | Path, data: bytes | None = None, warnings: list[str] | None = None
+) -> Iterator[Any]:
+    """Open a PDF leniently; raise EncryptedDocument or DamagedDocument naming the file.
+
+    A file pdfminer cannot open is rewritten by PDFium first; `warnings` then gets a note.
+    """
     source: str | Path | io.BytesIO = io.BytesIO(data) if data is not None else path
     try:
         pdf = pdfplumber.open(source)
@@ -85,7 +88,8 @@ def open_pdf(path: str | Path, data: bytes | None = None) -> Iterator[Any]:
             _ = pdf.pages
         except Exception as exc2:
             raise DamagedDocument(f"damaged PDF ({exc2})", path) from None
-        log.warning("%s: damaged PDF, read a repaired copy", path)
+        if warnings is not None:
+            warnings.append(f"{path}: damaged PDF, read from a repaired copy")
     try:
         yield pdf
     finally:
@@ -158,11 +162,14 @@ def _page_from_plumber(p: Any, number: int) -> Page:
 
 
 def iter_pages(
-    path: str | Path, numbers: Iterable[int] | None = None, data: bytes | None = None
+    path: str | Path,
+    numbers: Iterable[int] | None = None,
+    data: bytes | None = None,
+    warnings: list[str] | None = None,
 ) -> Iterator[Page]:
     """Yield model.Page for each page (1-based `numbers` to pick some), closing each after use."""
     wanted = set(numbers) if numbers is not None else None
-    with open_pdf(path, data) as pdf:
+    with open_pdf(path, data, warnings) as pdf:
         for index, p in enumerate(pdf.pages, start=1):
             if wanted is not None and index not in wanted:
                 continue
@@ -179,10 +186,13 @@ def iter_pages(
 
 
 def read_pages(
-    path: str | Path, numbers: Iterable[int] | None = None, data: bytes | None = None
+    path: str | Path,
+    numbers: Iterable[int] | None = None,
+    data: bytes | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Page]:
     """All (or the chosen) pages of a PDF as model.Page."""
-    return list(iter_pages(path, numbers, data))
+    return list(iter_pages(path, numbers, data, warnings))
 
 
 def check_has_text(pages: list[Page], path: str | Path) -> None:
@@ -217,8 +227,12 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
     from kitar.read.pdf_blocks import build_blocks
 
     if data is None:
-        data = Path(path).read_bytes()
-    pages = read_pages(path, data=data)
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            raise DocumentNotFound("no such file", path) from None
+    notes: list[str] = []
+    pages = read_pages(path, data=data, warnings=notes)
     check_has_text(pages, path)
     analysis = analyse(pages)
     doc = Document(
@@ -227,7 +241,7 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
         pages=len(pages),
         blocks=build_blocks(analysis.pages),
         metadata=dict(analysis.metadata),
-        warnings=list(analysis.warnings),
+        warnings=notes + analysis.warnings,
         sha256=hashlib.sha256(data).hexdigest(),
     )
     empty = [p.number for p in pages if not p.lines and p.image_count]

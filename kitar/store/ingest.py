@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from kitar.errors import DocumentNotFound, KitarError
 from kitar.model import Document, Meeting
-from kitar.store.fts import catch_up
+from kitar.store.fts import Analysed, catch_up
 from kitar.store.migrations import open_migrated
 from kitar.store.prepare import Prepared, prepare
 from kitar.store.writer import write_prepared
@@ -221,18 +221,16 @@ def ingest(
         else:
             todo.append((str(path), sha))
     catch_up(conn)  # after a killed ingest
-    unindexed = 0
+    ready: Analysed = {}  # analyses made by the workers, waiting for the next FTS batch
     try:
         for outcome in _outcomes(todo, processor, jobs):
             prep = outcome.prepared
             if prep is None:
                 emit(FileResult(outcome.path, "failed", reason=outcome.reason))
                 continue
-            status, doc_id, meeting_id = write_prepared(conn, prep, force=force)
-            unindexed += len(prep.units)
-            if unindexed >= FTS_BATCH:
-                catch_up(conn)
-                unindexed = 0
+            status, doc_id, meeting_id = write_prepared(conn, prep, force=force, ready=ready)
+            if len(ready) >= FTS_BATCH:
+                catch_up(conn, ready)
             emit(
                 FileResult(
                     outcome.path,
@@ -243,7 +241,7 @@ def ingest(
                     meeting_id=meeting_id,
                 )
             )
-        catch_up(conn)
+        catch_up(conn, ready)
     finally:
         conn.close()
     order = {str(p): n for n, p in enumerate(files)}

@@ -227,10 +227,31 @@ def _v3_followups(db: Database) -> None:
         db["followups"].create_index(cols)  # type: ignore[union-attr]
 
 
+def _v4_text_once(db: Database) -> None:
+    """Store each unit's text once: its stems and parts live only inside the FTS5 index.
+
+    The index stays external-content over `search_units` (so datasette finds it), but its
+    columns are not in that table: FTS5 reads content only for `rebuild`, highlight() and
+    column values, none of which kitar uses. Rows are added and deleted with values computed
+    by kitar.store.analyze (kitar.store.fts), and `catch_up` re-indexes every unit from its text.
+    """
+    db.execute("DROP TRIGGER IF EXISTS search_units_ad")
+    db.execute("DROP TABLE search_units_fts")  # with its shadow tables
+    db.execute("ALTER TABLE search_units DROP COLUMN stems")
+    db.execute("ALTER TABLE search_units DROP COLUMN parts")
+    db.execute(
+        'CREATE VIRTUAL TABLE "search_units_fts" USING FTS5 ("stems", "parts", '
+        f"tokenize='{TOKENIZE}', content=\"search_units\")"
+    )
+    db.execute("ALTER TABLE fts_state ADD COLUMN analyzer TEXT")
+    db.execute("UPDATE fts_state SET upto = 0, analyzer = NULL")  # re-index on next catch-up
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "core tables", _v1_core),
     (2, "search units and FTS5 index", _v2_search),
     (3, "follow-ups", _v3_followups),
+    (4, "unit text stored once, stems and parts only in the index", _v4_text_once),
 ]
 LATEST = MIGRATIONS[-1][0]
 

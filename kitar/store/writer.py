@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from kitar.store import db as dbmod
+from kitar.store.fts import Analysed, unindex
 from kitar.store.prepare import Prepared, meeting_key
 
 Status = Literal["new", "updated", "unchanged"]
@@ -184,6 +185,11 @@ def _write_items(conn: sqlite3.Connection, prep: Prepared, meeting_id: int) -> l
 
 def _clear(conn: sqlite3.Connection, doc_id: int, meeting_id: int | None) -> None:
     """Remove what a document contributed (its meeting row itself is kept and rewritten)."""
+    # Units leave the index first: deleting items cascades to their units.
+    if meeting_id is not None:
+        unindex(conn, "document_id = ? OR meeting_id = ?", (doc_id, meeting_id))
+    else:
+        unindex(conn, "document_id = ?", (doc_id,))
     if meeting_id is not None:
         conn.execute("DELETE FROM items WHERE meeting_id = ?", (meeting_id,))
         conn.execute("DELETE FROM attendance WHERE meeting_id = ?", (meeting_id,))
@@ -203,10 +209,44 @@ def _collect_orphans(conn: sqlite3.Connection) -> None:
     )
 
 
+def _write_units(
+    conn: sqlite3.Connection, prep: Prepared, doc_id: int, meeting_id: int, item_ids: list[int],
+    ready: Analysed | None,
+) -> None:  # fmt: skip
+    """The units' text rows; their analyses go to `ready` for the next FTS catch-up."""
+    # Ids up front (AUTOINCREMENT never reuses one), so each analysis can wait in `ready`.
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'search_units'").fetchone()
+    base = row[0] if row else 0
+    conn.executemany(
+        "INSERT INTO search_units (id, kind, document_id, meeting_id, item_id, page, closed, "
+        "confidential, text) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                base + 1 + n,
+                u.kind,
+                doc_id,
+                meeting_id,
+                item_ids[u.item_index] if u.item_index is not None else None,
+                u.page,
+                int(u.closed),
+                int(u.confidential),
+                u.text,
+            )
+            for n, u in enumerate(prep.units)
+        ],
+    )
+    if ready is not None:
+        ready.update((base + 1 + n, (u.stems, u.parts)) for n, u in enumerate(prep.units))
+
+
 def write_prepared(
-    conn: sqlite3.Connection, prep: Prepared, force: bool = False
+    conn: sqlite3.Connection, prep: Prepared, force: bool = False, ready: Analysed | None = None
 ) -> tuple[Status, int, int]:
-    """Write one document atomically; returns (status, document id, meeting id)."""
+    """Write one document atomically; returns (status, document id, meeting id).
+
+    The units reach the FTS index at the next `kitar.store.fts.catch_up(conn, ready)`:
+    with `ready`, from the analyses made in `prepare`, otherwise analysed again from text.
+    """
     key = meeting_key(prep.meeting.meeting.body, prep.meeting.meeting.date)
     with dbmod.transaction(conn):
         same = conn.execute(
@@ -234,6 +274,7 @@ def write_prepared(
             )
         else:
             if same:  # --force on an old version: it becomes the current one again
+                unindex(conn, "document_id = ?", (same[0],))
                 conn.execute("DELETE FROM documents WHERE id = ?", (same[0],))
             if pred:
                 _clear(conn, *pred)
@@ -254,25 +295,7 @@ def write_prepared(
             [(doc_id, n, t) for n, t in enumerate(prep.page_texts, start=1)],
         )
         item_ids = _write_items(conn, prep, meeting_id)
-        conn.executemany(
-            "INSERT INTO search_units (kind, document_id, meeting_id, item_id, page, closed, "
-            "confidential, text, stems, parts) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    u.kind,
-                    doc_id,
-                    meeting_id,
-                    item_ids[u.item_index] if u.item_index is not None else None,
-                    u.page,
-                    int(u.closed),
-                    int(u.confidential),
-                    u.text,
-                    u.stems,
-                    u.parts,
-                )
-                for u in prep.units
-            ],
-        )
+        _write_units(conn, prep, doc_id, meeting_id, item_ids, ready)
         if pred or same:
             _collect_orphans(conn)
     return ("updated" if (pred or same) else "new"), doc_id, meeting_id
