@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from kitar.cli.app import app
 from kitar.errors import (
+    DamagedDocument,
     DocumentNotFound,
     EmptyDocument,
     EncryptedDocument,
@@ -61,7 +62,11 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, int]]:
     c = canvas.Canvas(str(blank))
     c.showPage()
     c.save()
+    whole = _pdf(tmp_path / "hel.pdf").read_bytes()
+    cut = tmp_path / "afskaaret.pdf"
+    cut.write_bytes(whole[: len(whole) * 4 // 5])
     return {
+        "damaged": (cut, DamagedDocument.exit_code),
         "missing": (tmp_path / "findes-ikke.pdf", DocumentNotFound.exit_code),
         "zero-byte": (empty, EmptyDocument.exit_code),
         "text-named-pdf": (text, UnsupportedFormat.exit_code),

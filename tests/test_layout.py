@@ -239,3 +239,30 @@ def test_syddjurs_both_header_layers_found(samples: Path) -> None:
     assert "# of #" in running  # the converter stamp "1 of 5"
     assert any(sig.startswith("referat") and "side" not in sig for sig in running)
     assert any(t.startswith("Side") for t in removed)
+
+
+def _column_page() -> Page:
+    # A magazine-style page: two columns of 12 lines, 14 pt gutter; rows share a height, so
+    # the reader first sees each row as one line running across the gutter.
+    lines = []
+    for i in range(12):
+        left = words(f"venstre linje {i} med nogle ord", 56, 100 + 12 * i)
+        right = words(f"højre linje {i} med andre ord", 220, 100 + 12 * i)
+        lines.append(make_line(left + right, 1))
+    return page(1, lines)
+
+
+def test_columns_are_read_one_after_the_other() -> None:
+    p = _column_page()
+    order_page(p)
+    texts = [ln.text for ln in p.lines]
+    assert texts[:12] == [f"venstre linje {i} med nogle ord" for i in range(12)]
+    assert texts[12:] == [f"højre linje {i} med andre ord" for i in range(12)]
+
+
+def test_one_column_prose_has_no_gutter() -> None:
+    from kitar.read.layout import find_gutters
+
+    lines = [line(t, 300 + 12 * i) for i, t in enumerate(PROSE * 6)]
+    assert find_gutters(lines) == []
+    assert find_gutters(_column_page().lines) != []

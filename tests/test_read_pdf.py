@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,8 +12,8 @@ from kitar.errors import (
     DamagedDocument,
     DocumentNotFound,
     EncryptedDocument,
-    NothingToExtract,
     NoTextLayer,
+    NothingToExtract,
 )
 from kitar.model import Line, Page, Word
 from kitar.read.layout import analyse, make_line, signature
@@ -369,7 +370,7 @@ def test_pdf_that_pdfminer_rejects_is_repaired_with_a_warning(
     real_open = pdf_module.pdfplumber.open
     calls: list[object] = []
 
-    def failing_once(source: object, *args: object, **kwargs: object) -> object:
+    def failing_once(source: Any, *args: Any, **kwargs: Any) -> Any:
         calls.append(source)
         if len(calls) == 1:
             raise ValueError("No /Root object! - Is this really a PDF?")

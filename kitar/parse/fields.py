@@ -14,13 +14,18 @@ _LEADING_MARK = re.compile(r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|[Aa]t\s+
 
 
 _LEAD_WORD = re.compile(r"indstil|foreslår|anbefaler")
+# "godkendes;", "planen, og" — what ends a clause in a list.
+_TRAILING_JOINER = re.compile(r"(?:\s*[;,]\s*(?:og|samt|eller)?|\.)\s*$")
+# "A) …", "2) …", "At 1) …"
+_CLAUSE_START = re.compile(r"^(?:(?:[A-H]|\d{1,2})\)\s|[Aa]t\s+\d{1,2}\))")
+_ANNEX_HEADING = re.compile(r"^Bilag\s*:?$", re.I)
 _RECOMMEND_HEADING = re.compile(r"^(?:Indstilling(?:er)?|Forslag til beslutning)\s*:?$", re.I)
 
 
 def clean_clause(text: str) -> str:
     """`At 1) Godkender planen;` → `Godkender planen`."""
     text = _LEADING_MARK.sub("", " ".join(text.split()))
-    text = re.sub(r"(?:\s*[;,]\s*(?:og|samt|eller)?|\.)\s*$", "", text)
+    text = _TRAILING_JOINER.sub("", text)
     return text.strip()
 
 
@@ -81,8 +86,7 @@ def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
             text = nxt.text.strip()
             if (
                 nxt.kind == "list_item"
-                or re.match(r"^(?:[A-H]|\d{1,2})\)\s", text)
-                or (re.match(r"^[Aa]t\s+\d{1,2}\)", text))
+                or _CLAUSE_START.match(text)
             ):
                 listed.extend(_split_clauses(text) or [clean_clause(text)])
                 used.add(j)
@@ -241,7 +245,7 @@ def annexes(blocks: list[Block], used: set[int]) -> list[Annex]:
             out.append(_annex(m.group("title"), int(m.group("num"))))
             used.add(i)
             continue
-        if not re.match(r"^Bilag\s*:?$", text, re.I):
+        if not _ANNEX_HEADING.match(text):
             continue
         used.add(i)
         for indices, entry, kind in _entries(blocks, i + 1):

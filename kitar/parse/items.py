@@ -141,7 +141,7 @@ def find_candidates(blocks: list[Block], toc: set[int]) -> list[Candidate]:
             score -= 1
         if len(title) > 160:
             score -= 2
-        nxt = [b.text.strip() for b in blocks[i + 1 : i + 4]]
+        nxt = [b.text[:160].strip() for b in blocks[i + 1 : i + 4]]
         if nxt and P.PRESENTER.match(nxt[0]):
             score += 3
         if any(P.CASE_ID.search(t) for t in nxt):
@@ -229,6 +229,11 @@ def segment(blocks: list[Block], min_score: float = 0.0) -> tuple[list[Block], l
     if not chain or sum(c.score for c in chain) <= min_score:
         return [b for i, b in enumerate(blocks) if i not in toc], []
     starts = [c.index for c in chain]
+    closed_parts = [
+        i
+        for i, b in enumerate(blocks)
+        if i not in toc and len(b.text) < 40 and P.CLOSED_PART.match(b.text.strip())
+    ]
     preamble = [b for i, b in enumerate(blocks[: starts[0]]) if i not in toc]
     segments: list[Segment] = []
     in_closed_part = False
@@ -239,11 +244,7 @@ def segment(blocks: list[Block], min_score: float = 0.0) -> tuple[list[Block], l
         ]
         title, closed = split_closed(cand.title)
         lo = starts[pos - 1] if pos else 0
-        if any(
-            P.CLOSED_PART.match(blocks[i].text.strip())
-            for i in range(lo, cand.index)
-            if i not in toc
-        ):
+        if any(lo <= i < cand.index for i in closed_parts):
             in_closed_part = True
         title, body = _extend_title(blocks[cand.index], title, body)
         segments.append(

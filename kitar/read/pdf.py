@@ -31,7 +31,6 @@ WORD_GAP_RATIO = 0.2
 OCR_HINT = "no text layer: run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 
-
 def is_bold_font(fontname: str) -> bool:
     """True for bold-looking font names (`Verdana,Bold`, `Arial-BoldMT`, `X-Semibold`)."""
     # Subset prefix "ABCDEF+" carries no style information.
