@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -153,3 +155,21 @@ def test_fast_search_leaves_everything_else_to_typer(args: list[str]) -> None:
     from kitar.cli.corpus import fast_search
 
     assert fast_search(args) is None
+
+
+def test_fast_search_process_imports_no_heavy_library(db: Path) -> None:
+    """What `kitar search` would load with the fast path in main(): not typer's pydantic."""
+    code = (
+        "import sys\n"
+        "from kitar.cli.app import app\n"
+        "from kitar.cli.corpus import fast_search\n"
+        f"assert fast_search(['search', 'strategi', '--db', {str(db)!r}]) == 0\n"
+        "heavy = ('pydantic', 'spacy', 'pdfplumber', 'sqlite_utils', 'numpy', 'wordfreq', "
+        "'docx', 'openpyxl', 'importlib.metadata')\n"
+        "bad = [m for m in heavy if m in sys.modules]\n"
+        "print(bad, file=sys.stderr)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "strategi" in result.stdout.casefold()

@@ -58,8 +58,7 @@ def test_same_paragraphs_ignoring_space_around_dashes(samples: Path) -> None:
     assert _differences(samples, dash_spacing=False) == ([], [])
 
 
-# pdfplumber's words come out as "kræve? –og af hvem?" and "Fritid-Lokalt": the gap after
-# the dash in this PDF is narrower than extract_words' x_tolerance, so the PDF reader loses it.
-@pytest.mark.xfail(reason="PDF reader drops the space after a dash (kitar/read/pdf.py)")
+# The gap after a dash in this PDF ("kræve? – og", "Fritid - Lokalt") is narrower than
+# pdfplumber's default x_tolerance; the reader's word-gap tolerance keeps it.
 def test_same_paragraphs_exactly(samples: Path) -> None:
     assert _differences(samples) == ([], [])

@@ -8,6 +8,7 @@ is stemmed the same way, so `kommunernes` and `kommunerne` meet at the stem `kom
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from functools import cache
@@ -54,10 +55,29 @@ def stem(word: str) -> str:
 
 @cache
 def _vocabulary() -> frozenset[str]:
-    """Danish words frequent enough to count as compound parts (wordfreq's ~29k; ingest only)."""
-    from kitar.text.lexicon import load_wordfreq  # the project's one wordfreq importer
+    """Danish words frequent enough to count as compound parts (wordfreq's ~29k; ingest only).
 
-    return frozenset(w for w in load_wordfreq().words if len(w) >= 2)
+    Importing wordfreq costs ~1 s in every ingest worker, so the list is cached as a plain
+    file keyed on wordfreq's version (read back in milliseconds); a failed write is ignored.
+    """
+    from importlib.metadata import version
+
+    from kitar.text.lexicon import cache_dir, load_wordfreq  # the one wordfreq importer
+
+    cached = cache_dir() / f"compound-vocabulary-wordfreq-{version('wordfreq')}.txt"
+    try:
+        return frozenset(cached.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        pass
+    vocab = frozenset(w for w in load_wordfreq().words if len(w) >= 2)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(sorted(vocab)), encoding="utf-8")
+        tmp.replace(cached)
+    except OSError:
+        pass
+    return vocab
 
 
 def _is_part(seg: str, head: bool) -> bool:

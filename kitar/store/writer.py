@@ -187,7 +187,11 @@ def _clear(conn: sqlite3.Connection, doc_id: int, meeting_id: int | None) -> Non
     """Remove what a document contributed (its meeting row itself is kept and rewritten)."""
     # Units leave the index first: deleting items cascades to their units.
     if meeting_id is not None:
-        unindex(conn, "document_id = ? OR meeting_id = ?", (doc_id, meeting_id))
+        unindex(
+            conn,
+            "document_id = ? OR item_id IN (SELECT id FROM items WHERE meeting_id = ?)",
+            (doc_id, meeting_id),
+        )
     else:
         unindex(conn, "document_id = ?", (doc_id,))
     if meeting_id is not None:
