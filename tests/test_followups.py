@@ -190,3 +190,11 @@ def test_kl_agenda_followups(samples: Path) -> None:
 def test_sentence_split_never_loses_text(parts: list[str]) -> None:
     text = " ".join(parts)
     assert "".join(split_sentences(text)).replace(" ", "") == "".join(text.split())
+
+
+def test_assessments_are_not_actions() -> None:
+    from kitar.minutes.followups import _is_action_verb
+
+    assert not _is_action_verb("vurderer", has_due=True)
+    assert not _is_action_verb("forventer", has_due=False)
+    assert _is_action_verb("sender", has_due=False)

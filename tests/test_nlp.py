@@ -40,8 +40,12 @@ def test_secretariat_adds_an_organisation_without_code(tmp_path: Path, monkeypat
     with (folder / "organisations.txt").open("a", encoding="utf-8") as fh:
         fh.write("Fynbus\n")
     monkeypatch.setenv("KITAR_PIPELINES", str(folder))
-    caches = [nlp.load, nlp._organisation_matcher, vocabulary.organisations,
-              vocabulary.organisation_lookup]
+    caches = [
+        nlp.load,
+        nlp._organisation_matcher,
+        vocabulary.organisations,
+        vocabulary.organisation_lookup,
+    ]
     for cache in caches:
         cache.cache_clear()
     try:

@@ -14,8 +14,15 @@ def test_filled_draft_parses_to_the_agenda_plus_decisions(
     kl_agenda_txt: Path, kl_expected: dict, tmp_path: Path
 ) -> None:
     _, agenda = process_file(kl_agenda_txt)
-    draft = build_minutes(agenda, tmp_path / "udkast.docx", template=None, public=False,
-                          force=False, meeting_id="42", next_meeting=None)
+    draft = build_minutes(
+        agenda,
+        tmp_path / "udkast.docx",
+        template=None,
+        public=False,
+        force=False,
+        meeting_id="42",
+        next_meeting=None,
+    )
     typed = [f"Beslutning nummer {k}: godkendt." for k in range(40)]
     filled_count = fill_paragraphs(draft, BESLUTNING_STYLE, typed, tmp_path / "udfyldt.docx")
     _, minutes = process_file(tmp_path / "udfyldt.docx")

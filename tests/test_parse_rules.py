@@ -390,4 +390,6 @@ def test_closed_line_under_title() -> None:
 def test_known_organisation_that_looks_like_a_name() -> None:
     people = parse_presenters("v. Hans Vig, Danske Regioner og Ida Krog, KL")
     assert [(p.name, p.organisation) for p in people] == [
-        ("Hans Vig", "Danske Regioner"), ("Ida Krog", "KL")]
+        ("Hans Vig", "Danske Regioner"),
+        ("Ida Krog", "KL"),
+    ]

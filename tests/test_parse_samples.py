@@ -119,8 +119,12 @@ def test_kl_agenda_rerendered_as_pdf_scores_the_same(
     from kitar.pipeline import read_and_reflow
 
     original = read_and_reflow(kl_agenda_txt)
-    pdf = render_blocks(original.blocks, tmp_path / "kl.pdf",
-                        sidebar=sidebar_from_metadata(original.metadata), page_breaks=True)
+    pdf = render_blocks(
+        original.blocks,
+        tmp_path / "kl.pdf",
+        sidebar=sidebar_from_metadata(original.metadata),
+        page_breaks=True,
+    )
     ev = evaluate(process_file(pdf)[1], kl_expected)
     for name in ("items", "subitems", "annexes", "closed"):
         assert ev.score(name).f1 == 1.0, (name, ev.differences)

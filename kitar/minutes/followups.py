@@ -61,6 +61,22 @@ _MEETING_VERBS = {"drøfter", "drøftede", "godkender", "godkendte", "tiltræder
                   "støtter", "opfordrer"}  # fmt: skip
 # "KL har igangsat …", "Projektet er forsinket": perfect tense and states are background.
 _NEVER_VERBS = {"har", "havde", "er", "var", "blev", "fik"}
+# Opinions and reports are not promises: "Administrationen vurderer, at renoveringen kan …".
+_STATEMENT_VERBS = {
+    "vurderer",
+    "forventer",
+    "mener",
+    "skønner",
+    "anser",
+    "oplyser",
+    "beretter",
+    "redegør",
+    "fremhæver",
+    "understreger",
+    "påpeger",
+    "konkluderer",
+    "antager",
+}
 _MODALS = {"skal", "vil", "bedes", "anmodes", "sørger", "påtager"}
 # A unit or office as subject: "Administrationen", "Sekretariatet", "Styregruppen", "Direktøren".
 _DEFINITE = re.compile(
@@ -200,7 +216,7 @@ def _owner(clause: str, orgs: dict[str, str]) -> tuple[str | None, str | None]:
 
 
 def _is_action_verb(verb: str, has_due: bool) -> bool:
-    if verb in _NEVER_VERBS:
+    if verb in _NEVER_VERBS or verb in _STATEMENT_VERBS:
         return False
     if verb in _MODALS:
         return True

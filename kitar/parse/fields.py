@@ -84,10 +84,7 @@ def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
         while j < len(blocks) and j not in used:
             nxt = blocks[j]
             text = nxt.text.strip()
-            if (
-                nxt.kind == "list_item"
-                or _CLAUSE_START.match(text)
-            ):
+            if nxt.kind == "list_item" or _CLAUSE_START.match(text):
                 listed.extend(_split_clauses(text) or [clean_clause(text)])
                 used.add(j)
                 j += 1

@@ -37,7 +37,7 @@ def _letter_heads(blocks: list[Block], used: set[int]) -> list[tuple[int, str, s
 def _decimal_heads(blocks: list[Block], parent: str, used: set[int]) -> list[tuple[int, str, str]]:
     heads = []
     for i, block in enumerate(blocks):
-        if len(block.text) > 300 or not block.text.lstrip()[:1].isdigit() and not block.marker:
+        if len(block.text) > 300 or (not block.text.lstrip()[:1].isdigit() and not block.marker):
             continue
         m = P.SUBITEM_DECIMAL.match(item_text(block).strip())
         if i not in used and m and m.group("parent") == parent:

@@ -79,13 +79,34 @@ def open_db(path: str | Path) -> Database:
     return sqlite_utils.Database(conn)
 
 
+def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    conn.execute("SAVEPOINT kitar_block")
+    try:
+        yield conn
+    except BaseException:
+        try:
+            conn.execute("ROLLBACK TO kitar_block")
+            conn.execute("RELEASE kitar_block")
+        except sqlite3.Error:  # cannot undo the block alone: undo the whole batch
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("RELEASE kitar_block")
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt).
 
     IMMEDIATE takes the write lock up front, so a concurrent writer waits on busy_timeout
     rather than failing with "database is locked" when a read transaction tries to upgrade.
+    Inside an open transaction (a `kitar.store.writer.Batch`) it is a SAVEPOINT instead:
+    a failure rolls back this block alone and the batch goes on.
     """
+    if conn.in_transaction:
+        yield from _savepoint(conn)
+        return
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
