@@ -1,10 +1,19 @@
-"""The whole reading path for one file: read → reflow → parse. Heavy imports stay inside."""
+"""The whole reading path for one file: read → reflow → parse. Heavy imports stay inside.
+
+A long PDF can also be read in page chunks by several worker processes (`pdf_chunks`,
+`read_pdf_chunk`) and then finished in one place (`process_pdf_pages`): pdfplumber's page
+parsing is by far the slowest step, and one 100-page report would otherwise keep a single
+worker busy while the others idle.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kitar.model import Document, Meeting
+from kitar.model import Document, Meeting, Page
+
+# Pages per chunk when a long PDF is split across workers; shorter PDFs are read whole.
+CHUNK_PAGES = 16
 
 
 def read_and_reflow(path: str | Path) -> Document:
@@ -20,4 +29,43 @@ def process_file(path: str | Path) -> tuple[Document, Meeting]:
     from kitar.parse.meeting import parse_document
 
     doc = read_and_reflow(path)
+    return doc, parse_document(doc)
+
+
+def pdf_chunks(
+    path: str | Path, min_pages: int = 2 * CHUNK_PAGES, size: int = CHUNK_PAGES
+) -> list[list[int]] | None:
+    """Page-number chunks for a PDF long enough to split, else None (read it whole)."""
+    from kitar.errors import KitarError
+    from kitar.read.pdf import page_count
+
+    if Path(path).suffix.lower() != ".pdf":
+        return None
+    try:
+        count = page_count(path)
+    except KitarError:
+        return None  # the whole-file path reports the problem
+    if count < min_pages:
+        return None
+    return [list(range(a, min(a + size, count + 1))) for a in range(1, count + 1, size)]
+
+
+def read_pdf_chunk(path: str | Path, numbers: list[int]) -> tuple[list[Page], list[str]]:
+    """Read some pages of a PDF (in a worker)."""
+    from kitar.read.pdf import read_pages
+
+    notes: list[str] = []
+    return read_pages(path, numbers=numbers, warnings=notes), notes
+
+
+def process_pdf_pages(
+    path: str | Path, pages: list[Page], notes: list[str] | None = None
+) -> tuple[Document, Meeting]:
+    """Finish a PDF read in chunks: layout, blocks, reflow and parse, as `process_file` does."""
+    from kitar.parse.meeting import parse_document
+    from kitar.read.pdf import document_from_pages
+    from kitar.text.reflow import reflow_document
+
+    data = Path(path).read_bytes()
+    doc = reflow_document(document_from_pages(path, data, pages, sorted(set(notes or []))))
     return doc, parse_document(doc)

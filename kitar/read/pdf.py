@@ -231,9 +231,6 @@ def inspect_pdf(path: str | Path, page: int | None = None, data: bytes | None = 
 
 def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
     """Read a PDF into a Document: blocks without running headers/footers/sidebar, plus metadata."""
-    from kitar.read.layout import analyse
-    from kitar.read.pdf_blocks import build_blocks
-
     if data is None:
         try:
             data = Path(path).read_bytes()
@@ -241,6 +238,17 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
             raise DocumentNotFound("no such file", path) from None
     notes: list[str] = []
     pages = read_pages(path, data=data, warnings=notes)
+    return document_from_pages(path, data, pages, notes)
+
+
+def document_from_pages(
+    path: str | Path, data: bytes, pages: list[Page], notes: list[str] | None = None
+) -> Document:
+    """Layout analysis and blocks over pages read earlier (possibly in chunks, in parallel)."""
+    from kitar.read.layout import analyse
+    from kitar.read.pdf_blocks import build_blocks
+
+    pages = sorted(pages, key=lambda p: p.number)
     check_has_text(pages, path)
     analysis = analyse(pages)
     doc = Document(
@@ -249,13 +257,19 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
         pages=len(pages),
         blocks=build_blocks(analysis.pages),
         metadata=dict(analysis.metadata),
-        warnings=notes + analysis.warnings,
+        warnings=list(notes or []) + analysis.warnings,
         sha256=hashlib.sha256(data).hexdigest(),
     )
     empty = [p.number for p in pages if not p.lines and p.image_count]
     if empty:
         doc.warnings.append(f"pages without a text layer (OCR needed): {empty}")
     return doc
+
+
+def page_count(path: str | Path) -> int:
+    """Number of pages, without parsing any page (to split a long PDF across workers)."""
+    with open_pdf(path, None, []) as pdf:
+        return len(pdf.pages)
 
 
 def baseline_extract_words(path: str | Path) -> int:
