@@ -64,17 +64,25 @@ def _predecessor(
     return None
 
 
-def _ids(conn: sqlite3.Connection, table: str, names: list[str]) -> dict[str, int]:
+Known = dict[tuple[str, str], int]  # (table, name) → id, valid within one open batch
+
+
+def _ids(
+    conn: sqlite3.Connection, table: str, names: list[str], known: Known | None = None
+) -> dict[str, int]:
     """Get-or-create ids for people or organisations, in bulk, in order of appearance."""
     names = list(dict.fromkeys(n for n in names if n))  # not a set: ids must not depend on hashing
+    known = known if known is not None else {}
+    out = {n: known[table, n] for n in names if (table, n) in known}
+    names = [n for n in names if n not in out]
     conn.executemany(f"INSERT OR IGNORE INTO {table} (name) VALUES (?)", [(n,) for n in names])
-    out: dict[str, int] = {}
     ordered = sorted(names)
     for i in range(0, len(ordered), 500):  # stay under SQLite's bound-variable limit
         chunk = ordered[i : i + 500]
         marks = ",".join("?" * len(chunk))
         sql = f"SELECT name, id FROM {table} WHERE name IN ({marks})"
-        out.update(dict(conn.execute(sql, chunk).fetchall()))
+        for name, id_ in conn.execute(sql, chunk).fetchall():
+            out[name] = known[table, name] = id_
     return out
 
 
@@ -109,7 +117,9 @@ def _write_meeting(
     return meeting_id
 
 
-def _write_items(conn: sqlite3.Connection, prep: Prepared, meeting_id: int) -> list[int]:
+def _write_items(
+    conn: sqlite3.Connection, prep: Prepared, meeting_id: int, known: Known | None
+) -> list[int]:
     """All rows below the meeting, one executemany per table (ids assigned up front)."""
     base = conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
     ids = [base + 1 + n for n in range(len(prep.items))]
@@ -122,9 +132,13 @@ def _write_items(conn: sqlite3.Connection, prep: Prepared, meeting_id: int) -> l
         + [n for it in items for n in it.absent]
         + info.attendees
         + info.absent,
+        known,
     )
     orgs = _ids(
-        conn, "organisations", [p.organisation or "" for it in items for p in it.presenters]
+        conn,
+        "organisations",
+        [p.organisation or "" for it in items for p in it.presenters],
+        known,
     )
     conn.executemany(
         "INSERT INTO items (id, meeting_id, parent_id, number, title, closed, page, case_id, "
@@ -248,9 +262,15 @@ def _write_units(
 
 
 def write_prepared(
-    conn: sqlite3.Connection, prep: Prepared, force: bool = False, ready: Analysed | None = None
+    conn: sqlite3.Connection,
+    prep: Prepared,
+    force: bool = False,
+    ready: Analysed | None = None,
+    known: Known | None = None,
 ) -> tuple[Status, int, int]:
     """Write one document atomically; returns (status, document id, meeting id).
+
+    `known` caches people and organisation ids; only `Batch` passes it (and clears it).
 
     The units reach the FTS index at the next `kitar.store.fts.catch_up(conn, ready)`:
     with `ready`, from the analyses made in `prepare`, otherwise analysed again from text.
@@ -302,10 +322,12 @@ def write_prepared(
             "INSERT INTO pages (document_id, number, text) VALUES (?,?,?)",
             [(doc_id, n, t) for n, t in enumerate(prep.page_texts, start=1)],
         )
-        item_ids = _write_items(conn, prep, meeting_id)
+        item_ids = _write_items(conn, prep, meeting_id, known)
         _write_units(conn, prep, doc_id, meeting_id, item_ids, ready)
         if pred or same:
             _collect_orphans(conn)
+            if known is not None:
+                known.clear()  # some of them may be gone
     return ("updated" if (pred or same) else "new"), doc_id, meeting_id
 
 
@@ -322,6 +344,7 @@ class Batch:
         self.conn = conn
         self.max_age = max_age
         self.started = 0.0
+        self.known: Known = {}
 
     def __enter__(self) -> Batch:
         return self
@@ -341,11 +364,16 @@ class Batch:
             except sqlite3.OperationalError as exc:
                 raise CorpusError(f"corpus database is busy: {exc}") from None
             self.started = time.monotonic()
-        return write_prepared(self.conn, prep, force=force, ready=ready)
+        try:
+            return write_prepared(self.conn, prep, force=force, ready=ready, known=self.known)
+        except BaseException:
+            self.known.clear()  # the ids it added were rolled back
+            raise
 
     def due(self) -> bool:
         return self.conn.in_transaction and time.monotonic() - self.started >= self.max_age
 
     def commit(self) -> None:
+        self.known.clear()  # another writer may remove orphans between batches
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
