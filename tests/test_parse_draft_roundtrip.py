@@ -37,3 +37,34 @@ def test_filled_draft_parses_to_the_agenda_plus_decisions(
     assert decisions == typed[:filled_count]
     item3 = minutes.items[2]
     assert item3.decisions == [] and all(s.decision for s in item3.subitems)
+
+
+def test_filled_draft_is_linked_to_its_agenda_in_the_corpus(
+    kl_agenda_txt: Path, tmp_path: Path
+) -> None:
+    from kitar.store.ingest import ingest
+    from kitar.store.queries import get_meeting, list_meetings
+
+    db = tmp_path / "kitar.db"
+    first = ingest([kl_agenda_txt], db)
+    agenda_id = first.files[0].meeting_id
+    assert agenda_id
+    _, agenda = get_meeting(db, str(agenda_id))
+    draft = build_minutes(
+        agenda,
+        tmp_path / "udkast.docx",
+        template=None,
+        public=False,
+        force=False,
+        meeting_id=str(agenda_id),
+        next_meeting=None,
+    )
+    fill_paragraphs(draft, BESLUTNING_STYLE, ["Taget til efterretning."], tmp_path / "f.docx")
+    second = ingest([tmp_path / "f.docx"], db)
+    assert second.files[0].status == "new"
+    minutes_id = second.files[0].meeting_id
+    rows = {m.id: m for m in list_meetings(db)}
+    assert rows[minutes_id].kind == "minutes"
+    assert rows[minutes_id].linked == {"agenda": agenda_id}
+    assert rows[agenda_id].linked == {"minutes": minutes_id}
+    assert rows[minutes_id].date == rows[agenda_id].date == "2016-08-29"

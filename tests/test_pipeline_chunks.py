@@ -27,7 +27,8 @@ def _same(path: Path, size: int) -> None:
     whole_doc, whole = process_file(path)
     doc, meeting = _chunked(path, size)
     assert [(b.kind, b.page, b.text) for b in doc.blocks] == [
-        (b.kind, b.page, b.text) for b in whole_doc.blocks]
+        (b.kind, b.page, b.text) for b in whole_doc.blocks
+    ]
     assert doc.metadata == whole_doc.metadata and doc.sha256 == whole_doc.sha256
     assert meeting_to_dict(meeting) == meeting_to_dict(whole)
 

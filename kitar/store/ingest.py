@@ -146,6 +146,51 @@ def _result(path: str, future: Future[_Outcome]) -> _Outcome:
         return _Outcome(path, reason=f"worker process failed: {type(exc).__name__}: {exc}")
 
 
+@dataclass
+class _Chunked:
+    """A long PDF whose pages are read by several workers, finished when it is its turn."""
+
+    path: str
+    sha: str
+    parts: list[Future[Any]]
+
+    def done(self) -> bool:
+        return all(f.done() for f in self.parts)
+
+    def finish(self) -> _Outcome:
+        from kitar.pipeline import process_pdf_pages
+
+        try:
+            pages, notes = [], []
+            for part in self.parts:
+                got, more = part.result()
+                pages += got
+                notes += more
+            doc, meeting = process_pdf_pages(self.path, pages, notes)
+            doc = replace(doc, blocks=[])
+            return _Outcome(self.path, prepared=prepare(doc, meeting, self.sha, self.path))
+        except KitarError as exc:
+            return _Outcome(self.path, reason=str(exc))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:
+            return _Outcome(self.path, reason=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _submit(
+    pool: ProcessPoolExecutor, processor: Processor, path: str, sha: str
+) -> Future[_Outcome] | _Chunked:
+    """A long PDF is split into page chunks across the workers (its reading dominates), so
+    one 100-page report does not keep a single worker busy while the others idle."""
+    if processor is default_processor:
+        from kitar.pipeline import pdf_chunks, read_pdf_chunk
+
+        chunks = pdf_chunks(path)
+        if chunks:
+            return _Chunked(path, sha, [pool.submit(read_pdf_chunk, path, c) for c in chunks])
+    return pool.submit(_work, processor, path, sha)
+
+
 def _outcomes(
     todo: list[tuple[str, str]], processor: Processor, jobs: int
 ) -> Iterator[tuple[_Outcome, bool]]:
@@ -160,17 +205,27 @@ def _outcomes(
             yield _work(processor, path, sha), False  # the next one is parsed after
         return
     chunk = max(32, jobs * 8)
+    if processor is default_processor:
+        from kitar.pipeline import warm_up
+        from kitar.store.analyze import compound_parts
+
+        warm_up()  # forked workers inherit the loaded pipeline, lexicon and word list
+        compound_parts("digitaliseringsstrategi")
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures: dict[int, Future[_Outcome]] = {}
+        futures: dict[int, Future[_Outcome] | _Chunked] = {}
         submitted = 0
         try:
             for n, (path, _) in enumerate(todo):
                 if n >= submitted - chunk // 2 and submitted < len(todo):
                     batch = range(submitted, min(len(todo), submitted + chunk))
                     for k in sorted(batch, key=lambda k: -_size(todo[k][0])):
-                        futures[k] = pool.submit(_work, processor, *todo[k])
+                        futures[k] = _submit(pool, processor, *todo[k])
                     submitted = batch.stop
-                outcome = _result(path, futures.pop(n))
+                pending = futures.pop(n)
+                if isinstance(pending, _Chunked):
+                    outcome = pending.finish()
+                else:
+                    outcome = _result(path, pending)
                 following = futures.get(n + 1)
                 yield outcome, following is not None and following.done()
         except BaseException:

@@ -261,6 +261,26 @@ def _write_units(
         ready.update((base + 1 + n, (u.stems, u.parts)) for n, u in enumerate(prep.units))
 
 
+def _draft_link(conn: sqlite3.Connection, prep: Prepared, key: str | None) -> str | None:
+    """A filled-in `kitar minutes` draft names its agenda's meeting id: share its key (giving the
+    agenda one if its body is unknown) and take over its body and date when the draft lacks them."""
+    ref = prep.meeting.meeting.draft_of
+    if not ref or not str(ref).isdigit():
+        return key
+    row = conn.execute(
+        "SELECT meeting_key, body, date FROM meetings WHERE id = ?", (int(ref),)
+    ).fetchone()
+    if row is None:
+        return key
+    info = prep.meeting.meeting
+    info.body = info.body or row[1]
+    info.date = info.date or row[2]
+    shared = row[0] or f"{row[2] or ''}|meeting{ref}"
+    if not row[0]:
+        conn.execute("UPDATE meetings SET meeting_key = ? WHERE id = ?", (shared, int(ref)))
+    return shared
+
+
 def write_prepared(
     conn: sqlite3.Connection,
     prep: Prepared,
@@ -277,6 +297,7 @@ def write_prepared(
     """
     key = meeting_key(prep.meeting.meeting.body, prep.meeting.meeting.date)
     with dbmod.transaction(conn):
+        key = _draft_link(conn, prep, key)
         same = conn.execute(
             "SELECT d.id, m.id FROM documents d LEFT JOIN meetings m ON m.document_id = d.id "
             "WHERE d.sha256 = ?",
