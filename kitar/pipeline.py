@@ -32,21 +32,6 @@ def process_file(path: str | Path) -> tuple[Document, Meeting]:
     return doc, parse_document(doc)
 
 
-def warm_up() -> None:
-    """Load the readers, the lexicon and the spaCy pipeline in this process.
-
-    Called before worker processes are forked, so they inherit what is loaded instead of each
-    paying the start-up again (about a second of CPU per worker here).
-    """
-    import kitar.docx_io
-    import kitar.read.pdf  # noqa: F401
-    from kitar import nlp
-    from kitar.text.lexicon import default_lexicon
-
-    nlp.load()
-    default_lexicon()
-
-
 def pdf_chunks(
     path: str | Path, min_pages: int | None = None, size: int | None = None
 ) -> list[list[int]] | None:

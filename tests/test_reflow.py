@@ -160,3 +160,11 @@ def test_kl_page_texts(kl_reflowed: Document) -> None:
     assert kl_reflowed.pages == 22 and len(kl_reflowed.page_texts) == 22
     assert "digitaliseringsstrategi" in kl_reflowed.page_texts[2]
     assert kl_reflowed.page_texts[21].startswith("11. Evt.")
+
+
+def test_a_dash_line_does_not_continue_a_hyphenated_word() -> None:
+    # Found by hypothesis: "0A-" / "-" / "0" used to lose both hyphens.
+    from kitar.text.reflow import reflow_text
+
+    out = reflow_text("0A-\n -\n0\n")
+    assert out.count("-") >= 1 and out.replace("-", "").replace(" ", "") == "0A0"

@@ -205,12 +205,6 @@ def _outcomes(
             yield _work(processor, path, sha), False  # the next one is parsed after
         return
     chunk = max(32, jobs * 8)
-    if processor is default_processor:
-        from kitar.pipeline import warm_up
-        from kitar.store.analyze import compound_parts
-
-        warm_up()  # forked workers inherit the loaded pipeline, lexicon and word list
-        compound_parts("digitaliseringsstrategi")
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures: dict[int, Future[_Outcome] | _Chunked] = {}
         submitted = 0

@@ -56,7 +56,8 @@ def reflow_text(
         orgs = organisation_words()
     out = lines[0]
     for nxt in lines[1:]:
-        if _is_line_end_hyphen(out):
+        # Only a word can continue a hyphenated word: a next line of "-" or "–" is a dash.
+        if _is_line_end_hyphen(out) and nxt[:1].isalnum():
             left = out.rsplit(None, 1)[-1]
             right = nxt.split(None, 1)[0]
             decision: Decision = decide(left, right, vocab, lexicon, orgs=orgs)
