@@ -19,7 +19,7 @@ from kitar.config import pipelines_dir
 from kitar.parse.vocabulary import abbreviations, organisations
 
 # A person is 2–5 capitalised words, optionally with a lower-case particle:
-# "Jens Krieger Røyen", "Anders Lillienfryd Holte", "Ida de Jong".
+# "Jonas Skov Aalund", "Karina Dam Grønbech", "Ida de Jong".
 _PERSON_PATTERN: list[dict[str, Any]] = [
     {"IS_TITLE": True, "IS_ALPHA": True},
     {"LOWER": {"IN": ["de", "von", "van", "la"]}, "OP": "?"},

@@ -33,7 +33,7 @@ CLOSED_PREFIX = re.compile(r"^\s*Lukket\s*:\s*", re.I)
 CLOSED_PART = re.compile(r"^(lukket\s+(dagsorden|referat|møde)|lukkede\s+punkter)\s*:?$", re.I)
 OPEN_PART = re.compile(r"^(åben|åbent)\s+(dagsorden|referat|møde)\s*:?$", re.I)
 
-# "v. Henrik Brix, Formand for …", "v/ Kit Roesen, KL", "Ved Mette Lya, KL"
+# "v. Anna Holm, Formand for …", "v/ Bo Lind, KL", "Ved Carl Berg, KL"
 PRESENTER = re.compile(r"^(?:v\.|v/|ved)\s+(?P<rest>\S.*)$", re.S | re.I)
 
 # Recommendation lead-ins:

@@ -1,8 +1,8 @@
-"""Presenter lines: `v. Henrik Brix, Formand for … og Ghita Thiesen, KL` → people.
+"""Presenter lines: `v. Anna Holm, Formand for … og Bo Lind, KL` → people.
 
 The line is split at commas and at ` og `. After a comma comes either an organisation or a role,
 and it applies to the whole group of names since the previous one: in
-`v. Peter Falkenberg, KL og Jens Krieger Røyen og Michael Bang Kjeldgaard, Digitaliseringsstyrelsen`
+`v. Carl Berg, KL og Dorte Friis og Erik Skov Gade, Digitaliseringsstyrelsen`
 both of the last two people are from Digitaliseringsstyrelsen.
 """
 
@@ -88,7 +88,7 @@ def parse_presenters(line: str) -> list[Presenter]:
                 continue
         paren = _PAREN.match(text)
         if paren:
-            # The draft's own form: "Ghita Thiesen (KL)", "Anna Holm (Formand for Rådet)".
+            # The draft's own form: "Bo Lind (KL)", "Anna Holm (Formand for Rådet)".
             extra = paren.group("extra").strip()
             org = _organisation(extra, known_spans)
             person = Presenter(name=paren.group("name").strip())

@@ -219,7 +219,7 @@ def _merge_row(row: list[Line]) -> Line:
 
 
 def _list_cell(line: Line) -> bool:
-    # A member-list cell: "Ole Bjerregaard (V)" — not a label ("Sagsnr.:") nor a number ("12").
+    # A member-list cell: "Anne Ravn (V)" — not a label ("Sagsnr.:") nor a number ("12").
     text = line.text.strip()
     return len(text) <= 60 and not text.endswith(":") and bool(re.match(r"[^\W\d_]", text))
 

@@ -1,7 +1,7 @@
 """Letterhead / sidebar fields by text pattern, shared by the TXT and PDF readers.
 
 A KL memo's right-hand column reads `Dato: 29. august 2016`, `Sags ID: SAG-2015-05445`,
-`Dok. ID: 2247467`, `E-mail: …`, `Direkte: 3370 3497`, a street address, a postcode and city,
+`Dok. ID: 2247467`, `E-mail: …`, `Direkte: 3300 1234`, a street address, a postcode and city,
 `www.kl.dk`, `Side 20 af 22`, `NOTAT`. A text extractor mixes that column into the body; these
 patterns find it again and turn its labelled lines into metadata.
 """
@@ -33,7 +33,7 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "E-mail: abc@kl.dk", "Mail: abc@kl.dk"
     ("email", re.compile(r"^(?:e-?mail|mail)\s*:\s*(?P<v>\S+@\S+)$", re.I)),
-    # "Direkte: 3370 3497", "Tlf. dir.: 4477 3483", "Telefon: +45 3370 3370"
+    # "Direkte: 3300 1234", "Tlf. dir.: 4400 5678", "Telefon: +45 3300 3300"
     (
         "phone",
         re.compile(

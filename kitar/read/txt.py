@@ -28,7 +28,7 @@ _ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>\S.*)$")
 # "1. Fælles arkitekturstyring", "2) Behandlingen af …": a numbered list line; a capital
 # must follow, so a wrapped date ("15. og 16. august 2016") stays running text.
 _NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}[.)])\s+(?P<rest>[A-ZÆØÅ\d\"”’(].*)$")
-# "v. Kit Roesen, KL": the presenters of an item.
+# "v. Bo Lind, KL": the presenters of an item.
 _PRESENTER_RE = re.compile(r"^v\.\s+\S")
 # "Bilag 1: Leveranceplan …", "Bilag 3: Høringssvar - FLIS": one annex per block.
 _ANNEX_RE = re.compile(r"^bilag\s+\d+\s*[:.]", re.I)
@@ -184,7 +184,7 @@ def assign_pages(lines: list[SourceLine], anchors: list[_PageAnchor]) -> None:
 
     " 3. Høringssager:" — a leading space begins a new page, unless a page began one or two
     lines ago or the line before began with a space too (" 8. Digitalisering …" then
-    " v. Frank …" then " Malkov, KL": the title's own page). "Side 20 af 22" seen on counted
+    " v. Anna …" then " Holm, KL": the title's own page). "Side 20 af 22" seen on counted
     page 19 means the text starts on page 2 (a cover page first): every page shifts by one.
     No page goes past the total a `Side N af M` line states.
     """
@@ -353,7 +353,7 @@ class _Builder:
         return self.blocks
 
     def _presenter_continues(self, cur: _Open, ln: SourceLine) -> bool:
-        """`v. … og Michael Bang` + `Kjeldgaard, Digitaliseringsstyrelsen`: short name lines."""
+        """`v. … og Erik Skov` + `Gade, Digitaliseringsstyrelsen`: short name lines."""
         prev = cur.lines[-1]
         return len(ln.text) <= 60 or prev.endswith(("-", ",", " og")) or ln.text[0].islower()
 
