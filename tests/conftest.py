@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from kitar.config import samples_dir
+
 # CI runs the property tests with a fixed seed, so a landing never depends on the draw;
 # locally they draw fresh examples each run and keep finding new cases.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-from kitar.config import samples_dir
 
 
 @pytest.fixture(scope="session")
