@@ -9,20 +9,11 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.timing import best_time
 from kitar.config import samples_dir
-
-
-def _best(fn: Callable[[], object], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def _ratio_rows(label: str, path: Path) -> list[dict[str, Any]]:
@@ -31,8 +22,8 @@ def _ratio_rows(label: str, path: Path) -> list[dict[str, Any]]:
 
     doc = read_and_reflow(path)  # warms caches (lexicon, pipeline)
     parse_document(doc)
-    read_s = _best(lambda: read_and_reflow(path))
-    parse_s = _best(lambda: parse_document(doc))
+    read_s = best_time(repeat=5, work=lambda: read_and_reflow(path))
+    parse_s = best_time(repeat=5, work=lambda: parse_document(doc))
     ratio = parse_s / read_s
     return [
         {

@@ -7,8 +7,8 @@ the same extractor layout; repeated to about 4 MB so the timing is not noise.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
+from bench.timing import best_time
 from kitar.config import samples_dir
 from kitar.read.txt import parse_text
 from kitar.text import lexicon as lexicon_module
@@ -41,17 +41,6 @@ def _text() -> tuple[str, str]:
     return _fictitious(), "fictitious agenda"
 
 
-def _best_of(times: int, work: Callable[[], object]) -> float:
-    """The fastest of a few runs in CPU seconds of this process: on a shared machine the
-    wall clock also counts the time other processes hold the CPU."""
-    best = float("inf")
-    for _ in range(times):
-        start = time.process_time()
-        work()
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def run() -> list[dict]:
     """Lexicon load time and reflow throughput."""
     lexicon_module.load_spacy_lemmas.cache_clear()
@@ -65,8 +54,10 @@ def run() -> list[dict]:
     doc = parse_text(big)
     size_mb = len(big.encode("utf-8")) / 1e6
     reflow_document(doc, lexicon)  # warm-up: organisation list, regexes
-    reflow_s = _best_of(3, lambda: reflow_document(doc, lexicon))
-    total_s = _best_of(2, lambda: reflow_document(parse_text(big), lexicon))
+    # CPU seconds of this process: on a shared machine the wall clock also counts the time
+    # other processes hold the CPU.
+    reflow_s = best_time(lambda: reflow_document(doc, lexicon), 3, time.process_time)
+    total_s = best_time(lambda: reflow_document(parse_text(big), lexicon), 2, time.process_time)
     throughput = size_mb / reflow_s
     read_throughput = size_mb / total_s
     return [

@@ -15,6 +15,15 @@ def pipelines_dir() -> Path:
     return Path(env) if env else PROJECT_DIR / "pipelines"
 
 
+def pipeline_entries(name: str, directory: Path | None = None) -> list[str]:
+    """Entries of a vocabulary file in `pipelines/` (one per line; `#` starts a comment)."""
+    path = (directory or pipelines_dir()) / name
+    if not path.exists():
+        return []
+    lines = (raw.split("#", 1)[0].strip() for raw in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
 def samples_dir() -> Path:
     """The real sample documents (`KITAR_SAMPLES`, default `../shared/samples`)."""
     env = os.environ.get("KITAR_SAMPLES")

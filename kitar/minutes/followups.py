@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from kitar.config import pipelines_dir
+from kitar.config import pipeline_entries
 from kitar.minutes.dates import find_due
 from kitar.model import Item, Meeting
 
@@ -120,13 +120,6 @@ class FollowUp:
         return f"{where}, {item} ({self.origin})" if where else f"{item} ({self.origin})"
 
 
-def _read_lines(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
 @lru_cache(maxsize=4)
 def organisations(directory: Path | None = None) -> dict[str, str]:
     """Organisation names (and aliases) → the name shown as owner.
@@ -134,7 +127,7 @@ def organisations(directory: Path | None = None) -> dict[str, str]:
     `KL = Kommunernes Landsforening` makes both spellings mean KL; a name that also has its
     own line stays itself (`Digst = Digitaliseringsstyrelsen` → Digitaliseringsstyrelsen).
     """
-    lines = _read_lines((directory or pipelines_dir()) / "organisations.txt") or _DEFAULT_ORGS
+    lines = pipeline_entries("organisations.txt", directory) or _DEFAULT_ORGS
     plain = {line for line in lines if "=" not in line}
     names: dict[str, str] = {}
     for line in lines:
@@ -147,7 +140,7 @@ def organisations(directory: Path | None = None) -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def _abbreviations(directory: Path | None = None) -> tuple[str, ...]:
-    found = _read_lines((directory or pipelines_dir()) / "abbreviations.txt")
+    found = pipeline_entries("abbreviations.txt", directory)
     return tuple(sorted(set(found) | set(_DEFAULT_ABBREVIATIONS), key=len, reverse=True))
 
 

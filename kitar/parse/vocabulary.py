@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from kitar.config import pipelines_dir
-
-
-def _lines(name: str) -> list[str]:
-    path: Path = pipelines_dir() / name
-    if not path.exists():
-        return []
-    out = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+from kitar.config import pipeline_entries
 
 
 @lru_cache(maxsize=1)
 def section_headings() -> frozenset[str]:
     """Lower-cased section headings, e.g. "baggrund", "sagsfremstilling"."""
-    return frozenset(h.lower() for h in _lines("section_headings.txt"))
+    return frozenset(h.lower() for h in pipeline_entries("section_headings.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +21,7 @@ def organisations() -> dict[str, str]:
     `KL = Kommunernes Landsforening` makes both "KL" and the long form map to "KL".
     """
     names: dict[str, str] = {}
-    for line in _lines("organisations.txt"):
+    for line in pipeline_entries("organisations.txt"):
         name, _, alias = (part.strip() for part in line.partition("="))
         names[name] = name
         if alias:
@@ -50,7 +37,7 @@ def organisation_lookup() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def abbreviations() -> tuple[str, ...]:
-    return tuple(_lines("abbreviations.txt"))
+    return tuple(pipeline_entries("abbreviations.txt"))
 
 
 @lru_cache(maxsize=1)

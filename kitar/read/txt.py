@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kitar.config import pipelines_dir
+from kitar.config import pipeline_entries, pipelines_dir
 from kitar.errors import DocumentNotFound, EmptyDocument, NothingToExtract, UnsupportedFormat
 from kitar.model import Block, BlockKind, Document
 from kitar.read.letterhead import extract_fields, find_letterhead_runs
@@ -52,19 +52,14 @@ FALLBACK_SECTION_HEADINGS = (
 
 
 @lru_cache(maxsize=4)
-def _section_headings(path: Path) -> frozenset[str]:
-    names: list[str] = list(FALLBACK_SECTION_HEADINGS)
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line:
-                names.append(line)
+def _section_headings(directory: Path) -> frozenset[str]:
+    names = [*FALLBACK_SECTION_HEADINGS, *pipeline_entries("section_headings.txt", directory)]
     return frozenset(n.lower().rstrip(":").strip() for n in names)
 
 
 def section_headings() -> frozenset[str]:
     """Lowercase section headings: pipelines/section_headings.txt plus a built-in list."""
-    return _section_headings(pipelines_dir() / "section_headings.txt")
+    return _section_headings(pipelines_dir())
 
 
 @dataclass

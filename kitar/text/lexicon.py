@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from kitar.config import pipelines_dir
+from kitar.config import pipeline_entries, pipelines_dir
 
 # A word that may hold inner hyphens: "UNI-Login", "step-up-modellen", "2030-fremskrivning".
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
@@ -209,14 +209,9 @@ def empty_lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=4)
-def _organisations(path: Path) -> tuple[str, ...]:
-    if not path.exists():
-        return ()
+def _organisations(directory: Path) -> tuple[str, ...]:
     names: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for line in pipeline_entries("organisations.txt", directory):
         # "KL = Kommunernes Landsforening": both the name and its alias are known words.
         names.extend(part.strip() for part in line.split("=") if part.strip())
     return tuple(names)
@@ -224,7 +219,7 @@ def _organisations(path: Path) -> tuple[str, ...]:
 
 def organisations() -> tuple[str, ...]:
     """Names from pipelines/organisations.txt (`Name = Alias` gives both), if the file exists."""
-    return _organisations(pipelines_dir() / "organisations.txt")
+    return _organisations(pipelines_dir())
 
 
 @lru_cache(maxsize=4)
