@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +12,7 @@ from kitar.store import migrations
 from kitar.store.db import open_db
 from kitar.store.ingest import collect_paths, ingest
 from kitar.store.search import search
+from tests.kill_helpers import kill_when, spawn
 from tests.test_store_fakes import fake_processor, make_meeting, write_fake
 
 TABLES = [
@@ -180,32 +176,18 @@ ingest([sys.argv[1]], sys.argv[2], processor=slow)
 """
 
 
-def _spawn(folder: Path, db: Path, delay: float) -> subprocess.Popen:
-    root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "PYTHONPATH": str(root)}
-    return subprocess.Popen([sys.executable, "-c", INGEST_SCRIPT, str(folder), str(db), str(delay)],
-                            cwd=root, env=env)  # fmt: skip
-
-
 def test_sigkill_midway_then_rerun_equals_clean_run(corpus: Path, tmp_path: Path) -> None:
     clean = tmp_path / "clean.db"
     run([corpus], clean)
     killed = tmp_path / "killed.db"
-    proc = _spawn(corpus, killed, 0.4)
-    deadline = time.time() + 30
-    while time.time() < deadline:  # kill once some, not all, documents are written
-        if killed.exists():
-            try:
-                done = (
-                    sqlite3.connect(killed).execute("SELECT count(*) FROM documents").fetchone()[0]
-                )
-            except sqlite3.OperationalError:
-                done = 0
-            if done >= 2:
-                break
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc = spawn(INGEST_SCRIPT, str(corpus), str(killed), "0.4")
+
+    def some_written() -> bool:  # kill once some, not all, documents are written
+        if not killed.exists():
+            return False
+        return sqlite3.connect(killed).execute("SELECT count(*) FROM documents").fetchone()[0] >= 2
+
+    kill_when(proc, some_written, timeout=30)
     partial = counts(killed)["documents"]
     assert 2 <= partial < 6
     run([corpus], killed)
@@ -214,7 +196,7 @@ def test_sigkill_midway_then_rerun_equals_clean_run(corpus: Path, tmp_path: Path
 
 def test_concurrent_ingests_wait_for_each_other(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "k.db"
-    procs = [_spawn(corpus, db, 0.05) for _ in range(2)]
+    procs = [spawn(INGEST_SCRIPT, str(corpus), str(db), "0.05") for _ in range(2)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     assert counts(db)["documents"] == 6
     assert counts(db)["meetings"] == 6

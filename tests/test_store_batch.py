@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +13,7 @@ from kitar.store import writer
 from kitar.store.migrations import open_migrated
 from kitar.store.prepare import Prepared, prepare
 from kitar.store.writer import Batch
+from tests.kill_helpers import kill_when, spawn
 
 
 def _preps(n_items: int = 60) -> list[Prepared]:
@@ -127,27 +123,13 @@ def _items_per_document(db: Path) -> dict[str, int]:
 
 
 def test_sigkill_mid_batch_leaves_whole_documents_and_rerun_completes(tmp_path: Path) -> None:
-    root = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "PYTHONPATH": str(root)}
     n_items = 3000
     expected = {p.sha256: len(p.items) for p in _preps(n_items)}
     db = tmp_path / "k.db"
-    cmd = [sys.executable, "-c", BATCH_SCRIPT, str(db), str(n_items)]
-    proc = subprocess.Popen(cmd, cwd=root, env=env)
-    deadline = time.time() + 60
-    done = 0
-    while time.time() < deadline and proc.poll() is None:
-        try:
-            done = len(_items_per_document(db)) if db.exists() else 0
-        except sqlite3.OperationalError:
-            done = 0
-        if done >= 5:
-            break
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc = spawn(BATCH_SCRIPT, str(db), str(n_items))
+    kill_when(proc, lambda: db.exists() and len(_items_per_document(db)) >= 5, timeout=60)
     partial = _items_per_document(db)
     assert 5 <= len(partial) < len(expected)
     assert all(partial[sha] == expected[sha] for sha in partial)  # no half document
-    subprocess.run(cmd, cwd=root, env=env, check=True)
+    assert spawn(BATCH_SCRIPT, str(db), str(n_items)).wait() == 0
     assert _items_per_document(db) == expected
