@@ -20,6 +20,7 @@ MODULES = [
     "bench.bench_parse",
     "bench.bench_demo",
     "bench.bench_corpus",
+    "bench.bench_jobs",
 ]
 
 
