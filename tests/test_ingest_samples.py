@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,28 @@ def test_taget_til_efterretning_finds_ballerup_decisions(
     ballerup = [h for h in hits if h.date == "2012-12-04"]
     assert len(ballerup) >= 2
     assert all(h.kind == "decision" and h.item_number for h in ballerup)
+
+
+def test_an_item_is_found_once_and_cited_on_the_page_of_its_snippet(
+    ingested: tuple[Path, IngestReport],
+) -> None:
+    """KL item 4 runs over several pages: its words are indexed once (as the item, not again as
+    page units), and the hit cites the page its snippet is on, within the item's pages."""
+    db, _ = ingested
+    hits = search(db, "sikkerhedsarkitektur", limit=50)
+    kl = [h for h in hits if h.date == "2016-08-29" and h.item_number == "4"]
+    assert [h.kind for h in kl] == ["item"]
+    with sqlite3.connect(db) as conn:
+        start, end = conn.execute(
+            "SELECT i.page, (SELECT min(page) FROM items WHERE meeting_id = i.meeting_id "
+            "AND parent_id IS NULL AND page > i.page) FROM items i WHERE i.id = ?",
+            (kl[0].item_id,),
+        ).fetchone()
+        text = conn.execute(
+            "SELECT p.text FROM pages p JOIN search_units u ON u.document_id = p.document_id "
+            "WHERE u.item_id = ? AND p.number = ?",
+            (kl[0].item_id, kl[0].page),
+        ).fetchone()[0]
+    assert start <= kl[0].page <= end
+    shown = [kl[0].snippet[a:b] for a, b in kl[0].highlights]
+    assert shown and all(" ".join(w.split()) in " ".join(text.split()) for w in shown)

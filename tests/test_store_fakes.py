@@ -88,8 +88,14 @@ def make_meeting(
 def write_fake(path: Path, meeting: Meeting | None = None, fail: str | None = None) -> Path:
     data = meeting_to_dict(meeting) if meeting else {}
     if meeting:
+        # Each item's title on the page it starts on, as a reader would give them.
+        last = max((i.page or 1 for i in meeting.items), default=1)
         data["pages"] = [
-            f"Side {i.page}: {i.title}. Kommunerne drøfter sagen." for i in meeting.items
+            "\n".join(
+                [f"Side {n}"]
+                + [f"{i.title}. Kommunerne drøfter sagen." for i in meeting.items if i.page == n]
+            )
+            for n in range(1, last + 1)
         ]
     if fail:
         data["fail"] = fail

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from kitar.model import Document, Item, Meeting
-from kitar.store.analyze import analyze
+from kitar.store.analyze import analyze, words
 
 KINDS = ("item", "recommendation", "decision", "annex", "page")
 
@@ -91,6 +91,72 @@ def _closed_pages(items: list[tuple[Item, int | None, bool]], pages: int) -> set
     return out
 
 
+def _words(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _item_words(item: Item) -> str:
+    """Every word the item's own units index, in reading order."""
+    parts = [item.title, *(f"{s.heading} {s.text}" for s in item.sections), *item.recommendations]
+    parts += [d.text for d in item.decisions] + [item.decision or ""]
+    parts += [f"{a.ref or ''} {a.title}" for a in item.annexes]
+    return _words(" ".join(parts))
+
+
+# A paragraph's first word may be the item's label: "1. Meddelelser", "a. Møder og konferencer".
+LABEL_RE = re.compile(r"^(?:\d{1,4}|[a-zæøå])$")
+
+
+class _Coverage:
+    """Which paragraphs of a page its items' units already index.
+
+    A page unit then holds only the rest (cover page, attendance, signatures, lines the parser
+    left out), so a search finds an item's words once, as the item, not again as its pages.
+    Paragraphs are compared as word sequences; a paragraph split by a page break may start or
+    end with half a word.
+    """
+
+    def __init__(self, items: list[tuple[Item, int | None, bool]]) -> None:
+        tops: list[tuple[int | None, list[str]]] = []
+        for item, parent, _ in items:
+            if parent is None:
+                tops.append((item.page, []))
+            if tops:
+                tops[-1][1].append(_item_words(item))
+        self.ranges: list[tuple[int, int, str]] = []
+        self.everything = ""
+        if any(page is None for page, _ in tops):  # no page numbers (a TXT file): one range
+            self.everything = " " + " ".join(" ".join(t) for _, t in tops) + " "
+            return
+        starts = [page or 0 for page, _ in tops]
+        for n, (page, texts) in enumerate(tops):
+            end = max(starts[n + 1], page or 0) if n + 1 < len(starts) else 10**9
+            self.ranges.append((page or 0, end, " " + " ".join(texts) + " "))
+
+    def _text_for(self, page: int) -> str:
+        if self.everything:
+            return self.everything
+        return " ".join(t for start, end, t in self.ranges if start <= page <= end)
+
+    def uncovered(self, page: int, text: str) -> str:
+        covered = self._text_for(page)
+        if not covered.strip():
+            return text
+        keep = []
+        for para in text.split("\n"):
+            seq = words(para)
+            if seq and LABEL_RE.match(seq[0]) and len(seq) > 1:
+                seq = seq[1:]
+            if not seq:
+                continue
+            run = " ".join(seq)
+            # Without spaces around it, the run may start or end inside a covered word: a
+            # page that opens with "taliseringsstrategi" after "digi-" on the page before.
+            if f" {run} " not in covered and (len(run) < 8 or run not in covered):
+                keep.append(para)
+        return "\n".join(keep)
+
+
 def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared:
     """Rows and search units of one document; analysis (stems, compounds) happens here."""
     prep = Prepared(
@@ -127,8 +193,10 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
         if a.confidential and len(a.title) >= 8
     ]
     closed_pages = _closed_pages(prep.items, len(prep.page_texts))
+    covered = _Coverage(prep.items)
     for number, text in enumerate(prep.page_texts, start=1):
-        if not text.strip():
+        rest = covered.uncovered(number, text)
+        if not rest.strip():
             continue
         folded = text.casefold()
         units.append(
@@ -138,7 +206,7 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
                 number,
                 number in closed_pages,
                 any(t in folded for t in secret),
-                text,
+                rest,
             )
         )
     for unit in units:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kitar.errors import QueryError
 from kitar.store.analyze import WORD_RE, stem, words
+from kitar.store.cite import Located, snippet_page
 from kitar.store.db import connect
 from kitar.store.fts import catch_up, pending
 
@@ -197,7 +198,8 @@ RANK = f"bm25({', '.join(map(str, WEIGHTS))})"
 
 
 SELECT_HITS = (
-    "SELECT u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, {score} AS score, "
+    "SELECT u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, u.document_id, "
+    "{score} AS score, "
     "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path FROM {source} "
     "JOIN search_units u ON u.id = {id} "
     "LEFT JOIN meetings m ON m.id = u.meeting_id LEFT JOIN items i ON i.id = u.item_id "
@@ -298,6 +300,7 @@ def search(
         args.append(kind)
     if public:
         where.append("u.closed = 0 AND u.confidential = 0")
+    is_hit = _matcher(terms)
     conn = connect(db_path)
     try:
         if pending(conn):  # an ingest was killed before it indexed its last documents
@@ -319,30 +322,34 @@ def search(
             rows = _ranked(conn, match, where, args, limit, RANK_POOL * 10, RANK_POOL * 10)
             if len(rows) < limit and _more_than(conn, match, RANK_POOL * 10):
                 rows = _filtered(conn, match, where, args, limit)
+        hits = [_hit(conn, r, terms, is_hit) for r in rows]
     except sqlite3.DatabaseError as exc:  # e.g. an FTS5 limit
         raise QueryError(f"cannot run this query: {exc}") from None
     finally:
         conn.close()
-    hits = []
-    is_hit = _matcher(terms)
-    for r in rows:
-        snip, spans = snippet(r["text"] or "", terms, is_hit=is_hit)
-        hits.append(
-            Hit(
-                kind=r["kind"],
-                score=round(-r["score"], 4),
-                snippet=snip,
-                highlights=spans,
-                meeting_id=r["meeting_id"],
-                meeting_kind=r["meeting_kind"],
-                body=r["body"],
-                date=r["date"],
-                item_id=r["item_id"],
-                item_number=r["number"],
-                item_title=r["title"],
-                page=r["page"],
-                path=r["path"],
-                closed=bool(r["closed"]),
-            )
-        )
     return hits
+
+
+def _hit(
+    conn: sqlite3.Connection, r: sqlite3.Row, terms: list[Term], is_hit: Callable[[str], bool]
+) -> Hit:
+    snip, spans = snippet(r["text"] or "", terms, is_hit=is_hit)
+    page = r["page"]
+    if r["kind"] != "page" and page is not None and r["document_id"] is not None:
+        page = snippet_page(conn, Located(r["document_id"], r["meeting_id"], page, snip))
+    return Hit(
+        kind=r["kind"],
+        score=round(-r["score"], 4),
+        snippet=snip,
+        highlights=spans,
+        meeting_id=r["meeting_id"],
+        meeting_kind=r["meeting_kind"],
+        body=r["body"],
+        date=r["date"],
+        item_id=r["item_id"],
+        item_number=r["number"],
+        item_title=r["title"],
+        page=page,
+        path=r["path"],
+        closed=bool(r["closed"]),
+    )

@@ -1,0 +1,83 @@
+"""Page units hold only what no item covers; an item hit cites the page its snippet is on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kitar.model import Document, Item, Meeting, MeetingInfo, Section, SourceInfo
+from kitar.parse.serialize import meeting_to_dict
+from kitar.store.ingest import ingest
+from kitar.store.prepare import prepare
+from kitar.store.search import search
+from tests.test_store_fakes import fake_processor
+
+COVER = "Referat\nFiktivt Teknik- og Miljøudvalg\nTilstede: Anna Testesen, Bo Prøvesen"
+BUDGET = (
+    "Forvaltningen har udarbejdet et forslag til budget for vejvedligeholdelse i den nye "
+    "digitaliseringsstrategi"
+)
+# The reader gives page 2 and 3 as lines; the paragraph breaks at the page end, mid-word.
+PAGE2 = (
+    "1. Budget for veje\nBaggrund\n"
+    "Forvaltningen har udarbejdet et forslag til budget for vejvedligeholdelse i den nye digi-"
+)
+PAGE3 = "taliseringsstrategi\nIndstilling\nat udvalget godkender budgettet\nMødet hævet kl. 15.10"
+
+
+def _meeting() -> Meeting:
+    item = Item(
+        "1",
+        "Budget for veje",
+        page=2,
+        sections=[Section("Baggrund", BUDGET)],
+        recommendations=["at udvalget godkender budgettet"],
+    )
+    return Meeting(
+        source=SourceInfo("x.pdf", "", "pdf", 3),
+        meeting=MeetingInfo(kind="minutes", body="Fiktivt Teknik- og Miljøudvalg"),
+        items=[item],
+    )
+
+
+def _pages(meeting: Meeting, texts: list[str]) -> dict[str, str | None]:
+    doc = Document("x.pdf", "pdf", len(texts), page_texts=texts)
+    prep = prepare(doc, meeting, "sha", "x.pdf")
+    return {str(u.page): u.text for u in prep.units if u.kind == "page"}
+
+
+def test_page_units_keep_only_what_no_item_covers() -> None:
+    pages = _pages(_meeting(), [COVER, PAGE2, PAGE3])
+    # The cover page whole; page 2 is all the item's; of page 3 the closing line, and the
+    # "Indstilling" heading, which the item keeps as a recommendation without its heading.
+    assert pages == {"1": COVER, "3": "Indstilling\nMødet hævet kl. 15.10"}
+
+
+def test_a_document_without_items_keeps_every_page() -> None:
+    empty = Meeting(source=SourceInfo("x.pdf", "", "pdf", 3), meeting=MeetingInfo())
+    assert _pages(empty, [COVER, PAGE2, PAGE3]) == {"1": COVER, "2": PAGE2, "3": PAGE3}
+
+
+def test_text_of_another_item_range_is_not_taken_as_covered() -> None:
+    meeting = _meeting()
+    meeting.items.append(Item("2", "Vintertjeneste", page=5))
+    # page 5 repeats a sentence of item 1, but item 1's pages are 2 to 5 only up to item 2
+    pages = _pages(meeting, [COVER, PAGE2, PAGE3, "Ingenting", "2. Vintertjeneste\n" + BUDGET])
+    assert pages["4"] == "Ingenting"
+    assert "5" not in pages  # page 5 is still within item 1's range (item 2 starts there)
+    pages = _pages(meeting, [COVER, PAGE2, PAGE3, "Ingenting", "x", "Anden tekst\n" + BUDGET])
+    assert pages["6"] == "Anden tekst\n" + BUDGET  # beyond item 1: kept
+
+
+def test_an_item_hit_cites_the_page_its_snippet_is_on(tmp_path: Path) -> None:
+    data = meeting_to_dict(_meeting())
+    data["pages"] = [COVER, PAGE2, PAGE3]
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "m.txt").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    db = tmp_path / "k.db"
+    ingest([tmp_path / "docs"], db, processor=fake_processor)
+    on_two = search(db, "vejvedligeholdelse")
+    assert [(h.kind, h.page) for h in on_two] == [("item", 2)]
+    on_three = search(db, "budgettet")
+    assert [(h.kind, h.page) for h in on_three] == [("recommendation", 3)]
+    assert [(h.kind, h.page) for h in search(db, "hævet")] == [("page", 3)]
