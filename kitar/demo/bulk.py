@@ -117,3 +117,47 @@ def iter_meetings(n_items: int, seed: int) -> Iterator[Meeting]:
         decided = day if kind == "minutes" else None
         items = [_item(pools, rng, n, body, decided) for n in range(1, size + 1)]
         yield Meeting(source=source, meeting=info, items=items)
+
+
+def lay_out(meeting: Meeting, page_chars: int = 3000) -> list[str]:
+    """The meeting's pages as the reader would give them (a line per paragraph), about
+    `page_chars` characters each, after a cover page; sets each item's `page` to match."""
+    pages: list[str] = []
+    lines: list[str] = []
+    size = 0
+
+    def add(line: str) -> None:
+        nonlocal size
+        if lines and size + len(line) > page_chars:
+            pages.append("\n".join(lines))
+            lines.clear()
+            size = 0
+        lines.append(line)
+        size += len(line) + 1
+
+    info = meeting.meeting
+    add("Referat" if info.kind == "minutes" else "Dagsorden")
+    for line in (info.body, f"{info.date} kl. {info.time}", info.location):
+        add(line or "")
+    add("Deltagere: " + ", ".join(info.attendees))
+    size = page_chars  # the items start on a new page
+    for item in meeting.items:
+        add(f"{item.number}. {item.title}")
+        item.page = len(pages) + 1
+        for p in item.presenters:
+            add(f"v. {p.name}, {p.organisation}")
+        for s in item.sections:
+            add(s.heading)
+            add(s.text)
+        add("Indstilling")
+        add("Det indstilles, at")
+        for r in item.recommendations:
+            add(r)
+        for a in item.annexes:
+            add(f"Bilag {a.number}: {a.title}" + (" - FORTROLIGT" if a.confidential else ""))
+        for d in item.decisions:
+            add("Beslutning")
+            add(d.text)
+    pages.append("\n".join(lines))
+    meeting.source.pages = len(pages)
+    return pages

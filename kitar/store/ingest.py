@@ -8,11 +8,12 @@ complete or absent, never half written, and a re-run continues where it stopped.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -118,16 +119,41 @@ class _Outcome:
     reason: str | None = None
 
 
+def _failure(path: str, exc: BaseException) -> _Outcome:
+    if isinstance(exc, KitarError):
+        return _Outcome(path, reason=str(exc))
+    return _Outcome(path, reason=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _prepared(path: str, sha: str, doc: Document, meeting: Meeting) -> _Outcome:
+    doc = replace(doc, blocks=[])  # the writer needs page texts, not blocks: less to pickle
+    return _Outcome(path, prepared=prepare(doc, meeting, sha, path))
+
+
 def _work(processor: Processor, path: str, sha: str) -> _Outcome:
     """Read, parse and analyse one file; any failure becomes a reason, never an exception."""
     try:
-        doc, meeting = processor(path)
-        doc = replace(doc, blocks=[])  # the writer needs page texts, not blocks: less to pickle
-        return _Outcome(path, prepared=prepare(doc, meeting, sha, path))
-    except KitarError as exc:
-        return _Outcome(path, reason=str(exc))
+        return _prepared(path, sha, *processor(path))
     except Exception as exc:  # a parser bug must not abort the batch
-        return _Outcome(path, reason=f"internal error: {type(exc).__name__}: {exc}")
+        return _failure(path, exc)
+
+
+def _read(path: str) -> Document | str:
+    """Only read one file (in a worker): a Document, or the reason it failed."""
+    from kitar.pipeline import read_file
+
+    try:
+        return read_file(path)
+    except Exception as exc:
+        return _failure(path, exc).reason or ""
+
+
+def _warm_up() -> None:
+    """Load spaCy and the lexicons in this process, while the workers read."""
+    from kitar.pipeline import warm_up
+
+    with contextlib.suppress(Exception):  # the real documents then report what is wrong
+        prepare(*warm_up(), "", "<warm-up>")
 
 
 def _size(path: str) -> int:
@@ -137,58 +163,103 @@ def _size(path: str) -> int:
         return 0
 
 
-def _result(path: str, future: Future[_Outcome]) -> _Outcome:
+def _result(path: str, future: Future[Any]) -> Any:
+    """A worker's result; if the worker died (e.g. out of memory) the exception is returned."""
     try:
         return future.result()
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as exc:  # a worker died (e.g. out of memory): that file fails
-        return _Outcome(path, reason=f"worker process failed: {type(exc).__name__}: {exc}")
+    except BaseException as exc:
+        return exc
+
+
+def _died(path: str, exc: BaseException) -> _Outcome:
+    if isinstance(exc, KitarError):  # raised by a chunk reader
+        return _Outcome(path, reason=str(exc))
+    return _Outcome(path, reason=f"worker process failed: {type(exc).__name__}: {exc}")
 
 
 @dataclass
-class _Chunked:
-    """A long PDF whose pages are read by several workers, finished when it is its turn."""
+class _Pending:
+    """A file in the workers' hands. `kind` says what they return: the whole outcome, a read
+    Document (finished here), or a long PDF's page chunks (assembled and finished here)."""
 
     path: str
     sha: str
+    kind: Literal["outcome", "document", "pages"]
     parts: list[Future[Any]]
+    outcome: _Outcome | None = None
 
-    def done(self) -> bool:
+    def read(self) -> bool:
         return all(f.done() for f in self.parts)
 
-    def finish(self) -> _Outcome:
-        from kitar.pipeline import process_pdf_pages
+    def ready(self) -> bool:
+        """Finishing it here takes no waiting for a worker and little time."""
+        return self.outcome is not None or (self.read() and self.kind != "pages")
 
+    def finish(self) -> _Outcome:
+        """The outcome (waiting for the workers if needed), finished in this process."""
+        if self.outcome is None:
+            self.outcome = self._finish()
+            self.parts = []  # the pages can go
+        return self.outcome
+
+    def _finish(self) -> _Outcome:
+        from kitar.pipeline import finish_document, process_pdf_pages
+
+        results = [_result(self.path, f) for f in self.parts]
+        for got in results:
+            if isinstance(got, BaseException):
+                return _died(self.path, got)
+        if self.kind == "outcome":
+            return results[0]
+        if isinstance(results[0], str):
+            return _Outcome(self.path, reason=results[0])
         try:
-            pages, notes = [], []
-            for part in self.parts:
-                got, more = part.result()
-                pages += got
-                notes += more
-            doc, meeting = process_pdf_pages(self.path, pages, notes)
-            doc = replace(doc, blocks=[])
-            return _Outcome(self.path, prepared=prepare(doc, meeting, self.sha, self.path))
-        except KitarError as exc:
-            return _Outcome(self.path, reason=str(exc))
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as exc:
-            return _Outcome(self.path, reason=f"internal error: {type(exc).__name__}: {exc}")
+            if self.kind == "document":
+                return _prepared(self.path, self.sha, *finish_document(results[0]))
+            pages = [page for got, _ in results for page in got]
+            notes = [note for _, more in results for note in more]
+            return _prepared(self.path, self.sha, *process_pdf_pages(self.path, pages, notes))
+        except Exception as exc:
+            return _failure(self.path, exc)
+
+
+def _chunks(path: str, jobs: int, few: bool) -> list[list[int]] | None:
+    """Page chunks for a PDF to read in several workers at once, or None to read it whole.
+
+    A long PDF is always split; with only a few files a medium one (e.g. 15 pages) is split
+    in `jobs` parts too, or it alone would keep one worker busy while the others idle.
+    """
+    from kitar.pipeline import MIN_SPLIT_PAGES, pdf_chunks
+
+    chunks = pdf_chunks(path)
+    if chunks is None and few:
+        chunks = pdf_chunks(path, min_pages=MIN_SPLIT_PAGES, parts=jobs)
+    return chunks if chunks is None or len(chunks) > 1 else None
 
 
 def _submit(
-    pool: ProcessPoolExecutor, processor: Processor, path: str, sha: str
-) -> Future[_Outcome] | _Chunked:
-    """A long PDF is split into page chunks across the workers (its reading dominates), so
-    one 100-page report does not keep a single worker busy while the others idle."""
-    if processor is default_processor:
-        from kitar.pipeline import pdf_chunks, read_pdf_chunk
+    pool: ProcessPoolExecutor, processor: Processor, path: str, sha: str, jobs: int, few: bool
+) -> _Pending:
+    """With the real pipeline the workers only read (no spaCy to load there); this process
+    finishes. A custom processor runs whole in the workers."""
+    if processor is not default_processor:
+        return _Pending(path, sha, "outcome", [pool.submit(_work, processor, path, sha)])
+    from kitar.pipeline import read_pdf_chunk
 
-        chunks = pdf_chunks(path)
-        if chunks:
-            return _Chunked(path, sha, [pool.submit(read_pdf_chunk, path, c) for c in chunks])
-    return pool.submit(_work, processor, path, sha)
+    chunks = _chunks(path, jobs, few)
+    if chunks:
+        return _Pending(path, sha, "pages", [pool.submit(read_pdf_chunk, path, c) for c in chunks])
+    return _Pending(path, sha, "document", [pool.submit(_read, path)])
+
+
+def _next_read(pending: dict[int, _Pending]) -> _Pending | None:
+    """The earliest file whose reading is done but which is not finished yet."""
+    for k in sorted(pending):
+        if pending[k].outcome is None and pending[k].kind != "outcome" and pending[k].read():
+            return pending[k]
+    return None
 
 
 def _outcomes(
@@ -199,29 +270,41 @@ def _outcomes(
 
     Files go to the workers in chunks, largest first within a chunk, so one big PDF does not
     start last and leave the other workers idle; a chunk bounds the results held in memory.
+    With the real pipeline the workers only read, and this process loads spaCy once while
+    they do, then finishes (reflows, parses, analyses) each file as its reading is done, in
+    any order, while it waits for the next one in input order.
     """
     if jobs <= 1 or len(todo) <= 1:
         for path, sha in todo:
             yield _work(processor, path, sha), False  # the next one is parsed after
         return
     chunk = max(32, jobs * 8)
+    few = len(todo) < 4 * jobs
+    warm = processor is not default_processor
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures: dict[int, Future[_Outcome] | _Chunked] = {}
+        pending: dict[int, _Pending] = {}
         submitted = 0
         try:
-            for n, (path, _) in enumerate(todo):
+            for n in range(len(todo)):
                 if n >= submitted - chunk // 2 and submitted < len(todo):
                     batch = range(submitted, min(len(todo), submitted + chunk))
                     for k in sorted(batch, key=lambda k: -_size(todo[k][0])):
-                        futures[k] = _submit(pool, processor, *todo[k])
+                        pending[k] = _submit(pool, processor, *todo[k], jobs, few)
                     submitted = batch.stop
-                pending = futures.pop(n)
-                if isinstance(pending, _Chunked):
-                    outcome = pending.finish()
-                else:
-                    outcome = _result(path, pending)
-                following = futures.get(n + 1)
-                yield outcome, following is not None and following.done()
+                if not warm:
+                    _warm_up()
+                    warm = True
+                current = pending.pop(n)
+                while not current.read():  # finish the others meanwhile
+                    other = _next_read(pending)
+                    if other is not None:
+                        other.finish()
+                        continue
+                    waiting = [f for p in (current, *pending.values()) for f in p.parts]
+                    wait([f for f in waiting if not f.done()], return_when=FIRST_COMPLETED)
+                outcome = current.finish()
+                following = pending.get(n + 1)
+                yield outcome, following is not None and following.ready()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

@@ -95,16 +95,39 @@ def _words(text: str) -> str:
     return " ".join(words(text))
 
 
-def _item_words(item: Item) -> str:
-    """Every word the item's own units index, in reading order."""
-    parts = [item.title, *(f"{s.heading} {s.text}" for s in item.sections), *item.recommendations]
-    parts += [d.text for d in item.decisions] + [item.decision or ""]
-    parts += [f"{a.ref or ''} {a.title}" for a in item.annexes]
-    return _words(" ".join(parts))
+def _item_texts(item: Item) -> list[str]:
+    """The texts the item's own units index, in reading order."""
+    parts = [item.title, *(f"{s.heading}\n{s.text}" for s in item.sections)]
+    parts += item.recommendations + [d.text for d in item.decisions] + [item.decision or ""]
+    # "2012-208960 - Hvordan udvikler vi …" (eDoc), "Bilag 1: Notat om taksterne" (KL)
+    parts += [f"{a.ref or ''} {a.title} bilag {a.number} {a.title}" for a in item.annexes]
+    return parts
 
 
-# A paragraph's first word may be the item's label: "1. Meddelelser", "a. Møder og konferencer".
-LABEL_RE = re.compile(r"^(?:\d{1,4}|[a-zæøå])$")
+# A paragraph may open with the item's label: "1. Meddelelser", "a. Møder og konferencer".
+LABEL_RE = re.compile(r"^(?:\d{1,4}|[a-zæøå])[.)]\s+", re.IGNORECASE)
+
+
+class _Range:
+    """The text of one top-level item (with its sub-items) and the pages it may be on."""
+
+    def __init__(self, start: int, end: int, texts: list[str]) -> None:
+        self.start, self.end = start, end
+        self.lines = {" ".join(line.split()) for t in texts for line in t.split("\n")}
+        self.raw = " " + " ".join(self.lines) + " "  # order is irrelevant: runs are per line
+        self._words = ""
+
+    @property
+    def words(self) -> str:
+        if not self._words:  # only for paragraphs the raw text does not contain
+            self._words = f" {_words(self.raw)} "
+        return self._words
+
+
+def _contains(text: str, run: str) -> bool:
+    # Without spaces around it the run may start or end inside a word: a page that opens
+    # with "taliseringsstrategi" after "digi-" on the page before.
+    return f" {run} " in text or (len(run) >= 8 and run in text)
 
 
 class _Coverage:
@@ -112,47 +135,42 @@ class _Coverage:
 
     A page unit then holds only the rest (cover page, attendance, signatures, lines the parser
     left out), so a search finds an item's words once, as the item, not again as its pages.
-    Paragraphs are compared as word sequences; a paragraph split by a page break may start or
-    end with half a word.
+    Paragraphs are compared as text, then as word sequences ("Bilag 1: Notat" ~ the annex).
     """
 
     def __init__(self, items: list[tuple[Item, int | None, bool]]) -> None:
+        self.seen: dict[tuple[str, int, int], bool] = {}
         tops: list[tuple[int | None, list[str]]] = []
         for item, parent, _ in items:
             if parent is None:
                 tops.append((item.page, []))
             if tops:
-                tops[-1][1].append(_item_words(item))
-        self.ranges: list[tuple[int, int, str]] = []
-        self.everything = ""
+                tops[-1][1].extend(_item_texts(item))
         if any(page is None for page, _ in tops):  # no page numbers (a TXT file): one range
-            self.everything = " " + " ".join(" ".join(t) for _, t in tops) + " "
+            self.ranges = [_Range(0, 1 << 30, [t for _, texts in tops for t in texts])]
             return
         starts = [page or 0 for page, _ in tops]
-        for n, (page, texts) in enumerate(tops):
-            end = max(starts[n + 1], page or 0) if n + 1 < len(starts) else 10**9
-            self.ranges.append((page or 0, end, " " + " ".join(texts) + " "))
-
-    def _text_for(self, page: int) -> str:
-        if self.everything:
-            return self.everything
-        return " ".join(t for start, end, t in self.ranges if start <= page <= end)
+        self.ranges = [
+            _Range(page or 0, max(starts[n + 1], page or 0) if n + 1 < len(starts) else 1 << 30, t)
+            for n, (page, t) in enumerate(tops)
+        ]
 
     def uncovered(self, page: int, text: str) -> str:
-        covered = self._text_for(page)
-        if not covered.strip():
+        ranges = [r for r in self.ranges if r.start <= page <= r.end]
+        if not ranges:
             return text
         keep = []
         for para in text.split("\n"):
-            seq = words(para)
-            if seq and LABEL_RE.match(seq[0]) and len(seq) > 1:
-                seq = seq[1:]
-            if not seq:
+            raw = LABEL_RE.sub("", " ".join(para.split())).rstrip("-‐‑")
+            if not raw or any(raw in r.lines for r in ranges):  # most paragraphs: whole
                 continue
-            run = " ".join(seq)
-            # Without spaces around it, the run may start or end inside a covered word: a
-            # page that opens with "taliseringsstrategi" after "digi-" on the page before.
-            if f" {run} " not in covered and (len(run) < 8 or run not in covered):
+            key = (raw, ranges[0].start, ranges[-1].end)
+            found = self.seen.get(key)  # "Indstilling", "Beslutning" recur on every page
+            if found is None:
+                found = self.seen[key] = any(_contains(r.raw, raw) for r in ranges) or any(
+                    _contains(r.words, _words(raw)) for r in ranges
+                )
+            if not found:
                 keep.append(para)
         return "\n".join(keep)
 
