@@ -176,6 +176,22 @@ def test_lettered_subitems_and_genitive_decision() -> None:
     assert item.absent == ["Ole Hansen (V)"]
 
 
+def test_an_extract_without_cover_takes_date_and_body_from_its_latest_decision() -> None:
+    lines = [
+        "# 4. Kulturplan",
+        "Sagsnr.: 13/1",
+        "Beslutning i Kulturudvalget den 10-04-2024",
+        "Punktet blev drøftet.",
+        "Sundhedsudvalgets beslutning den 24.04.2024 Punkt 4",
+        "Godkendt.",
+    ]
+    info = parse_document(doc_from_lines(lines)).meeting
+    assert (info.date, info.body) == ("2024-04-24", "Sundhedsudvalget")
+    cover = ["Referat", "Kulturudvalget", "Mandag den 6. maj 2024 kl. 16.00"]
+    with_cover = parse_document(doc_from_lines(cover + lines))
+    assert (with_cover.meeting.date, with_cover.meeting.body) == ("2024-05-06", "Kulturudvalget")
+
+
 def test_several_dated_decisions_kept_in_order() -> None:
     doc = doc_from_lines(
         [

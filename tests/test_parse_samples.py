@@ -71,6 +71,9 @@ def test_ballerup_meeting_metadata(samples: Path) -> None:
 def test_ballerup_single_item_pdf(samples: Path) -> None:
     meeting = _parse(str(samples / "ballerup-sfu-2012-12-04" / "referat-punkt01.pdf"))
     assert [i.number for i in meeting.items] == ["1"]
+    # No cover page: the meeting is known from its decision, the same as the full minutes'.
+    whole = _parse(str(samples / "ballerup-sfu-2012-12-04" / "referat.pdf")).meeting
+    assert (meeting.meeting.date, meeting.meeting.body) == (whole.date, whole.body)
 
 
 @pytest.mark.parametrize("name", ["referat.pdf", "referat.docx"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kitar.model import Block, Decision, Document, Item, Meeting, SourceInfo
+from kitar.model import Block, Decision, Document, Item, Meeting, MeetingInfo, SourceInfo
 from kitar.parse import fields, metadata
 from kitar.parse import patterns as P
 from kitar.parse.items import ROUTINE_TITLES, Segment, segment
@@ -103,6 +103,22 @@ def _apply_draft_decisions(doc: Document, items: list[Item]) -> None:
             target.decision = typed.get(key)
 
 
+def _date_from_decisions(info: MeetingInfo, items: list[Item]) -> None:
+    """An extract without a cover page ("1. Meddelelser … Sundheds- og Forebyggelsesudvalgets
+    beslutning den 04.12.2012 Punkt 1") still says when and by whom it was decided: the latest
+    dated decision is this meeting's own (earlier ones are the item's history)."""
+    stack, dated = list(items), list[Decision]()
+    while stack:
+        item = stack.pop()
+        stack.extend(item.subitems)
+        dated.extend(d for d in item.decisions if d.date)
+    if dated:
+        latest = max(dated, key=lambda d: d.date or "")
+        info.date = latest.date
+        if info.body is None and latest.body:
+            info.body = latest.body
+
+
 def parse_document(doc: Document) -> Meeting:
     """The meeting in a reflowed document; never raises on odd text, warns instead."""
     blocks = [b for b in doc.blocks if b.text.strip()]
@@ -120,6 +136,8 @@ def parse_document(doc: Document) -> Meeting:
     if doc.metadata.get("docx_category"):
         _apply_draft_decisions(doc, items)
     info = metadata.extract(preamble, doc, any(i.decisions for i in items), bool(items))
+    if info.date is None:
+        _date_from_decisions(info, items)
     if doc.metadata.get("docx_category"):
         from kitar.minutes.roundtrip import draft_meeting_id
 
