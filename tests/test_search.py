@@ -188,3 +188,14 @@ def test_broad_queries_rank_among_the_newest_matches(
     assert capped and len(capped) <= len(full)
     assert [h.score for h in capped] == sorted((h.score for h in capped), reverse=True)
     assert {h.kind for h in search(db, "strategi", kind="item")} == {"item"}
+
+
+def test_each_item_is_one_hit_listing_its_other_matched_units(db: Path) -> None:
+    # item 1's title says "digitaliseringsstrategi", its recommendation "strategien"
+    hits = [
+        h for h in search(db, "strategi") if h.item_title == "Kommunernes digitaliseringsstrategi"
+    ]
+    assert len(hits) == 1
+    assert {"item", "recommendation"} <= {hits[0].kind, *hits[0].also}
+    assert len(hits[0].also) == len(set(hits[0].also)) and hits[0].kind not in hits[0].also
+    assert search(db, "strategi", kind="recommendation")[0].also == []  # one kind asked for

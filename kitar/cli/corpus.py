@@ -159,7 +159,8 @@ def search_cmd(
             )
             if x
         )
-        console.print(Text(f"{n}. [{h.kind}] ", style="bold") + Text(where, style="cyan"))
+        kinds = h.kind + "".join(f" +{k}" for k in h.also)
+        console.print(Text(f"{n}. [{kinds}] ", style="bold") + Text(where, style="cyan"))
         snip = Text(h.snippet)
         for a, b in h.highlights:
             snip.stylize("bold yellow", a, b)

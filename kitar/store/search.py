@@ -31,6 +31,7 @@ WEIGHTS = (1.0, 0.5)
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 HYPHENS = "-‐‑"
 RANK_POOL = 2000
+GROUP = 4  # rows fetched per hit shown, so that hits are still `limit` after grouping by item
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Hit:
     path: str | None
     closed: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    also: list[str] = field(default_factory=list)  # other kinds of unit that matched in the item
 
 
 def parse_query(query: str) -> list[Term]:
@@ -198,7 +200,7 @@ RANK = f"bm25({', '.join(map(str, WEIGHTS))})"
 
 
 SELECT_HITS = (
-    "SELECT u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, u.document_id, "
+    "SELECT u.id AS uid, u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, u.document_id, "
     "{score} AS score, "
     "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path FROM {source} "
     "JOIN search_units u ON u.id = {id} "
@@ -315,14 +317,18 @@ def search(
             return []  # no meeting passes --body/--since/--until
         # bm25 costs time per matching row and FTS5 has no top-k pruning: rank the newest
         # RANK_POOL matches (all of them when there are fewer, so exact for most queries).
-        candidates = limit if not where else max(limit * 50, 2000)
-        rows = _ranked(conn, match, where, args, limit, RANK_POOL, candidates)
+        # An item's text, recommendations and decisions are separate units: fetch more rows
+        # than asked and show each item once, its best unit first.
+        fetch = limit * GROUP
+        candidates = fetch if not where else max(limit * 50, 2000, fetch)
+        groups = _grouped(_ranked(conn, match, where, args, fetch, RANK_POOL, candidates))
         # Filters left too few: look further back, then at every match that passes them.
-        if len(rows) < limit and where and _more_than(conn, match, RANK_POOL):
-            rows = _ranked(conn, match, where, args, limit, RANK_POOL * 10, RANK_POOL * 10)
-            if len(rows) < limit and _more_than(conn, match, RANK_POOL * 10):
-                rows = _filtered(conn, match, where, args, limit)
-        hits = [_hit(conn, r, terms, is_hit) for r in rows]
+        if len(groups) < limit and where and _more_than(conn, match, RANK_POOL):
+            rows = _ranked(conn, match, where, args, fetch, RANK_POOL * 10, RANK_POOL * 10)
+            groups = _grouped(rows)
+            if len(groups) < limit and _more_than(conn, match, RANK_POOL * 10):
+                groups = _grouped(_filtered(conn, match, where, args, fetch))
+        hits = [_hit(conn, row, also, terms, is_hit) for row, also in groups[:limit]]
     except sqlite3.DatabaseError as exc:  # e.g. an FTS5 limit
         raise QueryError(f"cannot run this query: {exc}") from None
     finally:
@@ -330,8 +336,25 @@ def search(
     return hits
 
 
+def _grouped(rows: list[sqlite3.Row]) -> list[tuple[sqlite3.Row, list[str]]]:
+    """One entry per item (its best-ranked unit, with the kinds of its other matched units);
+    units without an item (cover pages, documents without items) stay one entry each."""
+    groups: dict[tuple[str, int], tuple[sqlite3.Row, list[str]]] = {}
+    for row in rows:
+        key = ("item", row["item_id"]) if row["item_id"] is not None else ("unit", row["uid"])
+        if key not in groups:
+            groups[key] = (row, [])
+        elif row["kind"] != groups[key][0]["kind"] and row["kind"] not in groups[key][1]:
+            groups[key][1].append(row["kind"])
+    return list(groups.values())
+
+
 def _hit(
-    conn: sqlite3.Connection, r: sqlite3.Row, terms: list[Term], is_hit: Callable[[str], bool]
+    conn: sqlite3.Connection,
+    r: sqlite3.Row,
+    also: list[str],
+    terms: list[Term],
+    is_hit: Callable[[str], bool],
 ) -> Hit:
     snip, spans = snippet(r["text"] or "", terms, is_hit=is_hit)
     page = r["page"]
@@ -352,4 +375,5 @@ def _hit(
         page=page,
         path=r["path"],
         closed=bool(r["closed"]),
+        also=also,
     )
