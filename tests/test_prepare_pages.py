@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kitar.model import Document, Item, Meeting, MeetingInfo, Section, SourceInfo
 from kitar.parse.serialize import meeting_to_dict
+from kitar.store.cite import encode, flat, page_at, page_map, snippet_offset
 from kitar.store.ingest import ingest
 from kitar.store.prepare import prepare
 from kitar.store.search import search
@@ -81,3 +82,27 @@ def test_an_item_hit_cites_the_page_its_snippet_is_on(tmp_path: Path) -> None:
     on_three = search(db, "budgettet")
     assert [(h.kind, h.page) for h in on_three] == [("recommendation", 3)]
     assert [(h.kind, h.page) for h in search(db, "hævet")] == [("page", 3)]
+
+
+def test_page_map_marks_where_each_page_begins_in_a_units_text() -> None:
+    text = "Budget for veje\n\nBaggrund\n" + BUDGET
+    spans = page_map(text, [(2, PAGE2), (3, PAGE3)])
+    # page 3 begins inside "digi-taliseringsstrategi"
+    assert spans == [(0, 2), (flat(text).index("taliseringsstrategi"), 3)]
+    assert page_map(text, [(2, PAGE2), (3, "Mødet hævet kl. 15.10")]) == [(0, 2)]
+    longer = text + " Der er afsat midler til vintertjenesten i hele kommunen."
+    page3 = "Indstilling\nDer er afsat midler til vintertjenesten i hele kommunen."
+    spans = page_map(longer, [(2, PAGE2), (3, page3)])
+    assert [p for _, p in spans] == [2, 3]
+    where = flat(longer).index("Der er afsat")
+    assert spans[1][0] == where
+    encoded = encode(spans)
+    assert page_at(encoded, where - 1, 9) == 2 and page_at(encoded, where + 5, 9) == 3
+    assert page_at(None, 5, 9) == page_at("garbage", 5, 9) == page_at(encoded, -1, 9) == 9
+
+
+def test_snippet_offset_finds_the_middle_of_a_snippet() -> None:
+    text = "En  to\ntre fire fem seks syv otte"
+    middle = flat(text).index("tre") + len("tre fire fem") // 2
+    assert snippet_offset(text, "…tre fire fem …") == middle
+    assert snippet_offset(text, "ikke her") == -1 and snippet_offset(text, "…") == -1

@@ -1,57 +1,68 @@
 """Which page a hit's snippet is on.
 
-An item's units (its text, recommendations, decisions) may run over several pages, while they know
-only the page the item starts on. Pages are indexed only for what no item covers
-(kitar.store.prepare), so the page of a snippet is found here, for the few hits shown: the
-page of the item's range whose words contain the snippet's words.
+An item's units (its text, recommendations, decisions) may run over several pages, while the
+item knows only the page it starts on. Pages are indexed only for what no item covers
+(kitar.store.prepare), so when a unit is prepared its text is laid against the pages of its
+item's range, and `search_units.page_map` records where each page begins in the unit's text
+("0:5 1432:6 2960:7": from character 1432 of the whitespace-collapsed text on, page 6). A hit
+then cites the page its snippet is on without reading any page at search time.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
-
-from kitar.store.analyze import words
-
-# Enough words to be unambiguous on a page, few enough to stay within one page.
-PROBE_WORDS = 6
+# A page's line this long found in the unit's text marks where the page begins there; shorter
+# lines ("Baggrund", "Bilag") recur too often to place a page.
+MIN_LINE = 16
 
 
-@dataclass
-class Located:
-    document_id: int
-    meeting_id: int
-    start: int  # the item's first page
-    snippet: str
+def flat(text: str) -> str:
+    """Whitespace collapsed, as snippets and page maps count characters."""
+    return " ".join(text.split())
 
 
-def _probes(snippet: str) -> list[str]:
-    """Runs of words from the snippet, middle first (its ends may be cut at a page break)."""
-    seq = words(snippet.replace("…", " "))
-    if len(seq) <= PROBE_WORDS:
-        return [" ".join(seq)] if seq else []
-    starts = range(0, len(seq) - PROBE_WORDS + 1, PROBE_WORDS)
-    middle = sorted(starts, key=lambda s: abs(s + PROBE_WORDS / 2 - len(seq) / 2))
-    return [" ".join(seq[s : s + PROBE_WORDS]) for s in middle]
+def page_map(text: str, pages: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """(offset in flat(text), page) for each page of `pages` (ascending) whose lines the text
+    contains, in order; empty when no page line is found."""
+    body = flat(text)
+    out: list[tuple[int, int]] = []
+    after = 0
+    for number, page in pages:
+        for line in page.split("\n"):
+            line = flat(line).rstrip("-‐‑")
+            if len(line) < MIN_LINE:
+                continue
+            at = body.find(line, after)
+            if at >= 0:
+                if not out or out[-1][1] != number:
+                    out.append((0 if not out else at, number))
+                after = at + len(line)
+                break
+    return out
 
 
-def snippet_page(conn: sqlite3.Connection, hit: Located) -> int:
-    """The page of the item's range (its first page up to the next item's) showing the snippet;
-    the item's first page when no page shows it (e.g. a DOCX without page numbers)."""
-    end = conn.execute(
-        "SELECT min(page) FROM items WHERE meeting_id = ? AND parent_id IS NULL AND page > ?",
-        (hit.meeting_id, hit.start),
-    ).fetchone()[0]
-    pages = conn.execute(
-        "SELECT number, text FROM pages WHERE document_id = ? AND number BETWEEN ? AND ? "
-        "ORDER BY number",
-        (hit.document_id, hit.start, end if end is not None else 1 << 30),
-    ).fetchall()
-    if len(pages) <= 1:
-        return hit.start
-    flat = [(n, f" {' '.join(words(text or ''))} ") for n, text in pages]
-    for probe in _probes(hit.snippet):
-        for number, text in flat:
-            if f" {probe} " in text:
-                return int(number)
-    return hit.start
+def encode(spans: list[tuple[int, int]]) -> str | None:
+    return " ".join(f"{offset}:{page}" for offset, page in spans) if len(spans) > 1 else None
+
+
+def page_at(encoded: str | None, offset: int, default: int | None) -> int | None:
+    """The page on which character `offset` of the unit's flat text is."""
+    if not encoded or offset < 0:
+        return default
+    page = default
+    for pair in encoded.split():
+        start, _, number = pair.partition(":")
+        if not (start.isdigit() and number.isdigit()):
+            return default  # not written by this module: ignore it
+        if int(start) > offset:
+            break
+        page = int(number)
+    return page
+
+
+def snippet_offset(text: str, snippet: str) -> int:
+    """Where the middle of `snippet` is in flat(text); -1 if it is not there."""
+    core = snippet.strip().removeprefix("…").removesuffix("…").strip()
+    if not core:
+        return -1
+    at = flat(text).find(core[:80])
+    return at + len(core) // 2 if at >= 0 else -1

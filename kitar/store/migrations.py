@@ -247,11 +247,18 @@ def _v4_text_once(db: Database) -> None:
     db.execute("UPDATE fts_state SET upto = 0, analyzer = NULL")  # re-index on next catch-up
 
 
+def _v5_page_map(db: Database) -> None:
+    """Where each page begins in a unit's text, so a hit cites its snippet's page
+    (kitar.store.cite); units written before this have none and cite their item's first page."""
+    db.execute("ALTER TABLE search_units ADD COLUMN page_map TEXT")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "core tables", _v1_core),
     (2, "search units and FTS5 index", _v2_search),
     (3, "follow-ups", _v3_followups),
     (4, "unit text stored once, stems and parts only in the index", _v4_text_once),
+    (5, "page maps of search units", _v5_page_map),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from kitar.model import Document, Item, Meeting
 from kitar.store.analyze import analyze, words
+from kitar.store.cite import encode, page_map
 
 KINDS = ("item", "recommendation", "decision", "annex", "page")
 
@@ -23,6 +24,7 @@ class Unit:
     text: str
     stems: str = ""
     parts: str = ""
+    page_map: str | None = None  # where each page begins in the text (kitar.store.cite)
 
 
 @dataclass
@@ -155,6 +157,12 @@ class _Coverage:
             for n, (page, t) in enumerate(tops)
         ]
 
+    def pages_from(self, page: int, texts: list[str]) -> list[tuple[int, str]]:
+        """(number, text) of the pages from `page` to the end of the item range it is in."""
+        starts = [r for r in self.ranges if r.start <= page <= r.end]
+        end = max(starts, key=lambda r: r.start).end if starts else page
+        return [(n, texts[n - 1]) for n in range(page, min(end, len(texts)) + 1) if n >= 1]
+
     def uncovered(self, page: int, text: str) -> str:
         ranges = [r for r in self.ranges if r.start <= page <= r.end]
         if not ranges:
@@ -228,5 +236,9 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
             )
         )
     for unit in units:
+        if unit.kind != "page" and unit.page is not None and prep.page_texts:
+            spans = page_map(unit.text, covered.pages_from(unit.page, prep.page_texts))
+            if spans:  # "punkt 4 … s. 9" where the recommendation is, not where item 4 starts
+                unit.page, unit.page_map = spans[0][1], encode(spans)
         unit.stems, unit.parts = analyze(unit.text)
     return prep

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kitar.errors import QueryError
 from kitar.store.analyze import WORD_RE, stem, words
-from kitar.store.cite import Located, snippet_page
+from kitar.store.cite import page_at, snippet_offset
 from kitar.store.db import connect
 from kitar.store.fts import catch_up, pending
 
@@ -200,7 +200,7 @@ RANK = f"bm25({', '.join(map(str, WEIGHTS))})"
 
 
 SELECT_HITS = (
-    "SELECT u.id AS uid, u.kind, u.text, u.page, u.closed, u.meeting_id, u.item_id, u.document_id, "
+    "SELECT u.id AS uid, u.kind, u.text, u.page, u.page_map, u.closed, u.meeting_id, u.item_id, "
     "{score} AS score, "
     "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path FROM {source} "
     "JOIN search_units u ON u.id = {id} "
@@ -328,7 +328,7 @@ def search(
             groups = _grouped(rows)
             if len(groups) < limit and _more_than(conn, match, RANK_POOL * 10):
                 groups = _grouped(_filtered(conn, match, where, args, fetch))
-        hits = [_hit(conn, row, also, terms, is_hit) for row, also in groups[:limit]]
+        hits = [_hit(row, also, terms, is_hit) for row, also in groups[:limit]]
     except sqlite3.DatabaseError as exc:  # e.g. an FTS5 limit
         raise QueryError(f"cannot run this query: {exc}") from None
     finally:
@@ -350,16 +350,13 @@ def _grouped(rows: list[sqlite3.Row]) -> list[tuple[sqlite3.Row, list[str]]]:
 
 
 def _hit(
-    conn: sqlite3.Connection,
     r: sqlite3.Row,
     also: list[str],
     terms: list[Term],
     is_hit: Callable[[str], bool],
 ) -> Hit:
     snip, spans = snippet(r["text"] or "", terms, is_hit=is_hit)
-    page = r["page"]
-    if r["kind"] != "page" and page is not None and r["document_id"] is not None:
-        page = snippet_page(conn, Located(r["document_id"], r["meeting_id"], page, snip))
+    page = page_at(r["page_map"], snippet_offset(r["text"] or "", snip), r["page"])
     return Hit(
         kind=r["kind"],
         score=round(-r["score"], 4),
