@@ -10,6 +10,8 @@ then cites the page its snippet is on without reading any page at search time.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # A page's line this long found in the unit's text marks where the page begins there; shorter
 # lines ("Baggrund", "Bilag") recur too often to place a page.
 MIN_LINE = 16
@@ -20,6 +22,13 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=512)
+def _long_lines(page: str) -> tuple[str, ...]:
+    # Cached: every unit of an item looks at the same few pages (str caches its own hash).
+    lines = (flat(line).rstrip("-‐‑") for line in page.split("\n"))
+    return tuple(line for line in lines if len(line) >= MIN_LINE)
+
+
 def page_map(text: str, pages: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """(offset in flat(text), page) for each page of `pages` (ascending) whose lines the text
     contains, in order; empty when no page line is found."""
@@ -27,10 +36,7 @@ def page_map(text: str, pages: list[tuple[int, str]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     after = 0
     for number, page in pages:
-        for line in page.split("\n"):
-            line = flat(line).rstrip("-‐‑")
-            if len(line) < MIN_LINE:
-                continue
+        for line in _long_lines(page):
             at = body.find(line, after)
             if at >= 0:
                 if not out or out[-1][1] != number:
