@@ -10,8 +10,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kitar.model import Line, Page, Word
+from kitar.model import Line, Page
 from kitar.parse.dates import parse_danish_date
+from kitar.read.columns import find_gutters as find_gutters  # re-exported: tests
+from kitar.read.columns import make_line as make_line  # re-exported: pdf.py, tests
+from kitar.read.columns import order_columns
 from kitar.read.letterhead import extract_fields
 
 TOP_ZONE = 0.20  # running headers live in the top fifth of the page ...
@@ -37,29 +40,6 @@ class Analysis:
     body_right: float = 0.0
     running: set[str] = field(default_factory=set)  # repetition signatures removed as header/footer
     page_count: int = 0
-
-
-def make_line(words: list[Word], page: int) -> Line:
-    """A Line from words on one row (sorted left to right); font facts by character majority."""
-    weights: dict[tuple[str, float], int] = {}
-    bold_chars = 0
-    for w in words:
-        weights[(w.fontname, w.size)] = weights.get((w.fontname, w.size), 0) + len(w.text)
-        bold_chars += len(w.text) if w.bold else 0
-    fontname, size = max(weights.items(), key=lambda kv: kv[1])[0]
-    total = sum(len(w.text) for w in words)
-    return Line(
-        text=" ".join(w.text for w in words),
-        page=page,
-        x0=min(w.x0 for w in words),
-        x1=max(w.x1 for w in words),
-        top=min(w.top for w in words),
-        bottom=max(w.bottom for w in words),
-        fontname=fontname,
-        size=size,
-        bold=bold_chars * 2 > total,
-        words=words,
-    )
 
 
 def signature(text: str) -> str:
@@ -162,11 +142,14 @@ def body_edges(pages: list[Page]) -> tuple[float, float]:
     return starts[len(starts) // 10], ends[min(len(ends) - 1, (len(ends) * 95) // 100)]
 
 
-def mark_sidebar(pages: list[Page], left: float, right: float) -> list[Line]:
+def mark_sidebar(
+    pages: list[Page], left: float, right: float, known_edges: frozenset[int] = frozenset()
+) -> list[Line]:
     """Mark a narrow right-hand column (letterhead: `Dato:`, `Sags ID:`, `www.kl.dk`) as sidebar.
 
     A candidate starts in the right half of the body and sticks out past the body's right edge
-    (or starts beyond it); page numbers alone (a TOC's `12`) do not count. Two or more per page.
+    (or starts beyond it); page numbers alone (a TOC's `12`) do not count. Two or more per page,
+    and not on a page of equal columns (a report's third column).
     """
     found: list[Line] = []
     for page in pages:
@@ -180,11 +163,33 @@ def mark_sidebar(pages: list[Page], left: float, right: float) -> list[Line]:
             and (ln.x0 >= right - 5 or ln.x1 > right + 12)
             and not re.fullmatch(r"[\d\s.,\-–]+", ln.text)
         ]
-        if len(candidates) >= 2:
+        if len(candidates) >= 2 and not _magazine_page(page, candidates, known_edges):
             for ln in candidates:
                 ln.role = "sidebar"
             found.extend(candidates)
     return found
+
+
+def _magazine_page(page: Page, candidates: list[Line], known_edges: frozenset[int]) -> bool:
+    """Columns of about equal width: a report's third column is not a letterhead sidebar.
+
+    A letterhead sidebar beside a memo's body is a third as wide as the body, or less. Lines
+    starting at a column edge of a grid of two or more edges that other pages show are a
+    column, however short.
+    """
+    if len(known_edges) >= 2 and all(
+        any(abs(ln.x0 - e) <= 2 for e in known_edges) for ln in candidates
+    ):
+        return True
+    lines = [ln for ln in page.lines if ln.role not in ("header", "footer")]
+    edges: list[int] = []
+    if not lines or order_columns(lines, list, edges, known_edges) is None:
+        return False
+    if len(set(edges)) >= 2:
+        return True
+    left = edges[0] - min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines) - edges[0]
+    return min(left, right) >= 0.6 * max(left, right)
 
 
 def letterhead_fields(texts: list[str]) -> dict[str, str]:
@@ -228,88 +233,37 @@ def _near(a: float, b: float, tol: float = 3.0) -> bool:
     return abs(a - b) <= tol
 
 
-def find_gutters(lines: list[Line]) -> list[float]:
-    """x positions of the gutters of a multi-column page (a magazine-style report), if any.
-
-    A gutter is a strip at least 8 pt wide that (almost) no word covers, with at least a fifth
-    of the text on each side (a TOC's page numbers are too little), and that at least ten lines
-    cross, most of them going on at one x: the next column's left edge. A chance river of
-    spaces in justified text goes on at ragged positions.
-    """
-    words = [w for ln in lines for w in ln.words]
-    if len(words) < 40:
-        return []
-    left, right = int(min(w.x0 for w in words)), int(max(w.x1 for w in words)) + 1
-    cover = [0] * (right - left + 1)
-    for w in words:
-        for x in range(int(w.x0) - left + 1, int(w.x1) - left):
-            cover[x] += 1
-    allowed = 2 + len(words) // 100  # headings spanning the columns may cross a gutter
-    total = sum(len(w.text) for w in words)
-    gutters: list[float] = []
-    start: int | None = None
-    for x, count in enumerate([*cover, allowed + 1]):
-        if count <= allowed:
-            start = x if start is None else start
-            continue
-        if start is not None and x - start >= 8:
-            g = left + (start + x) / 2
-            share = sum(len(w.text) for w in words if w.x1 <= g) / total
-            if (0.2 <= share <= 0.8 or (gutters and share >= 0.2)) and _column_edge(lines, g):
-                gutters.append(g)
-        start = None
-    return gutters
+def column_edges(pages: list[Page]) -> frozenset[int]:
+    """Left edges of the columns that two or more pages clearly show (a report's grid:
+    113, 260 and 406 pt on odd pages); a page's short last column may then stand out less."""
+    seen: list[int] = []
+    for page in pages:
+        lines = [ln for ln in page.lines if ln.role not in ("header", "footer")]
+        edges: list[int] = []
+        if lines:
+            order_columns(lines, list, edges)
+        seen.extend(set(edges))
+    return frozenset(e for e in set(seen) if sum(abs(e - x) <= 2 for x in seen) >= 2)
 
 
-def _column_edge(lines: list[Line], gutter: float) -> bool:
-    """Do at least ten lines cross the gutter, most going on at the same x?"""
-    starts = [
-        round(min(w.x0 for w in ln.words if w.x0 >= gutter))
-        for ln in lines
-        if ln.x0 < gutter and any(w.x0 >= gutter for w in ln.words)
-    ]
-    if len(starts) < 10:
-        return False
-    common = max(sum(abs(s - t) <= 2 for s in starts) for t in set(starts))
-    return common >= 0.6 * len(starts)
+def order_page(page: Page, known_edges: frozenset[int] = frozenset()) -> None:
+    """Put body rows in reading order: a multi-column report page column by column, and a
+    two-column list (Syddjurs' members) one column after the other.
 
-
-def _column_order(lines: list[Line], gutters: list[float]) -> list[Line]:
-    """Split lines at the gutters and read each band between full-width lines column by column."""
-    pieces: list[Line] = []
-    for line in lines:
-        part = [line.words[0]]
-        for w in line.words[1:]:
-            if any(part[-1].x1 <= g <= w.x0 for g in gutters):
-                pieces.append(make_line(part, line.page))
-                part = []
-            part.append(w)
-        pieces.append(line if len(part) == len(line.words) else make_line(part, line.page))
-    ordered: list[Line] = []
-    band: list[Line] = []
-    for piece in sorted(pieces, key=lambda ln: ln.top):
-        if any(piece.x0 < g < piece.x1 for g in gutters):  # a heading across the columns
-            ordered += sorted(band, key=lambda ln: (sum(g < ln.x0 for g in gutters), ln.top))
-            ordered.append(piece)
-            band = []
-        else:
-            band.append(piece)
-    return ordered + sorted(band, key=lambda ln: (sum(g < ln.x0 for g in gutters), ln.top))
-
-
-def order_page(page: Page) -> None:
-    """Put body rows in reading order; a two-column list is read column by column.
-
-    Rows of two aligned short cells (Syddjurs' members: `Jesper … (A)` | `Ole … (V)`) become
-    one list, left column first; other multi-segment rows are joined into one line.
+    `known_edges` (from column_edges) lets a page's short last column count as one.
     """
     kept = [ln for ln in page.lines if ln.role not in ("header", "footer", "sidebar")]
     removed = [ln for ln in page.lines if ln.role in ("header", "footer", "sidebar")]
-    gutters = find_gutters(kept)
-    if gutters:
-        page.lines = _column_order(kept, gutters) + removed
-        return
-    rows = _rows(kept)
+    ordered = order_columns(kept, read_rows, None, known_edges) if kept else None
+    page.lines = (ordered if ordered is not None else read_rows(kept)) + sorted(
+        removed, key=lambda ln: (ln.top, ln.x0)
+    )
+
+
+def read_rows(lines: list[Line]) -> list[Line]:
+    """Rows top to bottom; rows of two aligned short cells (`Jesper … (A)` | `Ole … (V)`)
+    become one list, left column first; other multi-segment rows are joined into one line."""
+    rows = _rows(lines)
     ordered: list[Line] = []
     i = 0
     while i < len(rows):
@@ -350,14 +304,15 @@ def order_page(page: Page) -> None:
         else:
             ordered.append(_merge_row(row))
             i += 1
-    page.lines = ordered + sorted(removed, key=lambda ln: (ln.top, ln.x0))
+    return ordered
 
 
 def analyse(pages: list[Page]) -> Analysis:
     """Classify margins and sidebar, collect letterhead metadata, order body lines."""
     running = mark_running_lines(pages)
+    known = column_edges(pages)
     left, right = body_edges(pages)
-    sidebar = mark_sidebar(pages, left, right)
+    sidebar = mark_sidebar(pages, left, right, known)
     analysis = Analysis(
         pages=pages, body_left=left, body_right=right, running=running, page_count=len(pages)
     )
@@ -380,5 +335,5 @@ def analyse(pages: list[Page]) -> Analysis:
         if dates:
             analysis.metadata["date"] = dates[0]
     for page in pages:
-        order_page(page)
+        order_page(page, known)
     return analysis

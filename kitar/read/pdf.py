@@ -8,6 +8,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,](bd|blk|hv)\b", re.I)
 # a label and its value in a table, a TOC entry and its page number, a body line and a sidebar.
 SEGMENT_GAP_EM = 2.5
 WORD_GAP_RATIO = 0.2
+TOUCHING_GAP = 0.5  # pt: glyphs this close belong to one word whatever their font subset
 OCR_HINT = "no text layer: run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 
@@ -110,8 +112,49 @@ def _word(raw: dict[str, Any]) -> Word:
     )
 
 
+def _touching(prev: Word, word: Word) -> bool:
+    """Two words with no gap, same size and baseline, that extract_words split anyway.
+
+    It splits at every change of `fontname`, and a font subset change is not a new word: the
+    KL report sets the line-end hyphen of `sund-` in another subset of the same font
+    (`VLUSEH+…-MdIt` then `QGHOMR+…-MdIt`), which read as `sund -` and was never rejoined.
+    """
+    gap = word.x0 - prev.x1
+    return (
+        abs(gap) <= TOUCHING_GAP
+        and abs(word.size - prev.size) < 0.05
+        and abs(word.top - prev.top) < 0.5
+    )
+
+
+def _join_touching(row: list[Word]) -> list[Word]:
+    """Merge touching words of a row (sorted left to right), the first word's font kept."""
+    if all(b.x0 - a.x1 > TOUCHING_GAP for a, b in pairwise(row)):
+        return row  # the common case: every gap holds a space
+    out = [row[0]]
+    for w in row[1:]:
+        prev = out[-1]
+        if _touching(prev, w):
+            out[-1] = Word(
+                prev.text + w.text,
+                prev.x0,
+                max(prev.x1, w.x1),
+                prev.top,
+                max(prev.bottom, w.bottom),
+                prev.fontname,
+                prev.size,
+                prev.bold,
+            )
+        else:
+            out.append(w)
+    return out
+
+
 def lines_from_words(words: list[Word], page: int) -> list[Line]:
-    """Group words into rows by vertical centre, then split rows at wide horizontal gaps."""
+    """Group words into rows by vertical centre, then split rows at wide horizontal gaps.
+
+    Touching words that pdfplumber split at a font subset change are joined first.
+    """
     rows: list[list[Word]] = []
     row_centre = 0.0
     for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
@@ -125,6 +168,7 @@ def lines_from_words(words: list[Word], page: int) -> list[Line]:
     lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda w: w.x0)
+        row = _join_touching(row)
         segment = [row[0]]
         for w in row[1:]:
             prev = segment[-1]

@@ -5,7 +5,9 @@ Block text keeps the source line breaks and line-end hyphens; kitar.text.reflow 
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import pairwise
 from statistics import median
@@ -23,6 +25,8 @@ _END_PUNCT = (".", "!", "?", ":", ";")
 # (a wrapped sentence may start a line with "3. behandling af sagen"). Not a date at a line
 # start ("2. oktober 2016").
 _NUMBERED_RE = re.compile(r"^\s*(?P<marker>\d{1,2}[.)])\s+(?P<rest>[^\W\d_].*|[\"“”«].*)$", re.S)
+# A word hyphenated at a line end: "forebyg-" (not a dash: "Høringssvar -").
+_EOL_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
 _MONTHS = re.compile(
     r"^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b",
     re.I,
@@ -134,6 +138,12 @@ class _Builder:
             if ln.role == "body" and len(ln.text) > 25
         )
         self.edges: dict[int, float] = {}
+        self.page_prose: dict[int, list[tuple[float, float]]] = {}
+        for p in pages:
+            self.page_prose[p.number] = [
+                (ln.x0, ln.x1) for ln in p.lines if ln.role == "body" and len(ln.text) > 25
+            ]
+        self.page_edges: dict[tuple[int, int], float | None] = {}
         fallback = body_edges(pages)[1]
         # Justified text: most prose lines end exactly at the right edge of their column.
         self.justified = sum(abs(x1 - self.right(x0, fallback)) < 0.5 for x0, x1 in self.prose) > (
@@ -147,9 +157,24 @@ class _Builder:
         """The right edge of the column a line starting at x0 sits in (95th percentile)."""
         key = round(x0)
         if key not in self.edges:
-            ends = sorted(x1 for start, x1 in self.prose if abs(start - x0) <= 40)
+            lo = bisect_left(self.prose, (x0 - 40, -math.inf))
+            hi = bisect_right(self.prose, (x0 + 40, math.inf))
+            ends = sorted(x1 for _, x1 in self.prose[lo:hi])
             self.edges[key] = ends[(len(ends) * 95) // 100] if ends else fallback or x0
         return self.edges[key]
+
+    def line_right(self, line: Line) -> float:
+        """The right edge of the column `line` sits in: from the lines of its own page that
+        start where it starts, when there are eight (the columns of a magazine-style report
+        differ from page to page), else from the whole document."""
+        key = (line.page, round(line.x0))
+        if key not in self.page_edges:
+            ends = sorted(
+                x1 for x0, x1 in self.page_prose.get(line.page, []) if abs(x0 - line.x0) <= 4
+            )
+            self.page_edges[key] = ends[(len(ends) * 95) // 100] if len(ends) >= 8 else None
+        local = self.page_edges[key]
+        return local if local is not None else self.right(line.x0)
 
     def flush(self) -> None:
         if self.lines and self.blocks:
@@ -198,6 +223,8 @@ class _Builder:
             return False  # a cell of a two-column list is one line
         if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
             return False
+        if kind != "heading" and self._column_jump(prev, line):
+            return True
         if line.page != prev.page:
             # A paragraph runs onto the next page when the next page goes on in lower case
             # ("… 1,2 mio. kr." / "årligt fra 2021."); in justified text when its last line
@@ -208,7 +235,7 @@ class _Builder:
             if line.text[:1].islower():
                 return True
             if self.justified:  # only a paragraph's last line stops short of the right edge
-                return abs(prev.x1 - self.right(prev.x0)) <= 0.5
+                return abs(prev.x1 - self.line_right(prev)) <= 0.5
             ended = prev.text.rstrip().endswith(_END_PUNCT)
             return not ended and not self._next_word_fits(prev, line)
         pitch = self.pitch.get(round(line.size * 2) / 2, 1.2 * max(line.size, 1.0))
@@ -219,6 +246,16 @@ class _Builder:
         if not self._aligned(line):
             return False
         return not self._next_word_fits(prev, line)
+
+    @staticmethod
+    def _column_jump(prev: Line, line: Line) -> bool:
+        """A paragraph that goes on at the top of the next column, on this page or the next:
+        a word split at the column's foot (`forebyg-` / `gelse, ikke mindst …`)."""
+        if line.page == prev.page and (line.top >= prev.top or line.x0 <= prev.x1):
+            return False  # the next column starts higher up, to the right
+        if line.page not in (prev.page, prev.page + 1):
+            return False
+        return _EOL_HYPHEN_RE.search(prev.text) is not None and line.text[:1].islower()
 
     def _aligned(self, line: Line, across_pages: bool = False) -> bool:
         first = self.lines[0]
@@ -243,7 +280,7 @@ class _Builder:
         word = line.words[0]
         space = 0.3 * max(line.size, 1.0)
         slack = 0.5 * max(line.size, 1.0)
-        return prev.x1 + space + (word.x1 - word.x0) < self.right(prev.x0) - slack
+        return prev.x1 + space + (word.x1 - word.x0) < self.line_right(prev) - slack
 
     def add(self, line: Line) -> None:
         if self.continues(line):
