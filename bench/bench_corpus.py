@@ -105,7 +105,7 @@ def bench_write(db: Path, n_items: int) -> list[dict[str, Any]]:
         _row("corpus write floor: the same rows by SQLite alone", n_items / floor, "items/s", "",
              None, "one executemany per table, one transaction, no Python per row, no FTS"),
         _row("corpus write bound: floor + FTS5, serial in one file", bound, "items/s", "", None,
-             "SQLite has one writer per database file: no design of this schema writes faster"),
+             "one writer per SQLite file, so rows and index add up: the most these rows can reach"),
         _row("corpus database size", db.stat().st_size / 1e6, "MB", "", None,
              f"{n_items} items"),
     ]  # fmt: skip
