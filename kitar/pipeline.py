@@ -3,9 +3,9 @@
 A long PDF can also be read in page chunks by several worker processes (`pdf_chunks`,
 `read_pdf_chunk`) and then finished in one place (`process_pdf_pages`): pdfplumber's page
 parsing is by far the slowest step, and one 100-page report would otherwise keep a single
-worker busy while the others idle. Likewise `read_file` (workers) + `finish_document` (one
-warm process) split `process_file`: reading needs only pdfplumber, finishing needs spaCy and
-the hyphenation lexicon, whose ~2 s of loading (`warm_up`) is then paid once, not per worker.
+worker busy while the others idle. Likewise `read_and_reflow` (in workers) + `finish_document`
+(in one process) split `process_file`: only parsing needs spaCy, whose ~1.5 s of loading
+(`warm_up`) is then paid once, not once per worker.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from kitar.model import Document, Meeting, Page
 
 # Pages per chunk when a long PDF is split across workers; shorter PDFs are read whole.
 CHUNK_PAGES = 16
-# With only a few files, a PDF of this many pages is split in as many parts as there are workers.
-MIN_SPLIT_PAGES = 8
 
 
 def read_and_reflow(path: str | Path) -> Document:
@@ -37,15 +35,9 @@ def process_file(path: str | Path) -> tuple[Document, Meeting]:
 
 
 def pdf_chunks(
-    path: str | Path,
-    min_pages: int | None = None,
-    size: int | None = None,
-    parts: int | None = None,
+    path: str | Path, min_pages: int | None = None, size: int | None = None
 ) -> list[list[int]] | None:
-    """Page-number chunks for a PDF long enough to split, else None (read it whole).
-
-    Chunks are `size` pages long, or with `parts` that many chunks of about equal length.
-    """
+    """Page-number chunks for a PDF long enough to split, else None (read it whole)."""
     size = size or CHUNK_PAGES
     min_pages = min_pages or 2 * size
     from kitar.errors import KitarError
@@ -59,8 +51,6 @@ def pdf_chunks(
         return None  # the whole-file path reports the problem
     if count < min_pages:
         return None
-    if parts:
-        size = -(-count // parts)
     return [list(range(a, min(a + size, count + 1))) for a in range(1, count + 1, size)]
 
 
@@ -85,38 +75,27 @@ def process_pdf_pages(
     return doc, parse_document(doc)
 
 
-def read_file(path: str | Path) -> Document:
-    """Only the reading part of `process_file` (no spaCy, no lexicon): for worker processes."""
-    from kitar.read.load import read_document
-
-    return read_document(path)
-
-
 def finish_document(doc: Document) -> tuple[Document, Meeting]:
-    """The rest of `process_file` for a Document from `read_file`: reflow and parse."""
+    """The rest of `process_file` for a Document from `read_and_reflow`: parse it."""
     from kitar.parse.meeting import parse_document
-    from kitar.text.reflow import reflow_document
 
-    doc = reflow_document(doc)
     return doc, parse_document(doc)
 
 
-# A tiny fictitious agenda: finishing it imports every module finishing a real one needs.
+# A tiny fictitious agenda, already reflowed: parsing it imports what parsing a real one needs.
 _WARM_UP = [
     ("heading", "1. Godkendelse af dagsorden"),
-    ("paragraph", "Oplæg ved Anna Testesen, KL. Sagen behand-\nles. Sagsnr. 2024-001"),
+    ("paragraph", "Oplæg ved Anna Testesen, KL. Sagsnr. 2024-001"),
     ("paragraph", "Indstilling: Direktøren indstiller, at udvalget godkender forslaget."),
 ]
 
 
 def warm_up() -> tuple[Document, Meeting]:
-    """Load spaCy's pipeline and the hyphenation lexicon now (about 2 s, once per process),
-    e.g. while worker processes read; returns the finished warm-up document."""
+    """Build spaCy's pipeline now (about 1.5 s, once per process), e.g. while worker
+    processes read; returns the parsed warm-up document."""
     from kitar import nlp
     from kitar.model import Block
-    from kitar.text.lexicon import default_lexicon
 
-    default_lexicon()
     nlp.organisation_spans("KL")  # builds the pipeline and its organisation matcher
     blocks = [Block(kind, text, 1) for kind, text in _WARM_UP]  # type: ignore[arg-type]
     return finish_document(Document(path="<warm-up>", format="txt", pages=1, blocks=blocks))

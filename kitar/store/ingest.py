@@ -1,35 +1,33 @@
-"""Batch ingest: files, folders and globs → N reader/parser processes → one writer.
+"""Batch ingest: files, folders and globs → N reader processes → one parser and writer.
 
 Documents are known by the SHA-256 of their bytes: an unchanged file is skipped before it is
 parsed. Each document is written in its own SAVEPOINT, in input order, and committed within
 0.25 s (`kitar.store.writer.Batch`), so a kill or Ctrl-C leaves every earlier document
 complete or absent, never half written, and a re-run continues where it stopped.
+With -j N the files are read by worker processes (`kitar.store.workers`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field, replace
+from concurrent.futures import wait
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from kitar.errors import DocumentNotFound, KitarError
+from kitar.errors import DocumentNotFound
 from kitar.model import Document, Meeting
 from kitar.store.fts import Analysed, catch_up
 from kitar.store.migrations import open_migrated
-from kitar.store.prepare import Prepared, prepare
+from kitar.store.workers import Outcome, Processor, Readers, work
 from kitar.store.writer import Batch
 
 SUFFIXES = (".pdf", ".docx", ".txt")
 # Index this many new search units at a time (a few hundred documents' worth).
 FTS_BATCH = 20_000
 FileStatus = Literal["new", "updated", "unchanged", "failed"]
-Processor = Callable[[str], tuple[Document, Meeting]]
 Progress = Callable[["FileResult", int, int], None]
 
 
@@ -112,202 +110,20 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-@dataclass
-class _Outcome:
-    path: str
-    prepared: Prepared | None = None
-    reason: str | None = None
-
-
-def _failure(path: str, exc: BaseException) -> _Outcome:
-    if isinstance(exc, KitarError):
-        return _Outcome(path, reason=str(exc))
-    return _Outcome(path, reason=f"internal error: {type(exc).__name__}: {exc}")
-
-
-def _prepared(path: str, sha: str, doc: Document, meeting: Meeting) -> _Outcome:
-    doc = replace(doc, blocks=[])  # the writer needs page texts, not blocks: less to pickle
-    return _Outcome(path, prepared=prepare(doc, meeting, sha, path))
-
-
-def _work(processor: Processor, path: str, sha: str) -> _Outcome:
-    """Read, parse and analyse one file; any failure becomes a reason, never an exception."""
-    try:
-        return _prepared(path, sha, *processor(path))
-    except Exception as exc:  # a parser bug must not abort the batch
-        return _failure(path, exc)
-
-
-def _read(path: str) -> Document | str:
-    """Only read one file (in a worker): a Document, or the reason it failed."""
-    from kitar.pipeline import read_file
-
-    try:
-        return read_file(path)
-    except Exception as exc:
-        return _failure(path, exc).reason or ""
-
-
-def _warm_up() -> None:
-    """Load spaCy and the lexicons in this process, while the workers read."""
-    from kitar.pipeline import warm_up
-
-    with contextlib.suppress(Exception):  # the real documents then report what is wrong
-        prepare(*warm_up(), "", "<warm-up>")
-
-
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
-
-
-def _result(path: str, future: Future[Any]) -> Any:
-    """A worker's result; if the worker died (e.g. out of memory) the exception is returned."""
-    try:
-        return future.result()
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:
-        return exc
-
-
-def _died(path: str, exc: BaseException) -> _Outcome:
-    if isinstance(exc, KitarError):  # raised by a chunk reader
-        return _Outcome(path, reason=str(exc))
-    return _Outcome(path, reason=f"worker process failed: {type(exc).__name__}: {exc}")
-
-
-@dataclass
-class _Pending:
-    """A file in the workers' hands. `kind` says what they return: the whole outcome, a read
-    Document (finished here), or a long PDF's page chunks (assembled and finished here)."""
-
-    path: str
-    sha: str
-    kind: Literal["outcome", "document", "pages"]
-    parts: list[Future[Any]]
-    outcome: _Outcome | None = None
-
-    def read(self) -> bool:
-        return all(f.done() for f in self.parts)
-
-    def ready(self) -> bool:
-        """Finishing it here takes no waiting for a worker and little time."""
-        return self.outcome is not None or (self.read() and self.kind != "pages")
-
-    def finish(self) -> _Outcome:
-        """The outcome (waiting for the workers if needed), finished in this process."""
-        if self.outcome is None:
-            self.outcome = self._finish()
-            self.parts = []  # the pages can go
-        return self.outcome
-
-    def _finish(self) -> _Outcome:
-        from kitar.pipeline import finish_document, process_pdf_pages
-
-        results = [_result(self.path, f) for f in self.parts]
-        for got in results:
-            if isinstance(got, BaseException):
-                return _died(self.path, got)
-        if self.kind == "outcome":
-            return results[0]
-        if isinstance(results[0], str):
-            return _Outcome(self.path, reason=results[0])
-        try:
-            if self.kind == "document":
-                return _prepared(self.path, self.sha, *finish_document(results[0]))
-            pages = [page for got, _ in results for page in got]
-            notes = [note for _, more in results for note in more]
-            return _prepared(self.path, self.sha, *process_pdf_pages(self.path, pages, notes))
-        except Exception as exc:
-            return _failure(self.path, exc)
-
-
-def _chunks(path: str, jobs: int, few: bool) -> list[list[int]] | None:
-    """Page chunks for a PDF to read in several workers at once, or None to read it whole.
-
-    A long PDF is always split; with only a few files a medium one (e.g. 15 pages) is split
-    in `jobs` parts too, or it alone would keep one worker busy while the others idle.
-    """
-    from kitar.pipeline import MIN_SPLIT_PAGES, pdf_chunks
-
-    chunks = pdf_chunks(path)
-    if chunks is None and few:
-        chunks = pdf_chunks(path, min_pages=MIN_SPLIT_PAGES, parts=jobs)
-    return chunks if chunks is None or len(chunks) > 1 else None
-
-
-def _submit(
-    pool: ProcessPoolExecutor, processor: Processor, path: str, sha: str, jobs: int, few: bool
-) -> _Pending:
-    """With the real pipeline the workers only read (no spaCy to load there); this process
-    finishes. A custom processor runs whole in the workers."""
-    if processor is not default_processor:
-        return _Pending(path, sha, "outcome", [pool.submit(_work, processor, path, sha)])
-    from kitar.pipeline import read_pdf_chunk
-
-    chunks = _chunks(path, jobs, few)
-    if chunks:
-        return _Pending(path, sha, "pages", [pool.submit(read_pdf_chunk, path, c) for c in chunks])
-    return _Pending(path, sha, "document", [pool.submit(_read, path)])
-
-
-def _next_read(pending: dict[int, _Pending]) -> _Pending | None:
-    """The earliest file whose reading is done but which is not finished yet."""
-    for k in sorted(pending):
-        if pending[k].outcome is None and pending[k].kind != "outcome" and pending[k].read():
-            return pending[k]
-    return None
+def _is_pdf(path: Path) -> bool:
+    return path.suffix.lower() == ".pdf"
 
 
 def _outcomes(
-    todo: list[tuple[str, str]], processor: Processor, jobs: int
-) -> Iterator[tuple[_Outcome, bool]]:
+    todo: list[tuple[str, str]], processor: Processor, readers: Readers | None
+) -> Iterator[tuple[Outcome, bool]]:
     """(outcome, whether the next one is ready already), in input order (so ids are
-    deterministic), from `jobs` worker processes.
-
-    Files go to the workers in chunks, largest first within a chunk, so one big PDF does not
-    start last and leave the other workers idle; a chunk bounds the results held in memory.
-    With the real pipeline the workers only read, and this process loads spaCy once while
-    they do, then finishes (reflows, parses, analyses) each file as its reading is done, in
-    any order, while it waits for the next one in input order.
-    """
-    if jobs <= 1 or len(todo) <= 1:
+    deterministic): from the worker processes, or one by one in this process."""
+    if readers is None:
         for path, sha in todo:
-            yield _work(processor, path, sha), False  # the next one is parsed after
+            yield work(processor, path, sha), False  # the next one is parsed after
         return
-    chunk = max(32, jobs * 8)
-    few = len(todo) < 4 * jobs
-    warm = processor is not default_processor
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: dict[int, _Pending] = {}
-        submitted = 0
-        try:
-            for n in range(len(todo)):
-                if n >= submitted - chunk // 2 and submitted < len(todo):
-                    batch = range(submitted, min(len(todo), submitted + chunk))
-                    for k in sorted(batch, key=lambda k: -_size(todo[k][0])):
-                        pending[k] = _submit(pool, processor, *todo[k], jobs, few)
-                    submitted = batch.stop
-                if not warm:
-                    _warm_up()
-                    warm = True
-                current = pending.pop(n)
-                while not current.read():  # finish the others meanwhile
-                    other = _next_read(pending)
-                    if other is not None:
-                        other.finish()
-                        continue
-                    waiting = [f for p in (current, *pending.values()) for f in p.parts]
-                    wait([f for f in waiting if not f.done()], return_when=FIRST_COMPLETED)
-                outcome = current.finish()
-                following = pending.get(n + 1)
-                yield outcome, following is not None and following.ready()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    yield from readers.outcomes()
 
 
 def ingest(
@@ -326,8 +142,6 @@ def ingest(
     processor = processor or default_processor
     files, missing = collect_paths(paths)
     report = IngestReport(str(db_path), files=list(missing))
-    db = open_migrated(db_path)
-    conn = db.conn
     total = len(files) + len(missing)
     done = len(missing)
 
@@ -338,13 +152,50 @@ def ingest(
         if progress:
             progress(result, done, total)
 
-    todo: list[tuple[str, str]] = []
+    hashed: list[tuple[str, str]] = []
     for path in files:
         try:
-            sha = file_sha256(path)
+            hashed.append((str(path), file_sha256(path)))
         except OSError as exc:
             emit(FileResult(str(path), "failed", reason=f"cannot read: {exc.strerror}"))
-            continue
+    readers = (
+        Readers(processor, jobs, processor is default_processor, any(_is_pdf(p) for p in files))
+        if jobs > 1 and len(hashed) > 1
+        else None
+    )
+    try:
+        if readers is not None and not Path(db_path).exists():
+            # A new corpus: every file is new, so the workers start reading at once while
+            # one of them creates the schema and this process loads spaCy.
+            migrating = readers.migrate(str(db_path))
+            readers.read(hashed)
+            readers.warm_up()
+            wait([migrating])  # a failure is raised again by open_migrated here
+        _write(hashed, db_path, processor, readers, force, emit)
+    except BaseException:
+        if readers is not None:
+            readers.close(failed=True)
+        raise
+    if readers is not None:
+        readers.close(failed=False)
+    order = {str(p): n for n, p in enumerate(files)}
+    report.files.sort(key=lambda f: order.get(f.path, -1))  # input order, missing inputs first
+    return report
+
+
+def _write(
+    hashed: list[tuple[str, str]],
+    db_path: str | Path,
+    processor: Processor,
+    readers: Readers | None,
+    force: bool,
+    emit: Callable[[FileResult], None],
+) -> None:
+    """Skip unchanged files, then write the outcomes in input order (the writer loop)."""
+    db = open_migrated(db_path)
+    conn = db.conn
+    todo: list[tuple[str, str]] = []
+    for path, sha in hashed:
         row = conn.execute(
             "SELECT d.id, m.id, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
             "FROM documents d LEFT JOIN meetings m ON m.document_id = d.id WHERE d.sha256 = ?",
@@ -353,17 +204,23 @@ def ingest(
         if row and not force:
             emit(
                 FileResult(
-                    str(path), "unchanged", items=row[2] or 0, document_id=row[0], meeting_id=row[1]
+                    path, "unchanged", items=row[2] or 0, document_id=row[0], meeting_id=row[1]
                 )
             )
         else:
-            todo.append((str(path), sha))
+            todo.append((path, sha))
+    if readers is not None and readers.files:  # reading already, perhaps some not needed
+        todo = readers.skip({path for path, _ in hashed} - {path for path, _ in todo})
+    elif readers is not None and len(todo) > 1:
+        readers.read(todo)
+    elif readers is not None:
+        readers = None  # one file: read here
     catch_up(conn)  # after a killed ingest
     ready: Analysed = {}  # analyses made by the workers, waiting for the next FTS batch
     written: list[FileResult] = []  # reported once committed
     try:
         with Batch(conn) as batch:
-            for outcome, more in _outcomes(todo, processor, jobs):
+            for outcome, more in _outcomes(todo, processor, readers):
                 prep = outcome.prepared
                 if prep is None:
                     written.append(FileResult(outcome.path, "failed", reason=outcome.reason))
@@ -392,6 +249,3 @@ def ingest(
             emit(result)
     finally:
         conn.close()
-    order = {str(p): n for n, p in enumerate(files)}
-    report.files.sort(key=lambda f: order.get(f.path, -1))  # input order, missing inputs first
-    return report
