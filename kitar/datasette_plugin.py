@@ -10,6 +10,7 @@ using them on every kitar corpus database.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from datasette import hookimpl
@@ -60,38 +61,24 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("kitar_snippet", 2, kitar_snippet, deterministic=True)
 
 
-def _is_corpus(datasette: Any, database: str) -> bool:
-    try:
-        db = datasette.get_database(database)
-    except KeyError:
-        return False
-    path = getattr(db, "path", None)
-    if not path:
-        return False
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            return bool(
-                conn.execute(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'search_units_fts'"
-                ).fetchone()
-            )
-    except sqlite3.Error:
-        return False
-
-
 @hookimpl
-def canned_queries(datasette: Any, database: str) -> dict[str, Any]:
-    if not _is_corpus(datasette, database):
-        return {}
-    return {
-        "search": {
-            "sql": SEARCH_SQL,
-            "title": "Søg (dansk: bøjninger og sammensatte ord)",
-            "description": (
-                "Finds items, recommendations, decisions, annexes and pages as `kitar search` "
-                "does: kommunernes finds kommunerne, strategi finds digitaliseringsstrategi, "
-                '"quoted phrases" and prefix* work. Put any text in public to hide closed '
-                "items and confidential annexes."
-            ),
-        }
-    }
+def canned_queries(datasette: Any, database: str) -> Callable[[], Awaitable[dict[str, Any]]]:
+    async def queries() -> dict[str, Any]:
+        # Through datasette's own connection: no file opened per request.
+        if not await datasette.get_database(database).table_exists("search_units_fts"):
+            return {}
+        return {"search": SEARCH}
+
+    return queries
+
+
+SEARCH = {
+    "sql": SEARCH_SQL,
+    "title": "Søg (dansk: bøjninger og sammensatte ord)",
+    "description": (
+        "Finds items, recommendations, decisions, annexes and pages as `kitar search` "
+        "does: kommunernes finds kommunerne, strategi finds digitaliseringsstrategi, "
+        '"quoted phrases" and prefix* work. Put any text in public to hide closed '
+        "items and confidential annexes."
+    ),
+}

@@ -28,10 +28,7 @@ def read_and_reflow(path: str | Path) -> Document:
 
 def process_file(path: str | Path) -> tuple[Document, Meeting]:
     """Read, reflow and parse one file into a meeting."""
-    from kitar.parse.meeting import parse_document
-
-    doc = read_and_reflow(path)
-    return doc, parse_document(doc)
+    return finish_document(read_and_reflow(path))
 
 
 def pdf_chunks(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +59,14 @@ def test_search_page_compounds_public_and_bad_queries(db: Path) -> None:
     for bad in ("%22", "AND", "*", "%27%3B%20DROP%20TABLE%20items%3B"):
         assert _get(db, f"/kitar/search.json?q={bad}&public=&_shape=array") == []
     assert _get(db, "/kitar/items.json?_shape=array")  # the tables are still there
+
+
+def test_other_databases_get_no_search_page(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+
+    async def go() -> int:
+        response = await datasette_app.Datasette([str(other)]).client.get("/other/search.json")
+        return int(response.status_code)
+
+    assert asyncio.run(go()) == 404

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
+from kitar.config import default_db
 from kitar.errors import KitarError
 
 console = Console()
 err_console = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+DB_OPTION = typer.Option(
+    None, "--db", help="Corpus database (default: $KITAR_DB or corpus/kitar.db)."
+)
+
+
+def db_path(db: Path | None) -> Path:
+    """The --db given, else $KITAR_DB or corpus/kitar.db."""
+    return db if db is not None else default_db()
 
 
 def fail(message: str, code: int) -> typer.Exit:

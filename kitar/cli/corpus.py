@@ -16,20 +16,12 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
-from kitar.cli.common import console, handle_errors
-from kitar.config import default_db
+from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
 
 STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
 
 
-DB_OPTION = typer.Option(
-    None, "--db", help="Corpus database (default: $KITAR_DB or corpus/kitar.db)."
-)
 PATHS_ARGUMENT = typer.Argument(..., help="PDF/DOCX/TXT files, folders (recursive) or globs.")
-
-
-def _db(db: Path | None) -> Path:
-    return db if db is not None else default_db()
 
 
 def _short(path: str) -> str:
@@ -79,7 +71,7 @@ def ingest_cmd(
                 description=f"ingesting {Path(result.path).name[:40]}",
             )
 
-        report = ingest(paths, _db(db), jobs=jobs, force=force, progress=on_file)
+        report = ingest(paths, db_path(db), jobs=jobs, force=force, progress=on_file)
     if as_json:
         _print_json(report.to_dict())
     else:
@@ -129,7 +121,7 @@ def search_cmd(
     from kitar.store.search import search
 
     hits = search(
-        _db(db),
+        db_path(db),
         query,
         since=since,
         until=until,
@@ -176,7 +168,7 @@ def meetings_cmd(
     """List the meetings in the corpus, newest first."""
     from kitar.store.queries import list_meetings
 
-    rows = list_meetings(_db(db), body=body)
+    rows = list_meetings(db_path(db), body=body)
     if as_json:
         _print_json([asdict(r) for r in rows])
         return
@@ -249,7 +241,7 @@ def show_cmd(
     from kitar.parse.serialize import meeting_to_dict
     from kitar.store.queries import get_meeting
 
-    meeting_id, m = get_meeting(_db(db), meeting)
+    meeting_id, m = get_meeting(db_path(db), meeting)
     items = m.items
     if item is not None:
         flat = [i for top in m.items for i in (top, *top.subitems)]
@@ -277,7 +269,7 @@ def people_cmd(
     """Who presented what, and when."""
     from kitar.store.queries import people
 
-    rows = people(_db(db), name)
+    rows = people(db_path(db), name)
     if as_json:
         _print_json(rows)
         return
@@ -299,7 +291,7 @@ def stats_cmd(db: Path | None = DB_OPTION, as_json: bool = typer.Option(False, "
     """Row counts, date range and size of the corpus."""
     from kitar.store.queries import stats
 
-    data = stats(_db(db))
+    data = stats(db_path(db))
     if as_json:
         _print_json(data)
         return

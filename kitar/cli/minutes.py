@@ -8,16 +8,12 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import console, handle_errors
-from kitar.config import default_db
+from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
 
 MEETING_ARGUMENT = typer.Argument(
     ...,
     help="A corpus meeting (id, `2016-08-29` or `body 2016-08-29`) or a PDF/DOCX/TXT file.",
     metavar="MEETING",
-)
-DB_OPTION = typer.Option(
-    None, "--db", help="Corpus database (default: $KITAR_DB or corpus/kitar.db)."
 )
 OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="The file to write.")
 TEMPLATE_OPTION = typer.Option(
@@ -42,10 +38,6 @@ OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "postponed": "udsat"
               "other": "andet", "none": "–"}  # fmt: skip
 
 
-def _db(db: Path | None) -> Path:
-    return db if db is not None else default_db()
-
-
 @handle_errors
 def minutes_cmd(
     meeting: str = MEETING_ARGUMENT,
@@ -64,7 +56,7 @@ def minutes_cmd(
     from kitar.minutes.draft import build_minutes
     from kitar.minutes.service import default_output, load_meeting
 
-    loaded = load_meeting(meeting, _db(db))
+    loaded = load_meeting(meeting, db_path(db))
     out = output or default_output(loaded.meeting, public)
     path = build_minutes(
         loaded.meeting,
@@ -102,7 +94,7 @@ def followups_cmd(
     if args and args[0] in ("done", "reopen"):
         if len(args) != 2 or not args[1].isdigit():
             raise typer.BadParameter(f"usage: kitar followups {args[0]} ID", param_hint="ARGS")
-        row = set_status(_db(db), int(args[1]), "done" if args[0] == "done" else "open")
+        row = set_status(db_path(db), int(args[1]), "done" if args[0] == "done" else "open")
         console.print(f"follow-up {row.id} is now {row.status}: {escape(row.action)}")
         return
     if len(args) > 1:
@@ -113,7 +105,7 @@ def followups_cmd(
         )
     if fmt in export.BINARY_FORMATS and output is None:
         raise typer.BadParameter(f"--format {fmt} needs --output FILE", param_hint="--output")
-    data = export.rows(followups_for(_db(db), args[0] if args else None, open_only=open_only,
+    data = export.rows(followups_for(db_path(db), args[0] if args else None, open_only=open_only,
                                      owner=owner))  # fmt: skip
     if fmt == "xlsx" or fmt == "docx":
         assert output is not None
@@ -171,7 +163,7 @@ def compare_cmd(
     """
     from kitar.minutes.service import comparison
 
-    _, found_minutes, rows = comparison(meeting, _db(db), minutes)
+    _, found_minutes, rows = comparison(meeting, db_path(db), minutes)
     if as_json:
         import json
         from dataclasses import asdict

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from kitar.errors import QueryError
+from kitar.store import cite
 from kitar.store.analyze import WORD_RE, stem, words
 from kitar.store.cite import page_at, snippet_offset
 from kitar.store.db import connect
@@ -150,7 +151,7 @@ def snippet(
     is_hit: Callable[[str], bool] | None = None,
 ) -> tuple[str, list]:
     """The densest window of `width` words, with the character spans of matched words."""
-    flat = " ".join(text.split())
+    flat = cite.flat(text)  # the same collapsing as page maps and snippet_offset count in
     tokens = list(WORD_RE.finditer(flat))
     if not tokens:
         return flat[:200], []

@@ -89,7 +89,7 @@ def _result(future: Future[Any]) -> Any:
 
 def _died(path: str, exc: BaseException) -> Outcome:
     if isinstance(exc, KitarError):  # raised by a chunk reader
-        return Outcome(path, reason=str(exc))
+        return _failure(path, exc)
     return Outcome(path, reason=f"worker process failed: {type(exc).__name__}: {exc}")
 
 
