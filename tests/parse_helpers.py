@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kitar.model import Block, Document
 from kitar.parse.vocabulary import is_section_heading
 from kitar.text.normalize import split_bullet
@@ -28,3 +30,14 @@ def doc_from_lines(lines: list[str], path: str = "test.txt") -> Document:
         else:
             blocks.append(Block("paragraph", line, page))
     return Document(path=path, format="txt", pages=page, blocks=blocks)
+
+
+def rerender_pdf(doc: Document, path: Path) -> Path:
+    """A read and reflowed document laid out again as a PDF by the fixture generator (blocks,
+    letterhead sidebar, page breaks), to be read back."""
+    from kitar.demo.layout import sidebar_from_metadata
+    from kitar.demo.render_pdf import render_blocks
+
+    return render_blocks(
+        doc.blocks, path, sidebar=sidebar_from_metadata(doc.metadata), page_breaks=True
+    )

@@ -15,12 +15,13 @@ import pytest
 
 from kitar.demo.content import DemoDocument, generate
 from kitar.demo.layout import sidebar_from_metadata
-from kitar.demo.render_pdf import render_blocks, render_parts
+from kitar.demo.render_pdf import render_parts
 from kitar.demo.render_text import render_text_parts
 from kitar.demo.text import long_date
 from kitar.model import Document
 from kitar.pipeline import read_and_reflow
 from kitar.text.reflow import render_body
+from tests.parse_helpers import rerender_pdf
 
 
 def _diff(expected: str, got: str) -> str:
@@ -99,12 +100,7 @@ def test_text_fixture_reads_back_exactly(tmp_path: Path, seed: int, style: str) 
 def test_real_kl_text_rerendered_as_pdf(kl_agenda_txt: Path, tmp_path: Path) -> None:
     """The real KL text, read and reflowed, rendered by the fixture generator and read again."""
     original = read_and_reflow(kl_agenda_txt)
-    pdf = render_blocks(
-        original.blocks,
-        tmp_path / "kl-rerendered.pdf",
-        sidebar=sidebar_from_metadata(original.metadata),
-        page_breaks=True,
-    )
+    pdf = rerender_pdf(original, tmp_path / "kl-rerendered.pdf")
     again = read_and_reflow(pdf)
     expected, got = render_body(original), render_body(again)
     assert got == expected, _diff(expected, got)

@@ -34,12 +34,17 @@ def test_pipeline_is_loaded_once() -> None:
     assert nlp.load() is nlp.load()
 
 
-def test_secretariat_adds_an_organisation_without_code(tmp_path: Path, monkeypatch) -> None:
+def _pipelines_with(tmp_path: Path, monkeypatch, name: str, line: str) -> None:
+    """A copy of pipelines/ with `line` added to its file `name`, used via KITAR_PIPELINES."""
     folder = tmp_path / "pipelines"
     shutil.copytree(pipelines_dir(), folder)
-    with (folder / "organisations.txt").open("a", encoding="utf-8") as fh:
-        fh.write("Fynbus\n")
+    with (folder / name).open("a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
     monkeypatch.setenv("KITAR_PIPELINES", str(folder))
+
+
+def test_secretariat_adds_an_organisation_without_code(tmp_path: Path, monkeypatch) -> None:
+    _pipelines_with(tmp_path, monkeypatch, "organisations.txt", "Fynbus")
     caches = [
         nlp.load,
         nlp._organisation_matcher,
@@ -58,11 +63,7 @@ def test_secretariat_adds_an_organisation_without_code(tmp_path: Path, monkeypat
 
 
 def test_section_heading_added_in_data(tmp_path: Path, monkeypatch) -> None:
-    folder = tmp_path / "pipelines"
-    shutil.copytree(pipelines_dir(), folder)
-    with (folder / "section_headings.txt").open("a", encoding="utf-8") as fh:
-        fh.write("Klimavurdering\n")
-    monkeypatch.setenv("KITAR_PIPELINES", str(folder))
+    _pipelines_with(tmp_path, monkeypatch, "section_headings.txt", "Klimavurdering")
     vocabulary.section_headings.cache_clear()
     vocabulary._heading_prefix.cache_clear()
     try:

@@ -6,23 +6,22 @@ from pathlib import Path
 
 from kitar.docx_write import fill_paragraphs
 from kitar.minutes.draft import BESLUTNING_STYLE, build_minutes
+from kitar.model import Meeting
 from kitar.parse.evaluate import evaluate
 from kitar.pipeline import process_file
+
+
+def _draft(agenda: Meeting, path: Path, meeting_id: str) -> Path:
+    """The internal (not --public) minutes draft, as `kitar minutes` writes it."""
+    return build_minutes(agenda, path, template=None, public=False, force=False,
+                         meeting_id=meeting_id, next_meeting=None)  # fmt: skip
 
 
 def test_filled_draft_parses_to_the_agenda_plus_decisions(
     kl_agenda_txt: Path, kl_expected: dict, tmp_path: Path
 ) -> None:
     _, agenda = process_file(kl_agenda_txt)
-    draft = build_minutes(
-        agenda,
-        tmp_path / "udkast.docx",
-        template=None,
-        public=False,
-        force=False,
-        meeting_id="42",
-        next_meeting=None,
-    )
+    draft = _draft(agenda, tmp_path / "udkast.docx", "42")
     typed = [f"Beslutning nummer {k}: godkendt." for k in range(40)]
     filled_count = fill_paragraphs(draft, BESLUTNING_STYLE, typed, tmp_path / "udfyldt.docx")
     _, minutes = process_file(tmp_path / "udfyldt.docx")
@@ -50,15 +49,7 @@ def test_filled_draft_is_linked_to_its_agenda_in_the_corpus(
     agenda_id = first.files[0].meeting_id
     assert agenda_id
     _, agenda = get_meeting(db, str(agenda_id))
-    draft = build_minutes(
-        agenda,
-        tmp_path / "udkast.docx",
-        template=None,
-        public=False,
-        force=False,
-        meeting_id=str(agenda_id),
-        next_meeting=None,
-    )
+    draft = _draft(agenda, tmp_path / "udkast.docx", str(agenda_id))
     fill_paragraphs(draft, BESLUTNING_STYLE, ["Taget til efterretning."], tmp_path / "f.docx")
     second = ingest([tmp_path / "f.docx"], db)
     assert second.files[0].status == "new"

@@ -117,17 +117,10 @@ def test_non_meeting_documents_give_no_items(samples: Path, name: str) -> None:
 def test_kl_agenda_rerendered_as_pdf_scores_the_same(
     kl_agenda_txt: Path, kl_expected: dict, tmp_path: Path
 ) -> None:
-    from kitar.demo.layout import sidebar_from_metadata
-    from kitar.demo.render_pdf import render_blocks
     from kitar.pipeline import read_and_reflow
+    from tests.parse_helpers import rerender_pdf
 
-    original = read_and_reflow(kl_agenda_txt)
-    pdf = render_blocks(
-        original.blocks,
-        tmp_path / "kl.pdf",
-        sidebar=sidebar_from_metadata(original.metadata),
-        page_breaks=True,
-    )
+    pdf = rerender_pdf(read_and_reflow(kl_agenda_txt), tmp_path / "kl.pdf")
     ev = evaluate(process_file(pdf)[1], kl_expected)
     for name in ("items", "subitems", "annexes", "closed"):
         assert ev.score(name).f1 == 1.0, (name, ev.differences)
