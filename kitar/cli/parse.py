@@ -65,8 +65,8 @@ def _tree(meeting: Meeting) -> Tree:
 
 def _parse(path: str) -> Meeting:
     from kitar.errors import NothingToExtract
+    from kitar.ingest.pipeline import process_file
     from kitar.model import Meeting, MeetingInfo, SourceInfo
-    from kitar.pipeline import process_file
 
     try:
         return process_file(path)[1]
