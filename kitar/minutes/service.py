@@ -7,6 +7,7 @@ a document path, parsed on the fly so that a draft can be made before ingest.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def default_output(meeting: Meeting, public: bool) -> Path:
 
 
 def sync_meeting(
-    db_path: Path, meeting_id: int, meeting: Meeting, known_meetings: list[str]
+    db_path: str | Path, meeting_id: int, meeting: Meeting, known_meetings: Sequence[str] = ()
 ) -> list[int]:
     """Extract a stored meeting's follow-ups and hand them to the store (statuses kept)."""
     found = extract_followups(meeting, known_meetings=known_meetings)
