@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kitar.cli.app import app
 from kitar.config import eval_dir
-from kitar.eval_set import meeting_dict, parse_bars, score_folder, shortfalls
+from kitar.ingest.eval_set import meeting_dict, parse_bars, score_folder, shortfalls
 from kitar.parse.answer_key import check_answer_key, key_norm, score_answer_key
 
 runner = CliRunner()

@@ -12,7 +12,7 @@ from rich.markup import escape
 from kitar.cli.common import console, fail, handle_errors
 
 if TYPE_CHECKING:
-    from kitar.eval_set import SetScore
+    from kitar.ingest.eval_set import SetScore
     from kitar.parse.evaluate import Evaluation
 
 # How the old-style expected file's scores map onto the scorer's metric names for --min.
@@ -28,7 +28,7 @@ NAME_WIDTH = 60  # as wide as score_set.py's document column
 
 
 def _check_bars(values: dict[str, float], specs: list[str]) -> None:
-    from kitar.eval_set import parse_bars, shortfalls
+    from kitar.ingest.eval_set import parse_bars, shortfalls
 
     try:
         bars = parse_bars(specs)
@@ -97,9 +97,9 @@ def _print_evaluation(ev: Evaluation, file: str, diff: bool) -> None:
 def _legacy(file: str, expected: Path, as_json: bool, diff: bool, bars: list[str]) -> None:
     """`kitar eval FILE EXPECTED` with an expected extraction in the kitar.meeting/1 shape."""
     from kitar.errors import DocumentNotFound, UnsupportedFormat
+    from kitar.ingest.pipeline import parse_file
     from kitar.parse.answer_key import check_answer_key
     from kitar.parse.evaluate import evaluate
-    from kitar.pipeline import parse_file
 
     if not expected.is_file():
         raise DocumentNotFound("expected file not found", expected)
@@ -144,7 +144,7 @@ def eval_cmd(
 ) -> None:
     """Score the parser: one document against its expected extraction, or a folder of
     documents against their answer keys (a row per document and macro averages)."""
-    from kitar.eval_set import (
+    from kitar.ingest.eval_set import (
         ANSWER_KEY_SUFFIX,
         INPUT_SUFFIXES,
         DocScore,

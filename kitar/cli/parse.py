@@ -63,7 +63,7 @@ def _tree(meeting: Meeting) -> Tree:
 
 
 def _parse(path: str) -> Meeting:
-    from kitar.pipeline import parse_file
+    from kitar.ingest.pipeline import parse_file
 
     return parse_file(path)
 

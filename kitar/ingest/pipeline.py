@@ -103,8 +103,8 @@ _WARM_UP = [
 def warm_up() -> tuple[Document, Meeting]:
     """Build spaCy's pipeline now (about 1.5 s, once per process), e.g. while worker
     processes read; returns the parsed warm-up document."""
-    from kitar import nlp
     from kitar.model import Block
+    from kitar.parse import nlp
 
     nlp.organisation_spans("KL")  # builds the pipeline and its organisation matcher
     blocks = [Block(kind, text, 1) for kind, text in _WARM_UP]  # type: ignore[arg-type]

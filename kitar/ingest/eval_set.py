@@ -102,8 +102,8 @@ def find_answer_keys(folder: str | Path) -> list[tuple[str, Path, Path | None]]:
 
 def meeting_dict(path: str | Path) -> dict[str, Any]:
     """`kitar parse PATH --json`, in this process (JSON round trip: the scorer sees lists)."""
+    from kitar.ingest.pipeline import parse_file
     from kitar.parse.serialize import meeting_to_dict
-    from kitar.pipeline import parse_file
 
     return dict(json.loads(json.dumps(meeting_to_dict(parse_file(path)), ensure_ascii=False)))
 
