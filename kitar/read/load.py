@@ -136,7 +136,7 @@ def _read_via_file(p: Path, data: bytes, suffix: str, kind: DocFormat) -> Docume
     reader: Callable[[Path], Document]
     try:
         if kind == "docx":
-            from kitar.docx_io import read_docx
+            from kitar.read.docx import read_docx
 
             reader = read_docx
         else:
