@@ -306,46 +306,6 @@ def stats_cmd(db: Path | None = DB_OPTION, as_json: bool = typer.Option(False, "
     console.print(table)
 
 
-class _ArgvError(Exception):
-    pass
-
-
-def fast_search(argv: list[str]) -> int | None:
-    """Run `kitar search …` without typer's parameter machinery, which imports pydantic
-    (~0.3-0.4 s, typer 0.29) before any command runs; the output is the same `search_cmd`'s.
-
-    Returns the exit code, or None for anything else (another command, --help, a usage
-    error, an out-of-range --limit): the caller then runs the typer app, with its messages.
-    """
-    if not argv or argv[0] != "search" or {"--help", "-h"} & set(argv[1:]):
-        return None
-    import argparse
-
-    class Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> Any:  # no usage text, no exit: fall back to typer
-            raise _ArgvError(message)
-
-    parser = Parser(prog="kitar search", add_help=False, allow_abbrev=False)
-    parser.add_argument("query")
-    for name in ("since", "until", "body", "presenter", "org", "kind"):
-        parser.add_argument(f"--{name}")
-    parser.add_argument("--public", action="store_true")
-    parser.add_argument("--limit", "-n", type=int, default=20)
-    parser.add_argument("--db", type=Path)
-    parser.add_argument("--json", dest="as_json", action="store_true")
-    try:
-        args = parser.parse_args(argv[1:])
-    except _ArgvError:
-        return None
-    if not 1 <= args.limit <= 1000:
-        return None
-    try:
-        search_cmd(**vars(args))
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    return 0
-
-
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command("ingest")(ingest_cmd)
