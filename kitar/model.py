@@ -123,12 +123,30 @@ class Item:
     doc_id: str | None = None
     presenters: list[Presenter] = field(default_factory=list)
     recommendations: list[str] = field(default_factory=list)
-    decision: str | None = None
     decisions: list[Decision] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     subitems: list[Item] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
+
+    @property
+    def decision(self) -> str | None:
+        """The item's own (latest) decision text: the JSON's `decision` key, kept beside
+        `decisions` for kitar.meeting/1 readers. An item that travelled through committees
+        lists each body's decision in `decisions`, the latest last."""
+        return self.decisions[-1].text if self.decisions else None
+
+    @decision.setter
+    def decision(self, text: str | None) -> None:
+        """Set the latest decision's text (None: no decision); the one list stays the truth."""
+        if text == self.decision:
+            return
+        if text is None:
+            self.decisions = []
+        elif self.decisions:
+            self.decisions[-1].text = text
+        else:
+            self.decisions = [Decision(text)]
 
 
 def child_key(parent: str, number: str | None, position: int) -> str:

@@ -213,9 +213,6 @@ def _item_panel(item: Any, public: bool) -> Any:
             head = " ".join(x for x in ("Beslutning", d.body, d.date) if x)
             body.append(f"{head}\n", style="bold cyan")
             body.append(f"{d.text}\n")
-        if item.decision and not item.decisions:
-            body.append("Beslutning\n", style="bold cyan")
-            body.append(f"{item.decision}\n")
         if item.annexes:
             body.append("Bilag\n", style="bold magenta")
             for a in item.annexes:
@@ -238,7 +235,7 @@ def show_cmd(
 ) -> None:
     """Show one meeting (or one item): sections, recommendations, decisions, annexes."""
     from kitar.errors import CorpusError
-    from kitar.parse.serialize import meeting_to_dict
+    from kitar.parse.serialize import item_to_dict, meeting_to_dict
     from kitar.store.queries import get_meeting
 
     meeting_id, m = get_meeting(db_path(db), meeting)
@@ -250,7 +247,7 @@ def show_cmd(
             raise CorpusError(f"meeting {meeting_id} has no item {item!r}")
     if as_json:
         data = meeting_to_dict(m)
-        data["items"] = [asdict(i) for i in items]
+        data["items"] = [item_to_dict(i) for i in items]
         _print_json({"id": meeting_id, **data})
         return
     info = m.meeting
