@@ -8,7 +8,7 @@ from typing import Literal
 # What the layout analysis decided a line is; `kitar inspect` shows it.
 LineRole = Literal["header", "footer", "sidebar", "heading", "body", "bullet", "toc"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table_cell"]
-DocFormat = Literal["pdf", "docx", "txt"]
+DocFormat = Literal["pdf", "docx", "txt", "html"]
 
 
 @dataclass

@@ -25,7 +25,7 @@ from kitar.store.migrations import open_migrated
 from kitar.store.queries import stored_document
 from kitar.store.writer import Batch
 
-SUFFIXES = (".pdf", ".docx", ".txt")
+SUFFIXES = (".pdf", ".docx", ".txt", ".html", ".htm")
 # Index this many new search units at a time (a few hundred documents' worth).
 FTS_BATCH = 20_000
 FileStatus = Literal["new", "updated", "unchanged", "failed"]
