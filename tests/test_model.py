@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from kitar.model import Decision, Item, Meeting, MeetingInfo, SourceInfo, child_key
+from kitar.model import (
+    CoreProperties,
+    Decision,
+    Document,
+    Item,
+    Meeting,
+    MeetingInfo,
+    SourceInfo,
+    child_key,
+)
 from kitar.parse.serialize import item_to_dict, meeting_from_dict, meeting_to_dict
 
 
@@ -52,3 +61,22 @@ def test_child_key() -> None:
     assert child_key("3", "a", 1) == "3.a"
     assert child_key("3", "3.b.", 2) == "3.b"
     assert child_key("3", None, 2) == "3.2"
+
+
+def test_document_letterhead_labels_become_typed_fields() -> None:
+    labels = {"date": "2016-08-29", "case_id": "SAG-2099-00001", "email": "x@example.dk"}
+    doc = Document("notat.pdf", "pdf", 1, metadata=labels)
+    assert (doc.date, doc.case_id, doc.doc_id) == ("2016-08-29", "SAG-2099-00001", None)
+    assert doc.properties is None
+    typed = Document("u.docx", "docx", 1, date="2024-01-02", properties=CoreProperties(title="T"))
+    assert typed.date == "2024-01-02" and typed.metadata == {}
+
+
+def test_a_draft_is_known_by_its_typed_core_properties() -> None:
+    from kitar.parse.draft import CATEGORY, draft_meeting_id, is_kitar_draft
+
+    mark = CoreProperties(category=CATEGORY, keywords="kitar; referat", identifier="12")
+    assert draft_meeting_id(Document("d.docx", "docx", 1, properties=mark)) == "12"
+    # the labels alone (as a reader other than DOCX might record them) steer nothing
+    labels = {"docx_category": CATEGORY, "docx_keywords": "kitar", "docx_identifier": "12"}
+    assert not is_kitar_draft(Document("d.txt", "txt", 1, metadata=labels))
