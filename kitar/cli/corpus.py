@@ -44,6 +44,12 @@ def ingest_cmd(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="Reader/parser processes."),
     force: bool = typer.Option(False, "--force", help="Re-parse files even if unchanged."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    organisation: str | None = typer.Option(
+        None,
+        "--organisation",
+        help="The municipality or organisation of these meetings (default: what each "
+        "document's header names, else KITAR_ORGANISATION).",
+    ),
 ) -> None:
     """Add documents to the corpus; unchanged files are skipped, corrected ones replace theirs.
 
@@ -71,7 +77,14 @@ def ingest_cmd(
                 description=f"ingesting {Path(result.path).name[:40]}",
             )
 
-        report = ingest(paths, db_path(db), jobs=jobs, force=force, progress=on_file)
+        report = ingest(
+            paths,
+            db_path(db),
+            jobs=jobs,
+            force=force,
+            progress=on_file,
+            organisation=organisation,
+        )
     if as_json:
         _print_json(report.to_dict())
     else:
@@ -245,16 +258,28 @@ def show_cmd(
         items = [i for i in flat if (i.number or "").rstrip(".") == item.rstrip(".")]
         if not items:
             raise CorpusError(f"meeting {meeting_id} has no item {item!r}")
+    from kitar.store.cases import related_in_meeting
+
+    related = related_in_meeting(db_path(db), meeting_id)
     if as_json:
         data = meeting_to_dict(m)
-        data["items"] = [item_to_dict(i) for i in items]
+        data["items"] = [
+            {
+                **item_to_dict(i),
+                "related": [asdict(k) for k in related.get((i.number, i.title), [])],
+            }
+            for i in items
+        ]
         _print_json({"id": meeting_id, **data})
         return
+    from kitar.cli.cases import print_links
+
     info = m.meeting
     head = " · ".join(x for x in (info.body, info.date, info.time, info.location, info.kind) if x)
     console.print(Text(f"#{meeting_id} {head}", style="bold"))
     for it in items:
         console.print(_item_panel(it, public))
+        print_links(related.get((it.number, it.title), []))
 
 
 @handle_errors

@@ -251,12 +251,30 @@ def _v5_page_map(db: Database) -> None:
     db.execute("ALTER TABLE search_units ADD COLUMN page_map TEXT")
 
 
+def _v6_cases(db: Database) -> None:
+    """Cases across meetings: each meeting's organisation, each item's case key (its case
+    number normalised within its system's shape, kitar.parse.cases); a case is one
+    (organisation, case key). Existing items get their key here; organisations come with the
+    next ingest."""
+    db.execute("ALTER TABLE meetings ADD COLUMN organisation TEXT")
+    db.execute("ALTER TABLE items ADD COLUMN case_key TEXT")
+    db.execute("CREATE INDEX idx_items_case_key ON items (case_key)")
+    db.execute("CREATE INDEX idx_meetings_organisation ON meetings (organisation)")
+    from kitar.parse.cases import case_key
+
+    rows = db.execute("SELECT id, case_id FROM items WHERE case_id IS NOT NULL").fetchall()
+    db.conn.executemany(
+        "UPDATE items SET case_key = ? WHERE id = ?", [(case_key(c), i) for i, c in rows]
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "core tables", _v1_core),
     (2, "search units and FTS5 index", _v2_search),
     (3, "follow-ups", _v3_followups),
     (4, "unit text stored once, stems and parts only in the index", _v4_text_once),
     (5, "page maps of search units", _v5_page_map),
+    (6, "organisations and case keys", _v6_cases),
 ]
 LATEST = MIGRATIONS[-1][0]
 
