@@ -31,7 +31,8 @@ def test_a_corpus_of_the_earlier_runner_is_adopted_not_migrated_again(tmp_path: 
                "applied_at TEXT)")  # fmt: skip
     for version, name, _ in migrations.MIGRATIONS[:3]:
         db.execute("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01')", (version, name))
-    assert migrations.migrate(db) == [4, 5]  # 1-3 would fail if run again (tables exist)
+    # 1-3 would fail if run again (their tables exist)
+    assert migrations.migrate(db) == list(range(4, migrations.LATEST + 1))
     assert "schema_migrations" not in db.table_names()
     assert len(_names(db)) == migrations.LATEST
 
@@ -52,13 +53,14 @@ def test_a_failing_migration_names_itself_and_rolls_back(
         db.execute("CREATE TABLE half_done (x)")
         raise ValueError("disk on fire")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (6, "broken", broken)])
-    monkeypatch.setattr(migrations, "LATEST", 6)
+    bad = migrations.LATEST + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (bad, "broken", broken)])
+    monkeypatch.setattr(migrations, "LATEST", bad)
     migrations.migration_set.cache_clear()
     try:
         db = open_db(tmp_path / "k.db")
-        with pytest.raises(CorpusError, match=r"migration 6 \(broken\) failed: disk on fire"):
-            migrations.migrate(db, target=6)
-        assert db.table_names() == []  # one transaction: versions 1-5 rolled back too
+        with pytest.raises(CorpusError, match=rf"migration {bad} \(broken\) failed: disk on fire"):
+            migrations.migrate(db, target=bad)
+        assert db.table_names() == []  # one transaction: the earlier versions rolled back too
     finally:
         migrations.migration_set.cache_clear()
