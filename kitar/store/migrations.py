@@ -253,12 +253,52 @@ def _v5_page_map(db: Database) -> None:
     db.execute("ALTER TABLE search_units ADD COLUMN page_map TEXT")
 
 
+def _v6_visibility(db: Database) -> None:
+    """Each unit's visibility (kitar.redact): `all`, `internal` (closed items, confidential
+    annexes, text naming a confidential annex) or `public` (the redacted twin of an internal
+    unit). Existing units are classified here, and the public twins they need are added; the
+    next FTS catch-up indexes those."""
+    from kitar.redact import Redactor
+
+    db.execute("ALTER TABLE search_units ADD COLUMN visibility TEXT NOT NULL DEFAULT 'all'")
+    db.execute(
+        "UPDATE search_units SET visibility = 'internal' WHERE closed = 1 OR confidential = 1"
+    )
+    db["search_units"].create_index(["visibility"])  # type: ignore[union-attr]
+    secrets: dict[int, list[str]] = {}
+    for meeting_id, title in db.execute(
+        "SELECT i.meeting_id, a.title FROM annexes a JOIN items i ON i.id = a.item_id "
+        "WHERE a.confidential = 1"
+    ).fetchall():
+        secrets.setdefault(meeting_id, []).append(title or "")
+    twins = []
+    for meeting_id, titles in secrets.items():
+        red = Redactor(titles)
+        rows = db.execute(
+            "SELECT id, kind, document_id, item_id, page, closed, text, page_map, "
+            "visibility FROM search_units WHERE meeting_id = ?",
+            (meeting_id,),
+        ).fetchall()
+        for uid, kind, doc, item, page, closed, text, pmap, vis in rows:
+            if vis != "all" or not red.hides(text or ""):
+                continue
+            db.execute("UPDATE search_units SET visibility = 'internal' WHERE id = ?", (uid,))
+            twins.append((kind, doc, meeting_id, item, page, closed, red.text(text), pmap))
+    # Old closed items lose their titles from public search until re-ingested: safe side.
+    db.conn.executemany(
+        "INSERT INTO search_units (kind, document_id, meeting_id, item_id, page, closed, "
+        "confidential, text, page_map, visibility) VALUES (?,?,?,?,?,?,0,?,?,'public')",
+        twins,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "core tables", _v1_core),
     (2, "search units and FTS5 index", _v2_search),
     (3, "follow-ups", _v3_followups),
     (4, "unit text stored once, stems and parts only in the index", _v4_text_once),
     (5, "page maps of search units", _v5_page_map),
+    (6, "visibility of search units", _v6_visibility),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -241,7 +241,7 @@ def _write_units(
     base = row[0] if row else 0
     conn.executemany(
         "INSERT INTO search_units (id, kind, document_id, meeting_id, item_id, page, closed, "
-        "confidential, text, page_map) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "confidential, text, page_map, visibility) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 base + 1 + n,
@@ -254,6 +254,7 @@ def _write_units(
                 int(u.confidential),
                 u.text,
                 u.page_map,
+                u.visibility,
             )
             for n, u in enumerate(prep.units)
         ],
