@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
+from kitar.cli.common import DB_OPTION, console, db_path, err_console, handle_errors
 
 MEETING_ARGUMENT = typer.Argument(
     ...,
@@ -20,7 +20,7 @@ TEMPLATE_OPTION = typer.Option(
     None, "--template", help="The secretariat's .docx: styles, page setup, header, footer."
 )
 PUBLIC_OPTION = typer.Option(
-    False, "--public", help="Leave out closed items' content and confidential annex titles."
+    False, "--public", help="As the public sees it: no closed content, no confidential titles."
 )
 FORCE_OPTION = typer.Option(False, "--force", help="Overwrite an existing output file.")
 FOLLOWUP_ARGS = typer.Argument(
@@ -33,7 +33,7 @@ MINUTES_OPTION = typer.Option(
     None, "--minutes", help="The minutes to compare with (default: linked in the corpus)."
 )
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
-OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "postponed": "udsat",
+OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "forwarded": "sendt videre", "postponed": "udsat",
               "not_approved": "ikke godkendt", "noted": "taget til efterretning",
               "other": "andet", "none": "–"}  # fmt: skip
 
@@ -79,12 +79,15 @@ def followups_cmd(
     fmt: str = FORMAT_OPTION,
     output: Path | None = OUTPUT_OPTION,
     force: bool = FORCE_OPTION,
+    public: bool = PUBLIC_OPTION,
     db: Path | None = DB_OPTION,
 ) -> None:
-    """The follow-up list: who does what by when. Overdue open ones are highlighted.
+    """The follow-up list: who does what by when. Overdue open ones are highlighted, those
+    from closed items marked LUKKET (--public leaves them out).
 
-    `kitar followups` lists every meeting's; `kitar followups MEETING` one meeting's;
-    `kitar followups done ID` and `kitar followups reopen ID` set the status in the corpus.
+    `kitar followups` lists every meeting's; `kitar followups MEETING` one meeting's (a date
+    with an agenda and its minutes means the minutes); `kitar followups done ID` and
+    `kitar followups reopen ID` set the status in the corpus.
     """
     from kitar.minutes import export
     from kitar.minutes.service import followups_for
@@ -105,8 +108,11 @@ def followups_cmd(
         )
     if fmt in export.BINARY_FORMATS and output is None:
         raise typer.BadParameter(f"--format {fmt} needs --output FILE", param_hint="--output")
+    notes: list[str] = []
     data = export.rows(followups_for(db_path(db), args[0] if args else None, open_only=open_only,
-                                     owner=owner))  # fmt: skip
+                                     owner=owner, public=public, notes=notes))  # fmt: skip
+    for note in notes:
+        err_console.print(f"[cyan]note:[/] {escape(note)}", soft_wrap=True, highlight=False)
     if fmt == "xlsx" or fmt == "docx":
         assert output is not None
         writer = export.write_xlsx if fmt == "xlsx" else export.write_docx
@@ -134,6 +140,7 @@ def _print_table(data: list[dict]) -> None:
     from rich.table import Table
 
     table = Table("Nr.", "Frist", "Ansvarlig", "Handling", "Møde", "Punkt", "Status")
+    closed = 0
     for row in data:
         due = escape(row["due"])
         table.add_row(
@@ -142,11 +149,13 @@ def _print_table(data: list[dict]) -> None:
             escape(row["owner"]),
             escape(row["action"]),
             escape(row["meeting"]),
-            escape(row["item"]),
+            escape(row["item"]) + (f" [bold magenta]{export.CLOSED_MARK}[/]" if row["closed"] else ""),
             "[green]done[/]" if row["status"] == "done" else "open",
         )
+        closed += bool(row["closed"])
     console.print(table)
-    console.print(f"{len(data)} follow-ups; today is {date.today().isoformat()}; ! = overdue")
+    tail = f"; {closed} from closed items ({export.CLOSED_MARK}: internal only)" if closed else ""
+    console.print(f"{len(data)} follow-ups; today is {date.today().isoformat()}; ! = overdue{tail}")
 
 
 @handle_errors
@@ -154,6 +163,7 @@ def compare_cmd(
     meeting: str = MEETING_ARGUMENT,
     minutes: str | None = MINUTES_OPTION,
     as_json: bool = JSON_OPTION,
+    public: bool = PUBLIC_OPTION,
     db: Path | None = DB_OPTION,
 ) -> None:
     """Per item: the agenda's recommendations beside the minutes' decisions.
@@ -163,7 +173,7 @@ def compare_cmd(
     """
     from kitar.minutes.service import comparison
 
-    _, found_minutes, rows = comparison(meeting, db_path(db), minutes)
+    _, found_minutes, rows = comparison(meeting, db_path(db), minutes, public=public)
     if as_json:
         import json
         from dataclasses import asdict

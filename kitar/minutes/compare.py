@@ -10,7 +10,8 @@ from typing import Literal
 from kitar.minutes.followups import child_key
 from kitar.model import Item, Meeting
 
-Outcome = Literal["not_approved", "postponed", "amended", "approved", "noted", "other", "none"]
+Outcome = Literal["not_approved", "postponed", "amended", "forwarded", "approved", "noted",
+                  "other", "none"]  # fmt: skip
 DEPARTURES: frozenset[str] = frozenset({"not_approved", "postponed", "amended"})
 
 # Tried in this order: "Ikke godkendt" must not count as approved, "Godkendt med den
@@ -27,10 +28,15 @@ _RULES: list[tuple[Outcome, re.Pattern[str]]] = [
         r"\bmed\s+(?:den|denne|de|disse|følgende)\s+(?:bemærkning|ændring|tilføjelse|præcisering)|"
         r"\bmed\s+de\s+faldne\s+bemærkninger|\bdog\s+således|\bmed\s+(?:den\s+)?ændring|"
         r"\b(?:godkendt|anbefalet|tiltrådt)\s*,\s*idet\b", re.I)),
+    # "Indstilles til godkendelse" / "Oversendes til Byrådet": sent on to the body that
+    # decides, not approved here (a committee's minutes on an item the council decides).
+    ("forwarded", re.compile(
+        r"\b(?:indstilles|anbefales|oversendes|sendes\s+videre)\s+til\s+(?:godkendelse|"
+        r"vedtagelse|beslutning|\w+(?:udvalget|rådet|byrådet|bestyrelsen))|"
+        r"\bsagen\s+oversendes\b", re.I)),
     ("approved", re.compile(
         r"\bgodkendt|\bgodkendes|\banbefalet|\banbefales|\btiltrådt|\btiltræder|\bvedtaget|"
-        r"\bindstillingen\s+(?:blev\s+)?fulgt|\bsom\s+indstillet|\bbevilget|"
-        r"\b(?:indstilles|anbefales|oversendes)\s+til\s+(?:godkendelse|vedtagelse)", re.I)),
+        r"\bindstillingen\s+(?:blev\s+)?fulgt|\bsom\s+indstillet|\bbevilget", re.I)),
     ("noted", re.compile(
         r"\btil\s+efterretning|\bdrøftet|\bdrøftede|\borienteringen|\btil\s+orientering|"
         r"\bingen\s+bemærkninger", re.I)),

@@ -81,8 +81,11 @@ def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingR
         conn.close()
 
 
-def resolve_meeting(conn: sqlite3.Connection, ref: str, kind: str | None = None) -> int:
-    """A meeting id from `12`, `2016-08-29` or `Arkitekturråd 2016-08-29` (agenda preferred)."""
+def resolve_meeting(
+    conn: sqlite3.Connection, ref: str, kind: str | None = None, prefer: str = "agenda"
+) -> int:
+    """A meeting id from `12`, `2016-08-29` or `Arkitekturråd 2016-08-29`; a date with both
+    an agenda and its minutes gives the `prefer` kind."""
     ref = ref.strip()
     if ref.isdigit():
         row = conn.execute("SELECT id FROM meetings WHERE id = ?", (int(ref),)).fetchone()
@@ -112,8 +115,8 @@ def resolve_meeting(conn: sqlite3.Connection, ref: str, kind: str | None = None)
     if len({r["meeting_key"] for r in rows}) > 1:
         names = "; ".join(f"{r['id']}: {r['body']}" for r in rows)
         raise CorpusError(f"{ref!r} matches several meetings ({names}); add the body or use the id")
-    agenda = [r for r in rows if r["kind"] == "agenda"]
-    return int((agenda or rows)[0]["id"])
+    preferred = [r for r in rows if r["kind"] == prefer]
+    return int((preferred or rows)[0]["id"])
 
 
 def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
@@ -171,11 +174,13 @@ def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
     return top
 
 
-def get_meeting(db_path: str | Path, ref: str, kind: str | None = None) -> tuple[int, Meeting]:
+def get_meeting(
+    db_path: str | Path, ref: str, kind: str | None = None, prefer: str = "agenda"
+) -> tuple[int, Meeting]:
     """(meeting id, Meeting) for a reference as in `resolve_meeting`."""
     conn = connect(db_path)
     try:
-        meeting_id = resolve_meeting(conn, ref, kind)
+        meeting_id = resolve_meeting(conn, ref, kind, prefer)
         m = conn.execute(
             "SELECT m.*, d.path, d.sha256, d.format, d.pages FROM meetings m "
             "LEFT JOIN documents d ON d.id = m.document_id WHERE m.id = ?",
@@ -219,6 +224,21 @@ def linked_meetings(db_path: str | Path, meeting_id: int) -> dict[str, int]:
             "SELECT meeting_key FROM meetings WHERE id = ?", (meeting_id,)
         ).fetchone()
         return _linked(conn, meeting_id, row[0] if row else None)
+    finally:
+        conn.close()
+
+
+def confidential_titles(db_path: str | Path) -> dict[int, list[str]]:
+    """Meeting id → the titles of its confidential annexes (for kitar.redact.Redactor)."""
+    conn = connect(db_path)
+    try:
+        out: dict[int, list[str]] = {}
+        for meeting_id, title in conn.execute(
+            "SELECT i.meeting_id, a.title FROM annexes a JOIN items i ON i.id = a.item_id "
+            "WHERE a.confidential = 1 ORDER BY a.id"
+        ):
+            out.setdefault(meeting_id, []).append(title or "")
+        return out
     finally:
         conn.close()
 
