@@ -122,8 +122,13 @@ def test_expectations_are_not_followups() -> None:
 
 
 def test_recommendation_clause_after_godkender_at() -> None:
-    item = Item("2", "Oplæg", recommendations=[
-        "It-Arkitekturrådet godkender, at sekretariatet udarbejder et oplæg til en fælles model"])
+    item = Item(
+        "2",
+        "Oplæg",
+        recommendations=[
+            "It-Arkitekturrådet godkender, at sekretariatet udarbejder et oplæg til en fælles model"
+        ],
+    )
     (found,) = extract_followups(_meeting(item))
     assert (found.owner, found.action[:25]) == ("Sekretariatet", "Sekretariatet udarbejder ")
 

@@ -179,14 +179,15 @@ def meetings_cmd(
         table.add_column(col)
     for r in rows:
         linked = ", ".join(f"{k} {v}" for k, v in r.linked.items())
+        files = " + ".join(Path(p).name for p in [r.path or "", *r.also])
         table.add_row(
             str(r.id),
             r.date or "",
-            r.kind or "",
+            (r.kind or "") + (" (udkast)" if r.draft else ""),
             escape(r.body or ""),
             str(r.items),
             linked,
-            escape(Path(r.path or "").name),
+            escape(files),
         )
     console.print(table)
 

@@ -33,9 +33,9 @@ MINUTES_OPTION = typer.Option(
     None, "--minutes", help="The minutes to compare with (default: linked in the corpus)."
 )
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
-OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "forwarded": "sendt videre", "postponed": "udsat",
-              "not_approved": "ikke godkendt", "noted": "taget til efterretning",
-              "other": "andet", "none": "–"}  # fmt: skip
+OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "forwarded": "sendt videre",
+              "postponed": "udsat", "not_approved": "ikke godkendt",
+              "noted": "taget til efterretning", "other": "andet", "none": "–"}  # fmt: skip
 
 
 @handle_errors
@@ -134,6 +134,8 @@ def followups_cmd(
 
 
 def _print_table(data: list[dict]) -> None:
+    from kitar.minutes.export import CLOSED_MARK
+
     if not data:
         console.print("no follow-ups")
         return
@@ -149,12 +151,12 @@ def _print_table(data: list[dict]) -> None:
             escape(row["owner"]),
             escape(row["action"]),
             escape(row["meeting"]),
-            escape(row["item"]) + (f" [bold magenta]{export.CLOSED_MARK}[/]" if row["closed"] else ""),
+            escape(row["item"]) + (f" [bold magenta]{CLOSED_MARK}[/]" if row["closed"] else ""),
             "[green]done[/]" if row["status"] == "done" else "open",
         )
         closed += bool(row["closed"])
     console.print(table)
-    tail = f"; {closed} from closed items ({export.CLOSED_MARK}: internal only)" if closed else ""
+    tail = f"; {closed} from closed items ({CLOSED_MARK}: internal only)" if closed else ""
     console.print(f"{len(data)} follow-ups; today is {date.today().isoformat()}; ! = overdue{tail}")
 
 

@@ -13,9 +13,8 @@ import random
 from datetime import date, timedelta
 
 from kitar.demo import vocab
-from kitar.demo.builder import Builder, DemoDocument, Kind, Style
+from kitar.demo.builder import Builder, DemoDocument, Kind, Style, expect_recommended
 from kitar.demo.bulk import iter_meetings
-from kitar.demo.builder import expect_recommended
 from kitar.demo.items import build_items
 from kitar.demo.layout import STYLE_COLUMNS, STYLE_LEFT, kl_sidebar
 from kitar.demo.text import Phrases, long_date

@@ -18,11 +18,16 @@ def is_kitar_draft(doc: Document) -> bool:
     return meta.get("docx_category") == CATEGORY and "kitar" in meta.get("docx_keywords", "")
 
 
+# A kitar draft made from a file, not a corpus meeting: still a draft, never real minutes.
+UNKNOWN_MEETING = "?"
+
+
 def draft_meeting_id(doc: Document) -> str | None:
-    """The corpus meeting id stored in the draft's identifier property, if any."""
+    """The corpus meeting id stored in the draft's identifier property; UNKNOWN_MEETING for
+    a kitar draft without one; None for any other document."""
     if not is_kitar_draft(doc):
         return None
-    return doc.metadata.get("docx_identifier") or None
+    return doc.metadata.get("docx_identifier") or UNKNOWN_MEETING
 
 
 def filled_decisions(doc: Document) -> dict[str, str]:

@@ -106,14 +106,15 @@ def followups_for(
         rows = list_followups(db_path, meeting_id=loaded.meeting_id, open_only=open_only,
                               owner=owner)  # fmt: skip
         return _public(db_path, rows) if public else rows
-    rows = list_meetings(db_path)
+    meetings = list_meetings(db_path)
     # Meetings without follow-ups are extracted again each time (cheap: regex only).
-    stale = stale_meetings(db_path, [r.id for r in rows])
-    for row in rows:
-        if row.id not in stale or (row.kind == "agenda" and "minutes" in row.linked):
+    stale = stale_meetings(db_path, [r.id for r in meetings])
+    for row in meetings:
+        superseded = row.kind == "agenda" or row.draft  # by the (real) minutes
+        if row.id not in stale or (superseded and "minutes" in row.linked):
             continue
         meeting_id, meeting = get_meeting(db_path, str(row.id))
-        later = sorted({r.date for r in rows if r.date and row.date and r.date > row.date
+        later = sorted({r.date for r in meetings if r.date and row.date and r.date > row.date
                         and r.body == row.body})  # fmt: skip
         sync_meeting(db_path, meeting_id, meeting, later)
     rows = list_followups(db_path, open_only=open_only, owner=owner)

@@ -292,6 +292,20 @@ def _v6_visibility(db: Database) -> None:
     )
 
 
+def _v7_sources(db: Database) -> None:
+    """A meeting may have several source documents (the PDF and the DOCX of one set of
+    minutes), and a meeting made from a `kitar minutes` draft names the meeting it drafts."""
+    db.execute("ALTER TABLE meetings ADD COLUMN draft_of TEXT")
+    _create(
+        db,
+        "meeting_sources",
+        {"id": int, "meeting_id": int, "document_id": int},
+        [("meeting_id", "meetings"), ("document_id", "documents")],
+    )
+    db["meeting_sources"].create_index(["meeting_id"])  # type: ignore[union-attr]
+    db["meeting_sources"].create_index(["document_id"], unique=True)  # type: ignore[union-attr]
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "core tables", _v1_core),
     (2, "search units and FTS5 index", _v2_search),
@@ -299,6 +313,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (4, "unit text stored once, stems and parts only in the index", _v4_text_once),
     (5, "page maps of search units", _v5_page_map),
     (6, "visibility of search units", _v6_visibility),
+    (7, "meetings with several source documents; drafts", _v7_sources),
 ]
 LATEST = MIGRATIONS[-1][0]
 

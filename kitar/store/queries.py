@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +36,18 @@ class MeetingRow:
     items: int
     path: str | None
     linked: dict[str, int]  # the other documents of the same meeting, kind → meeting id
+    also: list[str] = field(default_factory=list)  # more source documents of this meeting
+    draft: bool = False  # made from a `kitar minutes` draft
 
 
 def _linked(conn: sqlite3.Connection, meeting_id: int, key: str | None) -> dict[str, int]:
     if not key:
         return {}
+    # Drafts first, so that real minutes win the link: a `kitar minutes` draft ingested by
+    # accident (it lies in the meetings folder) must not stand in for the minutes.
     rows = conn.execute(
         "SELECT kind, id FROM meetings WHERE meeting_key = ? AND id != ? AND document_id "
-        "IS NOT NULL ORDER BY id",
+        "IS NOT NULL ORDER BY draft_of IS NULL, id",
         (key, meeting_id),
     )
     return {r[0] or "?": r[1] for r in rows}
@@ -63,6 +67,12 @@ def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingR
             sql += " AND instr(kitar_fold(m.body), ?) > 0"
             args.append(body.casefold())
         rows = conn.execute(sql + " ORDER BY m.date DESC, m.id", args).fetchall()
+        also: dict[int, list[str]] = {}
+        for meeting_id, path in conn.execute(
+            "SELECT s.meeting_id, d.path FROM meeting_sources s JOIN documents d "
+            "ON d.id = s.document_id ORDER BY s.id"
+        ):
+            also.setdefault(meeting_id, []).append(path)
         return [
             MeetingRow(
                 r["id"],
@@ -74,6 +84,8 @@ def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingR
                 r["n"],
                 r["path"],
                 _linked(conn, r["id"], r["meeting_key"]),
+                also.get(r["id"], []),
+                r["draft_of"] is not None,
             )
             for r in rows
         ]
@@ -285,6 +297,15 @@ def stats(db_path: str | Path) -> dict[str, Any]:
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
         counts["superseded documents"] = conn.execute(
             "SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL"
+        ).fetchone()[0]
+        # reports and memos: searchable pages, no agenda structure
+        counts["documents without a meeting"] = conn.execute(
+            "SELECT count(*) FROM documents d WHERE superseded_by IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM meetings m WHERE m.document_id = d.id) AND NOT EXISTS "
+            "(SELECT 1 FROM meeting_sources s WHERE s.document_id = d.id)"
+        ).fetchone()[0]
+        counts["meeting drafts"] = conn.execute(
+            "SELECT count(*) FROM meetings WHERE draft_of IS NOT NULL AND document_id IS NOT NULL"
         ).fetchone()[0]
         first, last = conn.execute("SELECT min(date), max(date) FROM meetings").fetchone()
         version = conn.execute("PRAGMA user_version").fetchone()[0]
