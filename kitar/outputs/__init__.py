@@ -1,0 +1,1 @@
+"""Outputs on top of the corpus (publish, …), each through kitar.redact."""
