@@ -250,8 +250,12 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
     _flatten(meeting.items, None, False, prep.items)
     red = redactor_for(meeting)
     units = prep.units
-    for index, (item, _, shut) in enumerate(prep.items):
-        title = " ".join(x for x in (item.number, red.text(item.title)) if x)
+    for index, (item, parent, shut) in enumerate(prep.items):
+        # The public sees a closed item's number and title; of its sub-items nothing.
+        inside_closed = parent is not None and prep.items[parent][2]
+        title = (
+            "" if inside_closed else " ".join(x for x in (item.number, red.text(item.title)) if x)
+        )
         _add(units, red, Unit("item", index, item.page, shut, False, _item_text(item)), title)
         for r in item.recommendations:
             if r:
