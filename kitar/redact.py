@@ -114,7 +114,6 @@ def public_item(item: Item, red: Redactor, closed: bool = False) -> Item:
     out.title = red.text(item.title)
     out.presenters = list(item.presenters)
     out.recommendations = [red.text(r) for r in item.recommendations]
-    out.decision = red.optional(item.decision)
     out.decisions = [
         Decision(red.text(d.text), d.body, d.date, list(d.absent)) for d in item.decisions
     ]

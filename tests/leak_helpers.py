@@ -9,8 +9,8 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from kitar.minutes.followups import split_sentences
 from kitar.model import Item, Meeting
+from kitar.parse.followups import split_sentences
 
 # A hidden sentence leaks if any run of this many of its words shows up in an output; a
 # snippet or a wrapped table cell never shows a whole long sentence.

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kitar.cli.app import app
-from kitar.store.ingest import ingest
+from kitar.ingest.batch import ingest
 from kitar.store.queries import list_meetings, stats
 from kitar.store.search import search
 from tests.leak_helpers import docx_text, normal
@@ -97,8 +97,8 @@ def test_draft_of_demo_minutes_is_a4_danish_with_every_decision(demo: Path, tmp_
 
 
 def test_template_keeps_its_own_page_and_language(tmp_path: Path) -> None:
-    from kitar.docx_io import Cm, new_docx
-    from kitar.docx_write import DocxWriter
+    from kitar.minutes.docx_write import DocxWriter
+    from kitar.read.docx import Cm, new_docx
 
     template = new_docx()
     template.sections[0].page_width = Cm(25)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kitar.demo.content import generate
-from kitar.minutes.followups import extract_followups
+from kitar.parse.followups import extract_followups
 
 PRECISION = 0.9
 RECALL = 0.8

@@ -26,7 +26,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kitar.cli.app import app
-from kitar.store.ingest import ingest
+from kitar.ingest.batch import ingest
 from kitar.store.queries import get_meeting, list_meetings
 from kitar.store.search import search
 from tests.leak_helpers import (

@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kitar.cli.app import app
+from kitar.ingest.batch import ingest
+from kitar.minutes.personal import find_personal, replace_personal
 from kitar.model import Section
-from kitar.outputs.personal import find_personal, replace_personal
 from kitar.parse.serialize import meeting_to_dict
-from kitar.store.ingest import ingest
 from tests.test_store_fakes import fake_processor, make_meeting
 
 runner = CliRunner()

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from kitar.cli.app import app
+from kitar.ingest.batch import ingest
 from kitar.model import Annex, Decision, Item, Meeting, MeetingInfo, Section, SourceInfo
 from kitar.redact import PLACEHOLDER, Redactor, public_meeting, redactor_for, visible_sql
-from kitar.store.ingest import ingest
 from kitar.store.search import search
 from tests.test_store_fakes import fake_processor
 

@@ -1,4 +1,4 @@
-"""CLI command: publish (thin: arguments → kitar.outputs.publish → print)."""
+"""CLI command: publish (thin: arguments → kitar.minutes.publish → print)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def publish_cmd(
     listed; exit code 13 and nothing written unless --redact-personal replaces it.
     """
     from kitar.errors import PersonalDataFound
-    from kitar.outputs.publish import publish
+    from kitar.minutes.publish import publish
 
     report = publish(db_path(db), out, redact_personal=redact_personal, force=force)
     for f in report.findings:

@@ -2,7 +2,7 @@
 
 Item headings use the built-in Heading 1/2 styles (Word's navigation pane lists them); the
 secretary types each decision into the empty paragraph in the `Kitar Beslutning` style, which
-`kitar.minutes.roundtrip.filled_decisions` reads back.
+`kitar.parse.draft.filled_decisions` reads back.
 """
 
 from __future__ import annotations
@@ -12,18 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kitar.docx_write import DocxWriter
 from kitar.errors import OutputExists
-from kitar.minutes.followups import FollowUp, child_key, extract_followups
-from kitar.model import Annex, Item, Meeting, Presenter
+from kitar.minutes.docx_write import DocxWriter
+from kitar.model import Annex, FollowUp, Item, Meeting, Presenter, child_key
+from kitar.parse.draft import BESLUTNING_STYLE, CATEGORY
+from kitar.parse.followups import extract_followups
 from kitar.redact import public_meeting
 
-BESLUTNING_STYLE = "Kitar Beslutning"
 LABEL_STYLE = "Kitar Mellemrubrik"
 NOTE_STYLE = "Kitar Note"
 CLOSED_STYLE = "Kitar Lukket punkt"
 PRESENTER_STYLE = "Kitar Oplægsholder"
-CATEGORY = "Referat"  # core property that marks a kitar draft, with keywords "kitar"
 BLANK_LINE = "_" * 40
 PUBLIC_NOTE = (
     "Offentlig version: indholdet af lukkede punkter og titlerne på fortrolige bilag er udeladt."
@@ -130,7 +129,7 @@ class _Draft:
         # Decided per sub-item unless the item has its own recommendations or decision (a
         # `Meddelelser` item with sub-items a.–c. is decided once); the item's own Beslutning
         # comes before its sub-items so that it reads back under the item's number.
-        if not item.subitems or item.recommendations or item.decisions or item.decision:
+        if not item.subitems or item.recommendations or item.decisions:
             self.decision_slot(item, key)
         for i, sub in enumerate(item.subitems, 1):
             sub_key = child_key(key, sub.number, i)

@@ -1,7 +1,8 @@
 """Opening the corpus database: the one module that imports sqlite_utils.
 
 sqlite_utils pulls in numpy on import (~0.35 s), so it is imported lazily: the search path reads
-through a plain `sqlite3` connection (`connect`) and only ingest/migrations use `open_db`.
+through a plain `sqlite3` connection (`connect`; kitar.store.migrations.open_corpus checks its
+schema) and only ingest/migrations use `open_db`. This module knows nothing of the schema.
 """
 
 from __future__ import annotations
@@ -42,21 +43,9 @@ def connect(path: str | Path, *, must_exist: bool = True) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.row_factory = sqlite3.Row
         _configure(conn)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("PRAGMA user_version").fetchone()  # fails here on a file that is no database
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"cannot open corpus database: {exc}", path) from None
-    if must_exist:
-        from kitar.store.migrations import LATEST
-
-        if version == 0:
-            conn.close()
-            raise CorpusError("not a kitar corpus database (no schema)", path)
-        if version < LATEST:  # an older kitar wrote it: upgrade in place (rare, so lazy)
-            from kitar.store.migrations import migrate
-
-            conn.close()
-            migrate(open_db(path))
-            return connect(path)
     return conn
 
 
@@ -79,6 +68,20 @@ def open_db(path: str | Path) -> Database:
     return sqlite_utils.Database(conn)
 
 
+def foreign_key(table: str, column: str, other: str, on_delete: str = "CASCADE") -> Any:
+    """A sqlite_utils ForeignKey to `other`.id (for the migrations' `create`)."""
+    from sqlite_utils.db import ForeignKey
+
+    return ForeignKey(table, column, other, "id", on_delete=on_delete)
+
+
+def migration_set(name: str) -> Any:
+    """An empty sqlite_utils.Migrations set (sqlite-utils ≥ 4) for kitar.store.migrations."""
+    from sqlite_utils import Migrations
+
+    return Migrations(name)
+
+
 def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("SAVEPOINT kitar_block")
     try:
@@ -98,6 +101,10 @@ def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt).
+
+    Not sqlite-utils' `Database.atomic()`: that begins DEFERRED (a second writer then fails
+    instead of waiting) and needs a Database, which the plain-sqlite3 search path has not.
+    Inside this, sqlite-utils' own atomic() blocks nest as savepoints (the migrations do).
 
     IMMEDIATE takes the write lock up front, so a concurrent writer waits on busy_timeout
     rather than failing with "database is locked" when a read transaction tries to upgrade.

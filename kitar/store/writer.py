@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Literal
 
 from kitar.errors import CorpusError
+from kitar.parse.cases import case_key
 from kitar.store import db as dbmod
 from kitar.store.fts import Analysed, unindex
 from kitar.store.prepare import Prepared, meeting_key
@@ -102,18 +103,19 @@ def _write_meeting(
         info.case_id,
         info.doc_id,
         json.dumps(prep.meeting.warnings, ensure_ascii=False),
+        prep.organisation,
         info.draft_of,
     )
     if meeting_id is None:
         cur = conn.execute(
             "INSERT INTO meetings (document_id, meeting_key, kind, body, date, time, location, "
-            "case_id, doc_id, warnings, draft_of) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "case_id, doc_id, warnings, organisation, draft_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             values,
         )
         return int(cur.lastrowid or 0)
     conn.execute(
         "UPDATE meetings SET document_id=?, meeting_key=?, kind=?, body=?, date=?, time=?, "
-        "location=?, case_id=?, doc_id=?, warnings=?, draft_of=? WHERE id=?",
+        "location=?, case_id=?, doc_id=?, warnings=?, organisation=?, draft_of=? WHERE id=?",
         (*values, meeting_id),
     )
     return meeting_id
@@ -181,7 +183,7 @@ def _write_items(
     )
     conn.executemany(
         "INSERT INTO items (id, meeting_id, parent_id, number, title, closed, page, case_id, "
-        "doc_id, decision, position) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "doc_id, decision, position, case_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 ids[n],
@@ -195,6 +197,7 @@ def _write_items(
                 it.doc_id,
                 it.decision,
                 n,
+                case_key(it.case_id),
             )
             for n, (it, parent, shut) in enumerate(prep.items)
         ],

@@ -13,8 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from kitar.config import pipeline_entries
-from kitar.minutes.dates import find_due
-from kitar.model import Item, Meeting
+from kitar.model import FollowUp, Item, Meeting, child_key
+from kitar.parse.outcome import classify_decision
+from kitar.text.deadlines import find_due
 
 # Used when pipelines/organisations.txt is absent.
 _DEFAULT_ORGS = [
@@ -101,29 +102,6 @@ _STATEMENT_PASSIVES = re.compile(r"\b(?:forventes|vurderes|skønnes|antages|regn
 _AGENT = re.compile(r"\baf\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ-]+)")  # "udarbejdes af KOMBIT"
 
 
-@dataclass
-class FollowUp:
-    """One action: who (owner), what (the clause), by when (due) and where it came from."""
-
-    owner: str | None
-    action: str
-    due: str | None = None  # ISO date
-    due_text: str | None = None  # the expression, e.g. "ultimo oktober"
-    item_number: str | None = None
-    item_title: str = ""
-    sentence: str = ""
-    origin: str = ""  # decision | recommendation | section:<heading>
-    meeting_date: str | None = None
-    meeting_body: str | None = None
-
-    @property
-    def source(self) -> str:
-        """`Kommunernes It-Arkitekturråd 2016-08-29, punkt 3 (decision)`."""
-        where = " ".join(x for x in (self.meeting_body, self.meeting_date) if x)
-        item = f"punkt {self.item_number}" if self.item_number else "punkt ?"
-        return f"{where}, {item} ({self.origin})" if where else f"{item} ({self.origin})"
-
-
 @lru_cache(maxsize=4)
 def organisations(directory: Path | None = None) -> dict[str, str]:
     """Organisation names (and aliases) → the name shown as owner.
@@ -156,14 +134,6 @@ def _abbreviation_re(directory: Path | None = None) -> re.Pattern[str]:
 
 def _hide_dots(m: re.Match[str]) -> str:
     return m.group(0).replace(".", "\x00")
-
-
-def child_key(parent: str, number: str | None, position: int) -> str:
-    """Key of a sub-item: `3.a` (from `a`, `a.` or `3.a`), or `3.2` by position."""
-    short = (number or "").strip().rstrip(".")
-    if short.startswith(parent + "."):
-        short = short[len(parent) + 1 :]
-    return f"{parent}.{short or position}"
 
 
 def split_sentences(text: str) -> list[str]:
@@ -264,8 +234,7 @@ class _Context:
 
 
 def _only_takes_note(item: Item) -> bool:
-    decided = [d.text for d in item.decisions] or ([item.decision] if item.decision else [])
-    texts = decided or item.recommendations
+    texts = [d.text for d in item.decisions] or item.recommendations
     sentences = [s for t in texts for s in split_sentences(t)]
     return bool(sentences) and all(takes_note(s) for s in sentences)
 
@@ -273,12 +242,9 @@ def _only_takes_note(item: Item) -> bool:
 def _recommendation_stands(item: Item) -> bool:
     """An agenda's recommendations are the proposed actions; in minutes they stand only when
     the (last) decision approves them, not when it notes, postpones or rejects."""
-    from kitar.minutes.compare import classify_decision
-
-    decided = [d.text for d in item.decisions] or ([item.decision] if item.decision else [])
-    if not decided:
+    if not item.decisions:
         return True
-    return classify_decision(decided[-1])[0] in ("approved", "amended", "forwarded")
+    return classify_decision(item.decisions[-1].text)[0] in ("approved", "amended", "forwarded")
 
 
 def _item_sources(item: Item) -> Iterable[tuple[str, str, bool]]:
@@ -287,8 +253,6 @@ def _item_sources(item: Item) -> Iterable[tuple[str, str, bool]]:
     background sections (`Sagsfremstilling`, `Baggrund`) describe, they do not assign."""
     for decision in item.decisions:
         yield decision.text, "decision", False
-    if item.decision and not item.decisions:
-        yield item.decision, "decision", False
     if _recommendation_stands(item):
         for rec in item.recommendations:
             yield rec, "recommendation", False

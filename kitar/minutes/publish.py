@@ -7,7 +7,7 @@ raw page texts are dropped (the public search units hold what is public of them)
 index is rebuilt from what is left. The copy is written with VACUUM INTO, so no deleted text
 survives in free pages; datasette's table pages and SQL editor can show only what is left.
 
-Personal data in the open items (kitar.outputs.personal) is listed; with `redact_personal`
+Personal data in the open items (kitar.minutes.personal) is listed; with `redact_personal`
 it is replaced, otherwise nothing is written.
 """
 
@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kitar.errors import CorpusError, OutputExists
-from kitar.outputs.personal import Finding, find_personal, replace_personal
+from kitar.minutes.personal import Finding, find_personal, replace_personal
 from kitar.redact import PLACEHOLDER, Redactor
-from kitar.store.db import connect, transaction
+from kitar.store.db import transaction
 from kitar.store.fts import catch_up
+from kitar.store.migrations import open_corpus
 
 # (table, text columns, how a row names its meeting): the text a public reader sees.
 TEXT_COLUMNS: list[tuple[str, tuple[str, ...], str]] = [
@@ -157,7 +158,7 @@ def publish(
         raise OutputExists("exists; use --force to overwrite", out)
     if out.resolve() == Path(db_path).resolve():
         raise CorpusError("publish writes a copy: give another file than the corpus", out)
-    source = connect(db_path)  # migrates an older corpus first
+    source = open_corpus(db_path)  # migrates an older corpus first
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, work = tempfile.mkstemp(suffix=".db", dir=out.parent)
     os.close(fd)
@@ -166,7 +167,7 @@ def publish(
         source.backup(target)  # a consistent snapshot, even while an ingest writes
         target.close()
         source.close()
-        conn = connect(work)
+        conn = open_corpus(work)
         report = PublishReport(out, written=False)
         with transaction(conn):
             report.closed_items = conn.execute(

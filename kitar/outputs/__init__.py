@@ -1,1 +1,0 @@
-"""Outputs on top of the corpus (publish, …), each through kitar.redact."""
