@@ -50,9 +50,9 @@ SAMPLE_MEETINGS = (
 CONTROL_SHARE = 0.9
 
 
-def _cli(*args: str) -> str:
+def _cli(*args: str, codes: tuple[int, ...] = (0,)) -> str:
     result = runner.invoke(app, list(args), env={"COLUMNS": "1000"})
-    assert result.exit_code == 0, (args, result.output)
+    assert result.exit_code in codes, (args, result.output)
     return result.output
 
 
@@ -124,6 +124,16 @@ def _build(folder: Path, sources: list[Path]) -> Corpus:
         path = folder / f"opfølgning.{fmt}"
         _cli("followups", "--public", "-f", fmt, "-o", str(path), "--force", "--db", str(db))
         out[f"followups {fmt}"] = read(path)
+    oparl = folder / "oparl"
+    _cli("export", str(oparl), "--format", "oparl", "--public", "--force", "--db", str(db))
+    out["export oparl"] = "\n".join(f.read_text() for f in sorted(oparl.rglob("*.json")))
+    case_queries = [it.case_id for m in meetings for it in m.items if it.closed and it.case_id]
+    case_queries += [distinctive_words(s, 2) for s in secrets][:20]
+    out["case --public"] = "\n".join(
+        _cli("case", q, "--public", "--json", "--db", str(db), codes=(0, 1))
+        for q in dict.fromkeys(case_queries)
+        if q
+    )
     out["publish dump"] = _dump(published)
     out["publish bytes"] = published.read_bytes().decode("utf-8", "ignore")
     queries = {s: distinctive_words(s) for s in secrets}
