@@ -67,6 +67,19 @@ class OutputExists(KitarError):
     exit_code = 12
 
 
+class OverBudget(KitarError):
+    """A document that took longer than its time budget (`--timeout`) and was stopped."""
+
+    exit_code = 13
+
+
+class OutputError(KitarError):
+    """An output that cannot be written: not a regular file, no permission, a read-only file
+    system, a full disk (on a file or on standard output)."""
+
+    exit_code = 14
+
+
 EXIT_CODES: dict[int, str] = {
     0: "success",
     1: "error (or: one or more files failed in a batch)",
@@ -81,6 +94,9 @@ EXIT_CODES: dict[int, str] = {
     CorpusError.exit_code: "corpus/database error",
     QueryError.exit_code: "invalid search query",
     OutputExists.exit_code: "output file exists (use --force)",
+    OverBudget.exit_code: "document stopped: over its time budget (--timeout)",
+    OutputError.exit_code: "output cannot be written (not a regular file, permission, "
+    "read-only file system, disk full)",
 }
 
 

@@ -16,6 +16,7 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
 
 STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
@@ -44,6 +45,12 @@ def ingest_cmd(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="Reader/parser processes."),
     force: bool = typer.Option(False, "--force", help="Re-parse files even if unchanged."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT_S,
+        "--timeout",
+        min=0,
+        help="Seconds a document may take to read; 0: no limit.",
+    ),
 ) -> None:
     """Add documents to the corpus; unchanged files are skipped, corrected ones replace theirs.
 
@@ -71,7 +78,9 @@ def ingest_cmd(
                 description=f"ingesting {Path(result.path).name[:40]}",
             )
 
-        report = ingest(paths, db_path(db), jobs=jobs, force=force, progress=on_file)
+        report = ingest(
+            paths, db_path(db), jobs=jobs, force=force, progress=on_file, timeout=timeout or None
+        )
     if as_json:
         _print_json(report.to_dict())
     else:

@@ -63,13 +63,15 @@ def _tree(meeting: Meeting) -> Tree:
     return tree
 
 
-def _parse(path: str) -> Meeting:
+def _parse(path: str, timeout: float | None = None) -> Meeting:
+    from kitar.budget import time_budget
     from kitar.errors import NothingToExtract
     from kitar.model import Meeting, MeetingInfo, SourceInfo
     from kitar.pipeline import process_file
 
     try:
-        return process_file(path)[1]
+        with time_budget(timeout, path):
+            return process_file(path)[1]
     except NothingToExtract as exc:
         # A blank document is not an error for parsing: nothing to extract, exit 0.
         source = SourceInfo(path=str(path), sha256="", format="pdf", pages=0)
@@ -79,11 +81,14 @@ def _parse(path: str) -> Meeting:
 def parse_cmd(
     file: str = typer.Argument(..., help="PDF, DOCX or TXT meeting document ('-' for stdin)."),
     as_json: bool = typer.Option(False, "--json", help="Print the kitar.meeting/1 JSON."),
+    timeout: float | None = typer.Option(
+        None, "--timeout", min=0, help="Stop after this many seconds (exit code 13); 0: no limit."
+    ),
 ) -> None:
     """Extract the meeting: items, sub-items, presenters, recommendations, decisions, annexes."""
     from kitar.parse.serialize import meeting_to_dict
 
-    meeting = _parse(file)
+    meeting = _parse(file, timeout)
     for w in meeting.warnings:
         warn(w)
     if as_json:

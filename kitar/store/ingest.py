@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.errors import DocumentNotFound
 from kitar.model import Document, Meeting
 from kitar.store.fts import Analysed, catch_up
@@ -115,13 +116,16 @@ def _is_pdf(path: Path) -> bool:
 
 
 def _outcomes(
-    todo: list[tuple[str, str]], processor: Processor, readers: Readers | None
+    todo: list[tuple[str, str]],
+    processor: Processor,
+    readers: Readers | None,
+    timeout: float | None = None,
 ) -> Iterator[tuple[Outcome, bool]]:
     """(outcome, whether the next one is ready already), in input order (so ids are
     deterministic): from the worker processes, or one by one in this process."""
     if readers is None:
         for path, sha in todo:
-            yield work(processor, path, sha), False  # the next one is parsed after
+            yield work(processor, path, sha, timeout), False  # the next one is parsed after
         return
     yield from readers.outcomes()
 
@@ -133,11 +137,13 @@ def ingest(
     force: bool = False,
     progress: Progress | None = None,
     processor: Processor | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT_S,
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
 
     `processor(path) -> (Document, Meeting)` defaults to kitar.pipeline.process_file; tests
-    pass a fake one. It must be picklable (a module-level function) when jobs > 1.
+    pass a fake one. It must be picklable (a module-level function) when jobs > 1. A document
+    that takes longer than `timeout` seconds to read (None: no limit) is stopped and reported.
     """
     processor = processor or default_processor
     files, missing = collect_paths(paths)
@@ -159,7 +165,13 @@ def ingest(
         except OSError as exc:
             emit(FileResult(str(path), "failed", reason=f"cannot read: {exc.strerror}"))
     readers = (
-        Readers(processor, jobs, processor is default_processor, any(_is_pdf(p) for p in files))
+        Readers(
+            processor,
+            jobs,
+            processor is default_processor,
+            any(_is_pdf(p) for p in files),
+            timeout,
+        )
         if jobs > 1 and len(hashed) > 1
         else None
     )
@@ -171,7 +183,7 @@ def ingest(
             readers.read(hashed)
             readers.warm_up()
             wait([migrating])  # a failure is raised again by open_migrated here
-        _write(hashed, db_path, processor, readers, force, emit)
+        _write(hashed, db_path, processor, readers, force, emit, timeout)
     except BaseException:
         if readers is not None:
             readers.close(failed=True)
@@ -190,6 +202,7 @@ def _write(
     readers: Readers | None,
     force: bool,
     emit: Callable[[FileResult], None],
+    timeout: float | None = None,
 ) -> None:
     """Skip unchanged files, then write the outcomes in input order (the writer loop)."""
     db = open_migrated(db_path)
@@ -220,7 +233,7 @@ def _write(
     written: list[FileResult] = []  # reported once committed
     try:
         with Batch(conn) as batch:
-            for outcome, more in _outcomes(todo, processor, readers):
+            for outcome, more in _outcomes(todo, processor, readers, timeout):
                 prep = outcome.prepared
                 if prep is None:
                     written.append(FileResult(outcome.path, "failed", reason=outcome.reason))
