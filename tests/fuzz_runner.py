@@ -99,10 +99,10 @@ def _classify(name: str, status: int, seconds: float, rss_kb: int, base_kb: int,
 def run(folder: Path, args: argparse.Namespace) -> list[Result]:
     # Everything a parse needs, loaded once here: the children start warm.
     from kitar.cli import app  # noqa: F401
-    from kitar.pipeline import warm_up
+    from kitar.ingest.pipeline import warm_up
 
     warm_up()
-    import kitar.docx_io
+    import kitar.read.docx
     import kitar.read.pdf  # noqa: F401
 
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".err"))

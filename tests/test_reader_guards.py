@@ -12,11 +12,11 @@ from typer.testing import CliRunner
 from kitar.budget import time_budget
 from kitar.cli.app import app
 from kitar.errors import OverBudget
+from kitar.ingest.batch import ingest
 from kitar.model import Line, Word
 from kitar.read.columns import gutters_and_edges
 from kitar.read.guards import MAX_PAGE_PT, library_log, library_warning, page_size, word_box
 from kitar.read.pdf import read_pdf
-from kitar.store.ingest import ingest
 from tests.test_store_fakes import fake_processor, make_meeting, write_fake
 
 BODY = "Udvalget drøftede den fremtidige organisering af området og strategien"
@@ -153,7 +153,7 @@ def test_no_budget_and_a_budget_not_spent_change_nothing() -> None:
 def test_parse_timeout_gives_exit_13_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kitar import pipeline
+    from kitar.ingest import pipeline
 
     monkeypatch.setattr(pipeline, "process_file", lambda path: _busy(10))
     result = CliRunner().invoke(app, ["parse", "slow.pdf", "--timeout", "0.3"])

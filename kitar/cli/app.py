@@ -7,7 +7,7 @@ import sys
 import typer
 
 from kitar import __version__
-from kitar.cli import corpus, minutes, parse, read
+from kitar.cli import corpus, evaluate, minutes, parse, read
 from kitar.errors import exit_codes_help
 
 app = typer.Typer(
@@ -38,7 +38,7 @@ def _root(
     """kitar: council meeting documents in the terminal."""
 
 
-for module in (read, parse, corpus, minutes):
+for module in (read, parse, evaluate, corpus, minutes):
     module.register(app)
 
 

@@ -58,7 +58,7 @@ def ingest_cmd(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from kitar.store.ingest import ingest
+    from kitar.ingest.batch import ingest
 
     with Progress(
         TextColumn("[progress.description]{task.description}"),

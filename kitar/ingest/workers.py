@@ -57,7 +57,7 @@ def work(processor: Processor, path: str, sha: str, timeout: float | None = None
 
 def _read(path: str, timeout: float | None = None) -> Document | str:
     """Read and reflow one file (in a worker): a Document, or the reason it failed."""
-    from kitar.pipeline import read_and_reflow
+    from kitar.ingest.pipeline import read_and_reflow
 
     try:
         with time_budget(timeout, path):
@@ -68,7 +68,7 @@ def _read(path: str, timeout: float | None = None) -> Document | str:
 
 def _warm_up() -> None:
     """Load spaCy (and the compound vocabulary) in this process while the workers read."""
-    from kitar.pipeline import warm_up
+    from kitar.ingest.pipeline import warm_up
 
     with contextlib.suppress(Exception):  # the real documents then report what is wrong
         prepare(*warm_up(), "", "<warm-up>")
@@ -123,7 +123,7 @@ class _Pending:
         return self.outcome
 
     def _finish(self) -> Outcome:
-        from kitar.pipeline import finish_document, process_pdf_pages
+        from kitar.ingest.pipeline import finish_document, process_pdf_pages
 
         results = [_result(f) for f in self.parts]
         for got in results:
@@ -145,7 +145,7 @@ class _Pending:
 
 def _read_chunk(path: str, numbers: list[int], timeout: float | None) -> Any:
     """Some pages of a long PDF (in a worker), within the time budget."""
-    from kitar.pipeline import read_pdf_chunk
+    from kitar.ingest.pipeline import read_pdf_chunk
 
     with time_budget(timeout, path):
         return read_pdf_chunk(path, numbers)
@@ -164,7 +164,7 @@ def _submit(
     time budget `timeout`: a file (or a long PDF's chunk) over it is reported failed."""
     if not split:
         return _Pending(path, sha, "outcome", [pool.submit(work, processor, path, sha, timeout)])
-    from kitar.pipeline import pdf_chunks
+    from kitar.ingest.pipeline import pdf_chunks
 
     chunks = pdf_chunks(path)  # a long PDF: its page chunks are read by all the workers
     if chunks:
