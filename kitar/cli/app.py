@@ -14,7 +14,9 @@ app = typer.Typer(
     name="kitar",
     help=(
         "kitar reads Danish council meeting documents (PDF, DOCX, TXT), extracts agenda items, "
-        "keeps them in a searchable SQLite corpus and drafts Word minutes.\n\n" + exit_codes_help()
+        "keeps them in a searchable SQLite corpus and drafts Word minutes.\n\n"
+        "`--` ends the options: what follows is an argument even if it starts with a dash "
+        "(`kitar search -- -2016`, `kitar parse -- -udkast.pdf`).\n\n" + exit_codes_help()
     ),
     no_args_is_help=True,
     add_completion=False,

@@ -9,7 +9,6 @@ With -j N the files are read by worker processes (`kitar.ingest.workers`).
 
 from __future__ import annotations
 
-import glob
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import wait
@@ -19,6 +18,7 @@ from typing import Any, Literal
 
 from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.errors import DocumentNotFound
+from kitar.ingest.paths import expand_glob, has_magic, walk_files
 from kitar.ingest.workers import Outcome, Processor, Readers, work
 from kitar.model import Document, Meeting
 from kitar.store.fts import Analysed, catch_up
@@ -74,19 +74,17 @@ def collect_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[FileRe
     missing: list[FileResult] = []
     for raw in inputs:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir():  # every directory once, also through symlinks (no loops)
             found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-                )
+                p
+                for p in walk_files(path)
+                if p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.is_file():
             found.append(path)  # named explicitly: the reader judges its format
-        elif any(c in str(raw) for c in "*?["):
-            matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
-            hits = [m for m in matches if m.is_file() and m.suffix.lower() in SUFFIXES]
+        elif has_magic(str(raw)):
+            hits = [m for m in expand_glob(str(raw)) if m.suffix.lower() in SUFFIXES]
             if not hits:
                 missing.append(FileResult(str(raw), "failed", reason="no files match"))
             found.extend(hits)
@@ -166,6 +164,8 @@ def ingest(
             hashed.append((str(path), file_sha256(path)))
         except OSError as exc:
             emit(FileResult(str(path), "failed", reason=f"cannot read: {exc.strerror}"))
+    if not hashed and not Path(db_path).exists():
+        return report  # nothing to read: no empty corpus is created for it
     readers = (
         Readers(
             processor,
