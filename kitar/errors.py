@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -98,6 +99,24 @@ EXIT_CODES: dict[int, str] = {
     OutputError.exit_code: "output cannot be written (not a regular file, permission, "
     "read-only file system, disk full)",
 }
+
+
+# Why a file (or standard output) cannot be written, in words a user acts on.
+_OS_REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted (a protected or immutable file?)",
+    errno.EROFS: "read-only file system",
+    errno.EISDIR: "is a directory",
+    errno.ENOENT: "no such folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """A short reason for an OSError (ENOSPC → "no space left on the device")."""
+    return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def exit_codes_help() -> str:
