@@ -88,20 +88,24 @@ def followups_for(
 
     An agenda whose minutes are in the corpus is skipped: the minutes' decisions supersede it.
     """
+    from kitar.store.db import is_writable
     from kitar.store.queries import get_meeting, list_meetings
 
+    # A corpus on a read-only share: the follow-ups stored there, not refreshed.
+    refresh = is_writable(Path(db_path))
     if ref is not None:
         loaded = load_meeting(ref, db_path)
         if loaded.meeting_id is None:  # a file: extracted now, not stored (id 0, no status)
             return [_unsaved(f) for f in extract_followups(loaded.meeting,
                                                            known_meetings=loaded.later_meetings)
                     if not owner or owner.casefold() in (f.owner or "").casefold()]  # fmt: skip
-        sync_meeting(db_path, loaded.meeting_id, loaded.meeting, loaded.later_meetings)
+        if refresh:
+            sync_meeting(db_path, loaded.meeting_id, loaded.meeting, loaded.later_meetings)
         return list_followups(db_path, meeting_id=loaded.meeting_id, open_only=open_only,
                               owner=owner)  # fmt: skip
     rows = list_meetings(db_path)
     # Meetings without follow-ups are extracted again each time (cheap: regex only).
-    stale = stale_meetings(db_path, [r.id for r in rows])
+    stale = stale_meetings(db_path, [r.id for r in rows]) if refresh else set()
     for row in rows:
         if row.id not in stale or (row.kind == "agenda" and "minutes" in row.linked):
             continue

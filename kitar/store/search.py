@@ -304,7 +304,7 @@ def search(
     if public:
         where.append("u.closed = 0 AND u.confidential = 0")
     is_hit = _matcher(terms)
-    conn = open_corpus(db_path)
+    conn = open_corpus(db_path, readonly=True)
     try:
         if pending(conn):  # an ingest was killed before it indexed its last documents
             catch_up(conn)
