@@ -70,8 +70,9 @@ def _matches(parts: tuple[str, ...], pattern: list[str]) -> bool:
     if not pattern:
         return not parts
     head, tail = pattern[0], pattern[1:]
-    if head == "**":
-        return any(_matches(parts[i:], tail) for i in range(len(parts) + 1))
+    if head == "**":  # as glob: `**` crosses no hidden folder
+        visible = next((i for i, part in enumerate(parts) if part.startswith(".")), len(parts))
+        return any(_matches(parts[i:], tail) for i in range(visible + 1))
     if not parts:
         return False
     hidden = parts[0].startswith(".") and not head.startswith(".")

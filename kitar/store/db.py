@@ -133,11 +133,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc):
-            raise CorpusError("the corpus database is read-only: it cannot be changed") from None
         raise CorpusError(f"corpus database is busy: {exc}") from None
     try:
         yield conn
+    except sqlite3.OperationalError as exc:
+        conn.execute("ROLLBACK")
+        if "readonly" in str(exc):  # opened read-only, or a share that is read-only after all
+            raise CorpusError("the corpus database is read-only: it cannot be changed") from None
+        raise
     except BaseException:
         conn.execute("ROLLBACK")
         raise
