@@ -351,11 +351,11 @@ def migrate(db: Database, target: int = LATEST) -> list[int]:
     return applied
 
 
-def open_corpus(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+def open_corpus(path: str | Path, *, readonly: bool = True) -> sqlite3.Connection:
     """A plain sqlite3 connection to an existing corpus (the fast read path of search and
-    queries); a database written by an older kitar is upgraded in place first. `readonly`
-    (the read commands) opens it read-only, so a corpus on a read-only share can be read;
-    otherwise a corpus that cannot be written is refused in one line."""
+    queries); a database written by an older kitar is upgraded in place first. Read-only by
+    default, so a corpus on a read-only share can be read; `readonly=False` (follow-up status
+    and other writes) refuses a corpus that cannot be written, in one line."""
     if not readonly:
         dbmod.check_writable(path)
     conn = dbmod.connect(path, readonly=readonly)

@@ -51,7 +51,7 @@ def _linked(conn: sqlite3.Connection, meeting_id: int, key: str | None) -> dict[
 
 def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingRow]:
     """Every meeting document, newest first."""
-    conn = open_corpus(db_path, readonly=True)
+    conn = open_corpus(db_path)
     try:
         sql = (
             "SELECT m.*, d.path, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS n "
@@ -184,7 +184,7 @@ def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
 
 def get_meeting(db_path: str | Path, ref: str, kind: str | None = None) -> tuple[int, Meeting]:
     """(meeting id, Meeting) for a reference as in `resolve_meeting`."""
-    conn = open_corpus(db_path, readonly=True)
+    conn = open_corpus(db_path)
     try:
         meeting_id = resolve_meeting(conn, ref, kind)
         m = conn.execute(
@@ -224,7 +224,7 @@ def get_meeting(db_path: str | Path, ref: str, kind: str | None = None) -> tuple
 
 def linked_meetings(db_path: str | Path, meeting_id: int) -> dict[str, int]:
     """The agenda/minutes of the same meeting (same body and date), kind → meeting id."""
-    conn = open_corpus(db_path, readonly=True)
+    conn = open_corpus(db_path)
     try:
         row = conn.execute(
             "SELECT meeting_key FROM meetings WHERE id = ?", (meeting_id,)
@@ -236,7 +236,7 @@ def linked_meetings(db_path: str | Path, meeting_id: int) -> dict[str, int]:
 
 def people(db_path: str | Path, name: str | None = None) -> list[dict[str, Any]]:
     """Who presented what and when: one row per presentation, newest first."""
-    conn = open_corpus(db_path, readonly=True)
+    conn = open_corpus(db_path)
     try:
         sql = (
             "SELECT pe.name, o.name AS organisation, p.role, m.id AS meeting_id, m.body, m.date, "
@@ -257,7 +257,7 @@ def people(db_path: str | Path, name: str | None = None) -> list[dict[str, Any]]
 
 def stats(db_path: str | Path) -> dict[str, Any]:
     """Row counts per table, date range and database size."""
-    conn = open_corpus(db_path, readonly=True)
+    conn = open_corpus(db_path)
     try:
         tables = [
             "documents",

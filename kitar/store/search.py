@@ -19,6 +19,7 @@ from kitar.errors import QueryError
 from kitar.store import cite
 from kitar.store.analyze import WORD_RE, stem, words
 from kitar.store.cite import page_at, snippet_offset
+from kitar.store.db import is_writable
 from kitar.store.fts import catch_up, pending
 from kitar.store.migrations import open_corpus
 
@@ -304,10 +305,16 @@ def search(
     if public:
         where.append("u.closed = 0 AND u.confidential = 0")
     is_hit = _matcher(terms)
-    conn = open_corpus(db_path, readonly=True)
+    conn = open_corpus(db_path)
     try:
-        if pending(conn):  # an ingest was killed before it indexed its last documents
-            catch_up(conn)
+        # An ingest was killed before it indexed its last documents: index them now, through
+        # a writable connection (a corpus on a read-only share is searched as it is).
+        if pending(conn) and is_writable(Path(db_path)):
+            writer = open_corpus(db_path, readonly=False)
+            try:
+                catch_up(writer)
+            finally:
+                writer.close()
         match = to_fts(terms)
         if (
             meeting_conds
