@@ -68,17 +68,23 @@ class OutputExists(KitarError):
     exit_code = 12
 
 
+class PersonalDataFound(KitarError):
+    """`kitar publish` found personal data in open items and was not told to replace it."""
+
+    exit_code = 13
+
+
 class OverBudget(KitarError):
     """A document that took longer than its time budget (`--timeout`) and was stopped."""
 
-    exit_code = 13
+    exit_code = 14
 
 
 class OutputError(KitarError):
     """An output that cannot be written: not a regular file, no permission, a read-only file
     system, a full disk (on a file or on standard output)."""
 
-    exit_code = 14
+    exit_code = 15
 
 
 EXIT_CODES: dict[int, str] = {
@@ -95,6 +101,7 @@ EXIT_CODES: dict[int, str] = {
     CorpusError.exit_code: "corpus/database error",
     QueryError.exit_code: "invalid search query",
     OutputExists.exit_code: "output file exists (use --force)",
+    PersonalDataFound.exit_code: "personal data found, nothing published (--redact-personal)",
     OverBudget.exit_code: "document stopped: over its time budget (--timeout)",
     OutputError.exit_code: "output cannot be written (not a regular file, permission, "
     "read-only file system, disk full)",

@@ -57,7 +57,7 @@ def kitar(*args: str, stdout: object = subprocess.PIPE) -> subprocess.CompletedP
         ["parse", "dagsorden.txt"],
     ],
 )
-def test_full_disk_on_stdout_is_one_line_and_exit_14(corpus: Path, args: list[str]) -> None:
+def test_full_disk_on_stdout_is_one_line_and_exit_15(corpus: Path, args: list[str]) -> None:
     if args[0] == "parse":
         args = ["parse", str(corpus.parent / args[1])]
     with open("/dev/full", "w") as full:
@@ -66,7 +66,7 @@ def test_full_disk_on_stdout_is_one_line_and_exit_14(corpus: Path, args: list[st
             if args[0] != "parse"
             else kitar(*args, stdout=full)
         )
-    assert done.returncode == 14, done.stderr
+    assert done.returncode == 15, done.stderr
     lines = done.stderr.strip().splitlines()
     assert lines == ["kitar: cannot write to standard output: no space left on the device"]
 

@@ -19,9 +19,11 @@ PACKAGE = ROOT / "kitar"
 
 # Bottom to top. A module belongs to the entry with its longest dotted prefix.
 LAYERS: list[tuple[str, ...]] = [
-    # Shared by all: the package itself, errors, settings, the dataclasses passed between stages,
-    # the time budget per document (read and ingest both set it).
-    ("kitar", "kitar.errors", "kitar.config", "kitar.model", "kitar.budget"),
+    # Shared by all: the package itself, errors, settings, the dataclasses passed between stages.
+    # kitar.redact: what a public reader may see, a rule over the model that the store (each
+    # unit's visibility) and every output apply. kitar.budget: the time budget per document
+    # (reading and ingest both set it).
+    ("kitar", "kitar.errors", "kitar.config", "kitar.model", "kitar.redact", "kitar.budget"),
     # Characters, line-end hyphens, reflow, Danish dates and deadlines: plain text in, text out.
     ("kitar.text",),
     # Typography only: pages, lines, fonts, positions, blocks (PDF, DOCX, TXT).

@@ -1,5 +1,5 @@
 """The one output writer: atomic, umask mode, only regular files, links never written through,
-and every write failure as one line with exit code 14, in every format.
+and every write failure as one line with exit code 15, in every format.
 
 CI runs as root, which ignores permission bits: the OS errors (EACCES, EROFS, ENOSPC) are
 raised by mocks inside the writer, the one place every command writes through.
@@ -88,7 +88,7 @@ def test_directory_device_and_fifo_are_refused_whatever_force_says(
                          (fifo, "a fifo")):  # fmt: skip
         with pytest.raises(OutputError, match=kind) as info:
             write_output(target, "x", force=force)
-        assert info.value.exit_code == 14
+        assert info.value.exit_code == 15
     assert folder.is_dir() and stat.S_ISFIFO(fifo.lstat().st_mode)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
@@ -187,7 +187,7 @@ def test_every_format_refuses_a_directory_and_a_device(
 ) -> None:
     for target in (tmp_path, Path("/dev/full")):
         code, text = _write(corpus, fmt, target, "--force")
-        assert code == 14, text
+        assert code == 15, text
         assert "not a regular file" in text and len(text.strip().splitlines()) == 1
 
 
@@ -201,7 +201,7 @@ def test_every_format_reports_write_failures_in_one_line(
 
     monkeypatch.setattr(output, "_write_all" if err == errno.ENOSPC else "_publish", boom)
     code, text = _write(corpus, fmt, tmp_path / f"ud.{fmt}")
-    assert code == 14, text
+    assert code == 15, text
     assert text.startswith("kitar: ") and "cannot write" in text
     assert len(text.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from kitar import __version__
-from kitar.cli import cases, corpus, evaluate, export, minutes, parse, read
+from kitar.cli import cases, corpus, evaluate, export, minutes, parse, publish, read
 from kitar.cli.common import GuardedStdout, finish_stdout
 from kitar.errors import exit_codes_help
 
@@ -41,7 +41,7 @@ def _root(
     """kitar: council meeting documents in the terminal."""
 
 
-for module in (read, parse, evaluate, corpus, cases, export, minutes):
+for module in (read, parse, evaluate, corpus, cases, export, minutes, publish):
     module.register(app)
 
 

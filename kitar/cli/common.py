@@ -70,7 +70,7 @@ def handle_errors(func: F) -> F:
 
 class GuardedStdout:
     """sys.stdout for the CLI: a failed write (a full disk, a closed terminal) becomes an
-    OutputError, printed as one line with exit code 14 by `handle_errors`; a broken pipe
+    OutputError, printed as one line with exit code 15 by `handle_errors`; a broken pipe
     (`kitar search … | head`) stays a BrokenPipeError, which ends the command quietly."""
 
     def __init__(self, stream: Any) -> None:
@@ -112,7 +112,7 @@ def _silence_stdout() -> None:
 
 def finish_stdout(report: bool) -> int | None:
     """Flush standard output at the end of a command: None if that worked, else the exit
-    code (0 for a broken pipe, quietly; 14 otherwise, with a one-line message if `report`:
+    code (0 for a broken pipe, quietly; 15 otherwise, with a one-line message if `report`:
     the command itself did not fail already)."""
     try:
         sys.stdout.flush()

@@ -74,7 +74,7 @@ def parse_cmd(
     file: str = typer.Argument(..., help="PDF, DOCX or TXT meeting document ('-' for stdin)."),
     as_json: bool = typer.Option(False, "--json", help="Print the kitar.meeting/1 JSON."),
     timeout: float | None = typer.Option(
-        None, "--timeout", min=0, help="Stop after this many seconds (exit code 13); 0: no limit."
+        None, "--timeout", min=0, help="Stop after this many seconds (exit code 14); 0: no limit."
     ),
 ) -> None:
     """Extract the meeting: items, sub-items, presenters, recommendations, decisions, annexes."""

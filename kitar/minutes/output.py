@@ -103,3 +103,19 @@ def write_output(path: str | Path, content: Content, *, force: bool = False) -> 
         if tmp is not None and os.path.lexists(tmp):
             os.unlink(tmp)
     return path
+
+
+def install(finished: str | Path, path: str | Path, *, force: bool = False) -> Path:
+    """Move a file finished elsewhere in the target's folder (a database written by SQLite,
+    say) into place by the same rules as `write_output`; the file is gone afterwards."""
+    path = Path(path)
+    try:
+        check_target(path, force)
+        os.chmod(finished, _umask_mode())
+        _publish(str(finished), path, force)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {os_error_reason(exc)}", path) from None
+    finally:
+        if os.path.lexists(finished):
+            os.unlink(finished)
+    return path
