@@ -1,0 +1,213 @@
+"""The list of items at the top of an agenda (`Indholdsfortegnelse`, `PUNKTER`, a bare list).
+
+The list is evidence for the body headings, not a competitor: its entries are items even when
+their bodies are cut off. Also splits flattened text where a page of a web export or a PDF text
+dump ran the list (or a heading) into one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kitar.model import Block
+from kitar.parse import weights as W
+from kitar.parse.agenda import agenda
+from kitar.parse.candidates import Candidate, clean_title, match_heading, same_title
+
+
+@dataclass
+class ListEntry:
+    index: int
+    number: int
+    title: str
+    closed: bool = False
+
+
+@dataclass
+class ItemList:
+    entries: list[ListEntry]
+    indices: set[int]  # blocks that belong to the list (entries, its heading, part labels)
+    reason: str
+
+    def titles(self) -> dict[int, str]:
+        return {e.number: e.title for e in self.entries}
+
+
+# "… for åbne døre...i 89. Til efterretning - Kvartalsrapport …": a number that opens an entry.
+_ENTRY_START = re.compile(r"(?:(?<=\s)|(?<=\.\.)|(?<=[a-zæøå]))(?P<num>\d{1,4})\.\s+(?=[A-ZÆØÅ])")
+# A list heading glued to the first entry: "Indholdsfortegnelse1. Fraværende".
+_GLUED_HEADING = re.compile(r"^(?P<head>[A-ZÆØÅa-zæøå]{5,30})(?P<rest>\d{1,4}\.\s+\S.*)$", re.S)
+
+
+def _split_runs(text: str) -> list[str] | None:
+    """Split a flattened line before each entry of a consecutive numbered run (≥ 3 entries)."""
+    starts = [(m.start(), int(m.group("num"))) for m in _ENTRY_START.finditer(text)]
+    best: list[tuple[int, int]] = []
+    for k in range(len(starts)):
+        run = [starts[k]]
+        for pos, num in starts[k + 1 :]:
+            if num == run[-1][1] + 1:
+                run.append((pos, num))
+        if len(run) > len(best):
+            best = run
+    if len(best) < 3:
+        return None
+    cuts = [0, *(pos for pos, _ in best), len(text)]
+    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+
+
+def unglue(blocks: list[Block]) -> list[Block]:
+    """Split list headings glued to an entry, and flattened runs of numbered entries."""
+    a = agenda()
+    out: list[Block] = []
+    for block in blocks:
+        text = block.text.strip()
+        gm = _GLUED_HEADING.match(text)
+        if gm and a.list_heading.match(gm.group("head")):
+            out.append(replace(block, text=gm.group("head"), kind="heading", marker=None))
+            text = gm.group("rest")
+            block = replace(block, text=text, marker=None)
+        parts = _split_runs(text) if len(text) > 80 else None
+        if parts is None:
+            out.append(block if block.text == text else replace(block, text=text))
+            continue
+        for part in parts:
+            out.append(replace(block, text=part, kind="paragraph", marker=None))
+    return out
+
+
+# A page reference made of a leader: "...ii", "........3", "…" (bare "Budget xiii" is looser).
+_LEADER_REF = re.compile(r"\s*(?:\.{2,}|…+|(?:\. ){3,})\s*(?:[ivxlc]{1,6}|\d{1,3})?(?=\s|$)")
+
+
+def has_leader(title: str) -> bool:
+    return bool(_LEADER_REF.search(title))
+
+
+def strip_page_ref(title: str, bare: bool) -> tuple[str, str]:
+    """(`title`, what follows its page reference).
+
+    `Dallund Slot...ii Til behandling - for åbne døre...iii` → (`Dallund Slot`,
+    `Til behandling - for åbne døre`): a flattened list runs part labels into the entries.
+    A bare trailing page number (`Budget xiii`, `Meddelelser 3`) goes only when `bare`: the list
+    is announced or led, so a title that ends in a number is a page reference.
+    """
+    m = _LEADER_REF.search(title)
+    if m and title[: m.start()].strip():
+        head, rest = title[: m.start()].strip(), title[m.end() :].strip()
+        return head, _LEADER_REF.sub("", rest).strip()
+    if bare:
+        stripped = agenda().page_ref.sub("", title).strip()
+        if stripped:
+            return stripped, ""
+    return title.strip(), ""
+
+
+def _closed_title(title: str) -> tuple[str, bool]:
+    from kitar.parse.closed import split_closed
+
+    return split_closed(title)
+
+
+def _entry(blocks: list[Block], i: int) -> Candidate | None:
+    if len(blocks[i].text) > W.LIST_ENTRY_MAX_CHARS:
+        return None
+    cand = match_heading(blocks, i)
+    if cand is None or cand.end != i or cand.start != i:
+        return None
+    return cand
+
+
+def _filler(block: Block) -> bool:
+    """Blocks allowed between two entries: part labels and short captions (`Punkt nr. Side`)."""
+    a = agenda()
+    text = block.text.strip()
+    return bool(
+        a.open_part.match(text)
+        or a.closed_part.match(text)
+        or a.list_heading.match(text)
+        or (len(text) < 25 and not text[:1].isdigit())
+    )
+
+
+def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | None:
+    """The first run of consecutive numbered entries that is a list of items, if any.
+
+    A run counts as the list when a list heading announces it, when its entries carry page
+    references, or when its entries come back later as headings with the same number and title.
+    """
+    a = agenda()
+    entries: dict[int, Candidate] = {}
+    for i in range(len(blocks)):
+        found = _entry(blocks, i)
+        if found:
+            entries[i] = found
+    runs: list[list[int]] = []
+    for i in sorted(entries):
+        if runs:
+            last = runs[-1][-1]
+            gap = range(last + 1, i)
+            if (
+                entries[i].number == entries[last].number + 1
+                and len(gap) <= 2
+                and all(_filler(blocks[k]) for k in gap)
+            ):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    for run in runs:
+        if len(run) < W.LIST_MIN_ENTRIES:
+            continue
+        head = [blocks[k].text.strip() for k in range(max(0, run[0] - 3), run[0])]
+        announced = any(a.list_heading.match(t) for t in head)
+        refs = sum(has_leader(entries[k].title) for k in run)
+        later = [
+            c
+            for c in body
+            if c.index > run[-1]
+            and any(
+                c.number == entries[k].number
+                and same_title(c.title, strip_page_ref(entries[k].title, True)[0])
+                for k in run
+            )
+        ]
+        if not (announced or refs * 2 >= len(run) or later):
+            continue
+        reason = (
+            "announced by a list heading"
+            if announced
+            else "entries carry page references"
+            if refs * 2 >= len(run)
+            else f"{len(later)} entries come back as headings"
+        )
+        return _build(blocks, run, entries, reason, bare=announced or refs * 2 >= len(run))
+    return None
+
+
+def _build(
+    blocks: list[Block], run: list[int], entries: dict[int, Candidate], reason: str, bare: bool
+) -> ItemList:
+    a = agenda()
+    indices = set(range(run[0], run[-1] + 1))
+    for k in range(max(0, run[0] - 3), run[0]):
+        if a.list_heading.match(blocks[k].text.strip()):
+            indices.update(range(k, run[0]))
+    out: list[ListEntry] = []
+    closed_part = False
+    members = set(run)
+    for k in range(run[0], run[-1] + 1):
+        text = blocks[k].text.strip()
+        trailer = ""
+        if k in members:
+            title, trailer = strip_page_ref(entries[k].title, bare)
+            title, closed = _closed_title(clean_title(title))
+            out.append(ListEntry(k, entries[k].number, title, closed or closed_part))
+        else:
+            trailer = text
+        # A part label, on its own or run into the entry before: "for lukkede døre".
+        if a.closed_part.match(trailer):
+            closed_part = True
+        elif a.open_part.match(trailer):
+            closed_part = False
+    return ItemList(out, indices, reason)
