@@ -11,7 +11,9 @@ from kitar.parse.dates import parse_danish_date
 from kitar.parse.vocabulary import is_section_heading
 
 # A recommendation list item may start with a marker left in the text: "- Giver opbakning …".
-_LEADING_MARK = re.compile(r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|[Aa]t\s+(?:\d{1,2}\)\s+)?)")
+_LEADING_MARK = re.compile(
+    r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|\d{1,2}\.\s+(?=\D))?(?:[Aa]t\s+(?:\d{1,2}\)\s+)?)?"
+)
 
 
 _LEAD_WORD = re.compile(r"indstil|foreslår|anbefaler")
@@ -78,7 +80,7 @@ def _clause(block: Block) -> str | None:
     if block.kind == "list_item" or _CLAUSE_START.match(text):
         return text
     m = agenda().rec_clause.match(item_text_of(block))
-    return m.group("text") if m and len(text) < 600 else None
+    return item_text_of(block) if m and len(text) < 600 else None
 
 
 def item_text_of(block: Block) -> str:

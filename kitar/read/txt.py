@@ -206,6 +206,23 @@ def assign_pages(lines: list[SourceLine], anchors: list[_PageAnchor]) -> None:
         ln.page = min(ln.page + shift, total)
 
 
+# Share of lines that run to the margin (≥ WRAP_NEAR of the 90th-percentile length) above which
+# the text is hard-wrapped (a PDF extractor's or a mail's 70-column lines: 0.66 in a 22-page
+# agenda), below which every line is a unit of its own (web pages flattened to text: 0.10–0.33).
+WRAPPED_SHARE = 0.45
+WRAP_NEAR = 0.75
+
+
+def hard_wrapped(lines: list[SourceLine]) -> bool:
+    """Whether lines were wrapped at a margin (then a paragraph runs over several lines)."""
+    lengths = sorted(len(ln.text) for ln in lines)
+    if len(lengths) < 5:
+        return True
+    p90 = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if n >= WRAP_NEAR * p90)
+    return near / len(lengths) >= WRAPPED_SHARE
+
+
 def _typical_width(lines: list[SourceLine]) -> int:
     lengths = sorted(len(ln.text) for ln in lines)
     return max(lengths[int(len(lengths) * 0.9)] if lengths else 70, 30)
@@ -222,6 +239,7 @@ class _Builder:
         self.lines = lines
         self.layout = layout
         self.width = _typical_width(lines)
+        self.wrapped = layout == "extractor" or hard_wrapped(lines)
         self.headings = section_headings()
         self.blocks: list[Block] = []
         self.open: _Open | None = None
@@ -271,6 +289,8 @@ class _Builder:
         """Whether `nxt` continues the text that ends with line `prev`."""
         if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():
             return True  # "digi-" + "taliseringsstrategi"
+        if not self.wrapped:
+            return False  # a web page flattened to text: each line is its own paragraph
         first = nxt.text[0]
         if first.islower() or first in ",.;:)":
             return True
