@@ -107,7 +107,10 @@ def detect_layout(lines: list[str]) -> str:
     if len(before_empty) < 3:
         return "plain"
     ended = sum(1 for ln in before_empty if ln.rstrip().rstrip(_CLOSING_QUOTES)[-1:] in _TERMINAL)
-    return "extractor" if ended / len(before_empty) < 0.4 else "plain"
+    # Lines that stop mid-sentence are only the extractor's when they run to a margin; a web
+    # page flattened to text has short heading lines before its blank lines too.
+    wrapped = hard_wrapped([SourceLine(ln.strip(), 0) for ln in lines if ln.strip()])
+    return "extractor" if ended / len(before_empty) < 0.4 and wrapped else "plain"
 
 
 def source_lines(text: str, layout: str) -> list[SourceLine]:
