@@ -79,10 +79,23 @@ def _parse(path: str) -> Meeting:
 def parse_cmd(
     file: str = typer.Argument(..., help="PDF, DOCX or TXT meeting document ('-' for stdin)."),
     as_json: bool = typer.Option(False, "--json", help="Print the kitar.meeting/1 JSON."),
+    explain: bool = typer.Option(
+        False,
+        "--explain",
+        help="For every candidate item heading, print the evidence for and against it and why "
+        "it was or was not taken.",
+    ),
 ) -> None:
     """Extract the meeting: items, sub-items, presenters, recommendations, decisions, annexes."""
     from kitar.parse.serialize import meeting_to_dict
 
+    if explain:
+        from kitar.parse.explain import explain as explain_doc
+        from kitar.pipeline import read_and_reflow
+
+        for line in explain_doc(read_and_reflow(file)):
+            typer.echo(line)
+        return
     meeting = _parse(file)
     for w in meeting.warnings:
         warn(w)

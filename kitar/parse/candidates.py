@@ -209,6 +209,8 @@ def _neighbours(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidenc
     listed = ctx.list_titles.get(c.number)
     if listed is not None and same_title(listed, c.title):
         out.append(Evidence("in the list of items", W.IN_ITEM_LIST))
+    elif ctx.list_titles and c.number not in ctx.list_titles:
+        out.append(Evidence("not in the list of items", W.NOT_IN_ITEM_LIST))
     return out
 
 

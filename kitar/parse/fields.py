@@ -205,7 +205,9 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
 
 
 def _starts_item_like(text: str) -> bool:
-    return bool(agenda().subitem_letter.match(text) and len(text) < 120)
+    """A sub-item heading (`a. Møder …`, `1.3 Besøg af …`) ends a decision's text."""
+    a = agenda()
+    return len(text) < 120 and bool(a.subitem_letter.match(text) or a.subitem_decimal.match(text))
 
 
 # ---- annexes ----------------------------------------------------------------------------

@@ -211,3 +211,31 @@ def _build(
         elif a.open_part.match(trailer):
             closed_part = False
     return ItemList(out, indices, reason)
+
+
+def split_at_listed(blocks: list[Block], item_list: ItemList) -> list[Block] | None:
+    """Cut a block where a listed item's heading was run into it (a flattened page:
+    `Side i … for åbne døre 89. Til efterretning - Kvartalsrapport … J.nr.:`); None if no cut."""
+    changed = False
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i in item_list.indices:
+            out.append(block)
+            continue
+        text = block.text
+        cuts: list[int] = []
+        for e in item_list.entries:
+            head = re.escape(e.title).replace("\\ ", r"\s+")
+            for m in re.finditer(rf"(?<![\d.])(?:{e.number})\.\s+{head}(?=\s|$)", text):
+                if m.start() > 0 or m.end() < len(text):
+                    cuts.extend((m.start(), m.end()))
+        if not cuts:
+            out.append(block)
+            continue
+        changed = True
+        bounds = sorted({0, *cuts, len(text)})
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            part = text[a:b].strip()
+            if part:
+                out.append(replace(block, text=part, marker=None))
+    return out if changed else None

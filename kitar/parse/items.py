@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kitar.model import Block
+from kitar.parse import weights as W
 from kitar.parse.agenda import agenda
 from kitar.parse.candidates import (
     ROUTINE_TITLES,
@@ -23,7 +24,7 @@ from kitar.parse.candidates import (
     score,
 )
 from kitar.parse.closed import access_of, split_closed
-from kitar.parse.itemlist import ItemList, find_item_list, unglue
+from kitar.parse.itemlist import ItemList, find_item_list, split_at_listed, unglue
 from kitar.parse.vocabulary import is_section_heading
 
 __all__ = ["ROUTINE_TITLES", "Analysis", "Segment", "item_text", "segment"]
@@ -86,6 +87,8 @@ def best_chain(cands: list[Candidate], listed: set[int]) -> list[Candidate]:
     if not cands:
         return []
     k = max(range(len(cands)), key=lambda n: (best[n], -n))
+    if best[k] <= W.MIN_CHAIN_SCORE:
+        return []
     chain: list[Candidate] = []
     while k != -1:
         chain.append(cands[k])
@@ -99,6 +102,10 @@ def analyse(blocks: list[Block]) -> Analysis:
     blocks = unglue(blocks)
     raw = [c for i in range(len(blocks)) if (c := match_heading(blocks, i))]
     item_list = find_item_list(blocks, raw)
+    if item_list and (cut := split_at_listed(blocks, item_list)) is not None:
+        blocks = cut
+        raw = [c for i in range(len(blocks)) if (c := match_heading(blocks, i))]
+        item_list = find_item_list(blocks, raw)
     ctx = Context(body_size=body_font_size(blocks))
     if item_list:
         ctx.list_titles = item_list.titles()

@@ -36,9 +36,15 @@ CASE_ID_NEAR = 3.0  # "Sagsnr.: 2012-28504" just before or after: case systems p
 SECTION_NEXT = 1.0  # "Sagsfremstilling" right after
 TITLE_REPEATED = 2.0  # "49. Godkendelse …" then "Godkendelse …" again (web templates)
 IN_ITEM_LIST = 4.0  # the list of items at the top names this number and title
+NOT_IN_ITEM_LIST = -3.0  # there is a list, and it does not name this number: a page number or
+# a numbered paragraph ("2 Indholdsfortegnelse …" on a flattened page)
 DECISION_IN_SEGMENT = 1.0  # a decision label before the next candidate
 # How far ahead to look for a case number or a section heading (blocks).
 LOOKAHEAD = 4
+
+# A chain whose evidence sums to this or less is no chain: a lone "2 Indholdsfortegnelse …"
+# (page number glued to text, -3.5) must not become item 2.
+MIN_CHAIN_SCORE = 0.0
 
 # ---- the list of items ---------------------------------------------------------------------
 LIST_MIN_ENTRIES = 2  # two consecutive numbered lines is already a list
