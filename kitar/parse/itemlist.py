@@ -157,11 +157,13 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
                 continue
         runs.append([i])
     for run in runs:
-        if len(run) < W.LIST_MIN_ENTRIES:
-            continue
         head = [blocks[k].text.strip() for k in range(max(0, run[0] - 3), run[0])]
         announced = any(a.list_heading.match(t) for t in head)
         refs = sum(has_leader(entries[k].title) for k in run)
+        # One entry is a list only when announced and led to a page number (a one-item TOC).
+        paged = all(has_leader(entries[k].title) or a.page_ref.search(entries[k].title) for k in run)
+        if len(run) < W.LIST_MIN_ENTRIES and not (announced and paged):
+            continue
         later = [
             c
             for c in body

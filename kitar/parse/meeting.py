@@ -180,11 +180,12 @@ def meeting_verdict(preamble: list[Block], items: list[Item], listed: bool) -> M
     words = {m.group(0).lower() for m in a.meeting_words.finditer(head)}
     if len(words) >= 2:
         reasons.append(f"meeting fields on the cover ({', '.join(sorted(words))})")
-    if listed:
-        reasons.append("a list of items")
     share = sum(_has_evidence(i) for i in items) / len(items)
     if share >= W.EVIDENCE_SHARE:
         reasons.append(f"{share:.0%} of the items carry case evidence")
+    elif listed and share >= W.LISTED_EVIDENCE_SHARE:
+        # A report's table of contents is a list too: the list counts with some case evidence.
+        reasons.append(f"a list of items, and {share:.0%} of the items carry case evidence")
     if reasons:
         return MeetingVerdict(True, reasons)
     return MeetingVerdict(
