@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kitar.errors import QueryError
+from kitar.ingest.batch import ingest
 from kitar.model import Annex, Decision, Item, Meeting, MeetingInfo, Presenter, SourceInfo
-from kitar.store.ingest import ingest
 from kitar.store.search import parse_query, search, snippet, to_fts
 from tests.test_store_fakes import fake_processor, write_fake
 
@@ -43,7 +43,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     b = _meeting("Fiktivt Sundhedsudvalg", "2017-09-04", "minutes", [
         Item("1", "Itarkitektur i kommunerne", page=1,
              decisions=[Decision("Orienteringen blev taget til efterretning.")]),
-        Item("2", "Strategi for rygestop", page=1, decision="Godkendt."),
+        Item("2", "Strategi for rygestop", page=1, decisions=[Decision("Godkendt.")]),
     ])  # fmt: skip
     write_fake(folder / "a.txt", a)
     write_fake(folder / "b.txt", b)

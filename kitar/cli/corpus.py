@@ -51,7 +51,7 @@ def ingest_cmd(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from kitar.store.ingest import ingest
+    from kitar.ingest.batch import ingest
 
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -213,9 +213,6 @@ def _item_panel(item: Any, public: bool) -> Any:
             head = " ".join(x for x in ("Beslutning", d.body, d.date) if x)
             body.append(f"{head}\n", style="bold cyan")
             body.append(f"{d.text}\n")
-        if item.decision and not item.decisions:
-            body.append("Beslutning\n", style="bold cyan")
-            body.append(f"{item.decision}\n")
         if item.annexes:
             body.append("Bilag\n", style="bold magenta")
             for a in item.annexes:
@@ -238,7 +235,7 @@ def show_cmd(
 ) -> None:
     """Show one meeting (or one item): sections, recommendations, decisions, annexes."""
     from kitar.errors import CorpusError
-    from kitar.parse.serialize import meeting_to_dict
+    from kitar.parse.serialize import item_to_dict, meeting_to_dict
     from kitar.store.queries import get_meeting
 
     meeting_id, m = get_meeting(db_path(db), meeting)
@@ -250,7 +247,7 @@ def show_cmd(
             raise CorpusError(f"meeting {meeting_id} has no item {item!r}")
     if as_json:
         data = meeting_to_dict(m)
-        data["items"] = [asdict(i) for i in items]
+        data["items"] = [item_to_dict(i) for i in items]
         _print_json({"id": meeting_id, **data})
         return
     info = m.meeting
@@ -304,46 +301,6 @@ def stats_cmd(db: Path | None = DB_OPTION, as_json: bool = typer.Option(False, "
     table.add_row("meetings to", str(data["last_date"] or "–"))
     table.add_row("size", f"{data['bytes'] / 1e6:.1f} MB")
     console.print(table)
-
-
-class _ArgvError(Exception):
-    pass
-
-
-def fast_search(argv: list[str]) -> int | None:
-    """Run `kitar search …` without typer's parameter machinery, which imports pydantic
-    (~0.3-0.4 s, typer 0.29) before any command runs; the output is the same `search_cmd`'s.
-
-    Returns the exit code, or None for anything else (another command, --help, a usage
-    error, an out-of-range --limit): the caller then runs the typer app, with its messages.
-    """
-    if not argv or argv[0] != "search" or {"--help", "-h"} & set(argv[1:]):
-        return None
-    import argparse
-
-    class Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> Any:  # no usage text, no exit: fall back to typer
-            raise _ArgvError(message)
-
-    parser = Parser(prog="kitar search", add_help=False, allow_abbrev=False)
-    parser.add_argument("query")
-    for name in ("since", "until", "body", "presenter", "org", "kind"):
-        parser.add_argument(f"--{name}")
-    parser.add_argument("--public", action="store_true")
-    parser.add_argument("--limit", "-n", type=int, default=20)
-    parser.add_argument("--db", type=Path)
-    parser.add_argument("--json", dest="as_json", action="store_true")
-    try:
-        args = parser.parse_args(argv[1:])
-    except _ArgvError:
-        return None
-    if not 1 <= args.limit <= 1000:
-        return None
-    try:
-        search_cmd(**vars(args))
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    return 0
 
 
 def register(app: typer.Typer) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
 
@@ -23,8 +25,14 @@ PUBLIC_OPTION = typer.Option(
     False, "--public", help="Leave out closed items' content and confidential annex titles."
 )
 FORCE_OPTION = typer.Option(False, "--force", help="Overwrite an existing output file.")
-FOLLOWUP_ARGS = typer.Argument(
-    None, help="[MEETING] to list, or `done ID` / `reopen ID` to set a status.", metavar="ARGS"
+FOLLOWUP_MEETING = typer.Argument(
+    None,
+    help="A corpus meeting (id, `2016-08-29` or `body 2016-08-29`) or a PDF/DOCX/TXT file; "
+    "without it, every meeting.",
+    metavar="[MEETING]",
+)
+FOLLOWUP_ID = typer.Argument(
+    ..., help="The follow-up's id (`kitar followups` lists them).", metavar="ID"
 )
 OPEN_OPTION = typer.Option(False, "--open", help="Only open follow-ups.")
 OWNER_OPTION = typer.Option(None, "--owner", help="Only this organisation or person.")
@@ -71,9 +79,29 @@ def minutes_cmd(
     console.print(f"wrote {escape(str(path))} ({len(loaded.meeting.items)} items, {kind})")
 
 
+class _ListByDefault(TyperGroup):
+    """`kitar followups [MEETING] [options]` runs `list`; `done ID` and `reopen ID` are the
+    other subcommands (a meeting reference is never one of their names)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+followups_app = typer.Typer(
+    cls=_ListByDefault,
+    help="The follow-up list (who does what by when) and its statuses in the corpus.\n\n"
+    "`kitar followups [MEETING]` lists (the `list` command); `kitar followups done ID` and "
+    "`kitar followups reopen ID` set a status.",
+    add_completion=False,
+)
+
+
+@followups_app.command("list")
 @handle_errors
 def followups_cmd(
-    args: list[str] | None = FOLLOWUP_ARGS,
+    meeting: str | None = FOLLOWUP_MEETING,
     open_only: bool = OPEN_OPTION,
     owner: str | None = OWNER_OPTION,
     fmt: str = FORMAT_OPTION,
@@ -83,30 +111,18 @@ def followups_cmd(
 ) -> None:
     """The follow-up list: who does what by when. Overdue open ones are highlighted.
 
-    `kitar followups` lists every meeting's; `kitar followups MEETING` one meeting's;
-    `kitar followups done ID` and `kitar followups reopen ID` set the status in the corpus.
+    Without MEETING every meeting's; with it one meeting's (from the corpus or a file).
     """
     from kitar.minutes import export
     from kitar.minutes.service import followups_for
-    from kitar.store.followups import set_status
 
-    args = args or []
-    if args and args[0] in ("done", "reopen"):
-        if len(args) != 2 or not args[1].isdigit():
-            raise typer.BadParameter(f"usage: kitar followups {args[0]} ID", param_hint="ARGS")
-        row = set_status(db_path(db), int(args[1]), "done" if args[0] == "done" else "open")
-        console.print(f"follow-up {row.id} is now {row.status}: {escape(row.action)}")
-        return
-    if len(args) > 1:
-        raise typer.BadParameter("give at most one MEETING", param_hint="ARGS")
     if fmt not in export.FORMATS:
         raise typer.BadParameter(
             f"choose one of {', '.join(export.FORMATS)}", param_hint="--format"
         )
     if fmt in export.BINARY_FORMATS and output is None:
         raise typer.BadParameter(f"--format {fmt} needs --output FILE", param_hint="--output")
-    data = export.rows(followups_for(db_path(db), args[0] if args else None, open_only=open_only,
-                                     owner=owner))  # fmt: skip
+    data = export.rows(followups_for(db_path(db), meeting, open_only=open_only, owner=owner))
     if fmt == "xlsx" or fmt == "docx":
         assert output is not None
         writer = export.write_xlsx if fmt == "xlsx" else export.write_docx
@@ -125,6 +141,27 @@ def followups_cmd(
         raise OutputExists("exists; use --force to overwrite", output)
     output.write_text(text, encoding="utf-8")
     console.print(f"wrote {escape(str(output))} ({len(data)} rows)")
+
+
+def _set_status(followup_id: int, status: str, db: Path | None) -> None:
+    from kitar.store.followups import set_status
+
+    row = set_status(db_path(db), followup_id, status)
+    console.print(f"follow-up {row.id} is now {row.status}: {escape(row.action)}")
+
+
+@followups_app.command("done")
+@handle_errors
+def done_cmd(followup_id: int = FOLLOWUP_ID, db: Path | None = DB_OPTION) -> None:
+    """Mark a follow-up done (its id is in the list's first column)."""
+    _set_status(followup_id, "done", db)
+
+
+@followups_app.command("reopen")
+@handle_errors
+def reopen_cmd(followup_id: int = FOLLOWUP_ID, db: Path | None = DB_OPTION) -> None:
+    """Mark a follow-up open again."""
+    _set_status(followup_id, "open", db)
 
 
 def _print_table(data: list[dict]) -> None:
@@ -192,5 +229,5 @@ def compare_cmd(
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command("minutes")(minutes_cmd)
-    app.command("followups")(followups_cmd)
+    app.add_typer(followups_app, name="followups")
     app.command("compare")(compare_cmd)

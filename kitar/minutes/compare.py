@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kitar.minutes.followups import child_key
-from kitar.model import Item, Meeting
+from kitar.model import Item, Meeting, child_key
 
 Outcome = Literal["not_approved", "postponed", "amended", "approved", "noted", "other", "none"]
 DEPARTURES: frozenset[str] = frozenset({"not_approved", "postponed", "amended"})
@@ -72,8 +71,7 @@ def _title_key(title: str) -> str:
 
 
 def _decisions(item: Item) -> list[str]:
-    texts = [d.text for d in item.decisions if d.text.strip()]
-    return texts or ([item.decision] if item.decision else [])
+    return [d.text for d in item.decisions if d.text.strip()]
 
 
 def compare_meeting(agenda: Meeting, minutes: Meeting | None = None) -> list[ItemComparison]:

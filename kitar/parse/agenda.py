@@ -144,7 +144,7 @@ class Agenda:
         return m.group("id") if m else None
 
     def bare_case_id(self, text: str) -> str | None:
-        """A line that is only a case number in a shape that needs no label (`85.02.02-G01-1-17`)."""
+        """A line that is only a case number in a label-free shape (`85.02.02-G01-1-17`)."""
         m = self.case_bare_line.match(text.strip())
         return m.group("id") if m else None
 

@@ -78,7 +78,7 @@ def same_title(a: str, b: str) -> bool:
 
 
 def clean_title(title: str) -> str:
-    """`Godkendelse af dagsorden ( )` → `Godkendelse af dagsorden`; `Høringssager:` keeps no colon."""
+    """`Godkendelse af dagsorden ( )` → `Godkendelse af dagsorden`; `Høringssager:` → no colon."""
     title = _EMPTY_BRACKETS.sub("", " ".join(title.split()))
     return title.rstrip(":").strip()
 

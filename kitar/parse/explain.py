@@ -18,7 +18,9 @@ def explain(doc: Document) -> list[str]:
         f"meeting: {'yes' if verdict.is_meeting else 'no'} — " + "; ".join(verdict.reasons),
     ]
     if an.item_list:
-        entries = ", ".join(f"{e.number}{' (lukket)' if e.closed else ''}" for e in an.item_list.entries)
+        entries = ", ".join(
+            f"{e.number}{' (lukket)' if e.closed else ''}" for e in an.item_list.entries
+        )
         lines.append(f"list of items ({an.item_list.reason}): {entries}")
     else:
         lines.append("list of items: none found")

@@ -7,8 +7,9 @@ import re
 from kitar.model import Annex, Block, Decision, Section
 from kitar.parse import patterns as P
 from kitar.parse.agenda import DecisionLabel, agenda
-from kitar.parse.dates import parse_danish_date
+from kitar.parse.candidates import item_text
 from kitar.parse.vocabulary import is_section_heading
+from kitar.text.dates import parse_danish_date
 
 # A recommendation list item may start with a marker left in the text: "- Giver opbakning …".
 _LEADING_MARK = re.compile(
@@ -32,7 +33,9 @@ def clean_clause(text: str) -> str:
     return text.strip()
 
 
-def decision_label(block: Block, in_item: bool = True) -> tuple[DecisionLabel, re.Match[str]] | None:
+def decision_label(
+    block: Block, in_item: bool = True
+) -> tuple[DecisionLabel, re.Match[str]] | None:
     """The decision label (`agenda.toml`) that opens this block, if any.
 
     `Beslutning om genåbning …` is a title, not a label; a plain `Beslutning` counts only as a
@@ -84,8 +87,6 @@ def _clause(block: Block) -> str | None:
 
 
 def item_text_of(block: Block) -> str:
-    from kitar.parse.candidates import item_text
-
     return item_text(block).strip()
 
 

@@ -7,6 +7,7 @@ dump ran the list (or a heading) into one line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -54,7 +55,7 @@ def _split_runs(text: str) -> list[str] | None:
     if len(best) < 3:
         return None
     cuts = [0, *(pos for pos, _ in best), len(text)]
-    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    return [text[a:b].strip() for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
 
 
 def unglue(blocks: list[Block]) -> list[Block]:
@@ -161,7 +162,9 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
         announced = any(a.list_heading.match(t) for t in head)
         refs = sum(has_leader(entries[k].title) for k in run)
         # One entry is a list only when announced and led to a page number (a one-item TOC).
-        paged = all(has_leader(entries[k].title) or a.page_ref.search(entries[k].title) for k in run)
+        paged = all(
+            has_leader(entries[k].title) or a.page_ref.search(entries[k].title) for k in run
+        )
         if len(run) < W.LIST_MIN_ENTRIES and not (announced and paged):
             continue
         later = [
@@ -236,7 +239,7 @@ def split_at_listed(blocks: list[Block], item_list: ItemList) -> list[Block] | N
             continue
         changed = True
         bounds = sorted({0, *cuts, len(text)})
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             part = text[a:b].strip()
             if part:
                 out.append(replace(block, text=part, marker=None))

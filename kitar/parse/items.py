@@ -8,6 +8,7 @@ have no body heading are items too. Every candidate keeps a verdict for `kitar p
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from kitar.model import Block
@@ -58,7 +59,7 @@ class Analysis:
 def _repeats(cands: list[Candidate]) -> None:
     """Mark a candidate that repeats the one just before it (`1. Godkendelse …` twice, or
     `• Pkt. 42 Titel` then `Pkt. 42` + `Titel`): the item starts at the first."""
-    for prev, cand in zip(cands, cands[1:], strict=False):
+    for prev, cand in itertools.pairwise(cands):
         if (
             cand.number == prev.number
             and cand.start - prev.end <= 4
@@ -151,7 +152,11 @@ def _end_of_meeting(blocks: list[Block], start: int, end: int) -> int:
 
 def _skip_repeated_title(blocks: list[Block], title: str) -> list[Block]:
     """Drop the heading's title printed again as the first line (`49. Titel` then `Titel`)."""
-    if blocks and same_title(item_text(blocks[0]), title) and len(blocks[0].text) < 2 * len(title) + 12:
+    if (
+        blocks
+        and same_title(item_text(blocks[0]), title)
+        and len(blocks[0].text) < 2 * len(title) + 12
+    ):
         return blocks[1:]
     return blocks
 

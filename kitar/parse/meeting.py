@@ -74,7 +74,6 @@ def _build_item(seg: Segment) -> Item:
     own, subs = split_subitems(seg.number, seg.raw_title, remaining, set(), seg.level)
     _fill(item, own)
     item.decisions = decisions
-    item.decision = decisions[-1].text if decisions else None
     item.absent = absent
     item.deciding_body = deciding
     for sub in subs:
@@ -114,8 +113,8 @@ def _has_evidence(item: Item) -> bool:
 
 def _apply_draft_decisions(doc: Document, items: list[Item]) -> None:
     """A filled `kitar minutes` draft: the decisions are what was typed into its fields."""
-    from kitar.minutes.followups import child_key
-    from kitar.minutes.roundtrip import filled_decisions, is_kitar_draft
+    from kitar.model import child_key
+    from kitar.parse.draft import filled_decisions, is_kitar_draft
 
     if not is_kitar_draft(doc):
         return
@@ -126,7 +125,6 @@ def _apply_draft_decisions(doc: Document, items: list[Item]) -> None:
         for key, target in [(parent, item), *children]:
             # The draft says exactly where each decision belongs; nothing typed means none.
             target.decisions = [Decision(text=typed[key])] if key in typed else []
-            target.decision = typed.get(key)
 
 
 def _date_from_decisions(info: MeetingInfo, items: list[Item]) -> None:
@@ -226,13 +224,13 @@ def analyse_document(doc: Document) -> Parsed:
         preamble, items = analysis.blocks, []
     if not items and not any("no agenda structure" in w for w in warnings):
         warnings.append(f"{doc.path}: no agenda items found; is this a meeting document?")
-    if doc.metadata.get("docx_category"):
+    if doc.properties is not None:  # a DOCX: perhaps a filled-in kitar draft
         _apply_draft_decisions(doc, items)
     info = metadata.extract(preamble, doc, any(i.decisions for i in items), bool(items))
     if info.date is None:
         _date_from_decisions(info, items)
-    if doc.metadata.get("docx_category"):
-        from kitar.minutes.roundtrip import draft_meeting_id
+    if doc.properties is not None:
+        from kitar.parse.draft import draft_meeting_id
 
         info.draft_of = draft_meeting_id(doc)
     source = SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from kitar.model import Block, Document, MeetingInfo
 from kitar.parse import patterns as P
 from kitar.parse.agenda import agenda
-from kitar.parse.dates import find_dates, parse_danish_date, parse_time
+from kitar.text.dates import find_dates, parse_danish_date, parse_time
 
 # How many cover blocks can carry the meeting's title, body and date.
 TITLE_BLOCKS = 14
@@ -85,7 +86,7 @@ def _real(values: list[str]) -> list[str]:
     return [v for v in values if not _PLACEHOLDER.match(v)]
 
 
-def _title_kind(texts: list[str]) -> str | None:
+def _title_kind(texts: list[str]) -> Literal["agenda", "minutes"] | None:
     """`Referat`, `Beslutningsprotokol` → minutes; `Dagsorden` → agenda: the first title word."""
     a = agenda()
     for text in texts:
@@ -134,8 +135,14 @@ def _title_fields(info: MeetingInfo, blocks: list[Block]) -> None:
                 info.time = info.time or parse_time(value)
         if info.body is None:
             info.body = _body_in_title(text)
-        if info.date is None and len(text) < 160 and (
-            a.kind_minutes.search(text) or a.kind_agenda.search(text) or _TITLE_PARTS.search(text)
+        if (
+            info.date is None
+            and len(text) < 160
+            and (
+                a.kind_minutes.search(text)
+                or a.kind_agenda.search(text)
+                or _TITLE_PARTS.search(text)
+            )
         ):
             info.date = parse_danish_date(text)
             info.time = info.time or parse_time(text)

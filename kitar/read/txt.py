@@ -12,6 +12,7 @@ In both, a KL letterhead mixed into the text (`Dato:`, `Sags ID:`, `www.kl.dk`, 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -249,7 +250,7 @@ def hard_wrapped(lines: list[SourceLine]) -> bool:
     near = sum(1 for n in lengths if n >= WRAP_NEAR * p90)
     runs_on = sum(
         1
-        for ln, nxt in zip(lines, lines[1:], strict=False)
+        for ln, nxt in itertools.pairwise(lines)
         if not nxt.break_before and _continues_visibly(ln.text)
     )
     return near / len(lengths) >= WRAPPED_SHARE or runs_on / len(lines) >= RUN_ON_SHARE

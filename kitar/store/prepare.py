@@ -204,8 +204,6 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
             if r
         )
         decisions = [d.text for d in item.decisions if d.text]
-        if not decisions and item.decision:
-            decisions = [item.decision]
         units.extend(Unit("decision", index, item.page, shut, False, d) for d in decisions)
         units.extend(
             Unit("annex", index, item.page, shut, a.confidential, a.title)
