@@ -109,7 +109,10 @@ def match_heading(blocks: list[Block], i: int) -> Candidate | None:
     text = item_text(blocks[i]).strip()
     if not text or len(text) > 400 or not (text[0].isdigit() or text[0] in "PpS" or " " in text):
         return None
-    for form in agenda().headings:
+    a = agenda()
+    if any(d.pattern.match(text) for d in a.decision_labels if not d.short):
+        return None  # "Økonomiudvalgets beslutning den 13.04.2020 Punkt 4" is a decision label
+    for form in a.headings:
         m = form.pattern.match(text)
         if not m:
             continue

@@ -133,7 +133,7 @@ def _filler(block: Block) -> bool:
 
 
 def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | None:
-    """The first run of consecutive numbered entries that is a list of items, if any.
+    """The runs of consecutive numbered entries that form the list of items, if any.
 
     A run counts as the list when a list heading announces it, when its entries carry page
     references, or when its entries come back later as headings with the same number and title.
@@ -157,6 +157,7 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
                 runs[-1].append(i)
                 continue
         runs.append([i])
+    found: list[ItemList] = []
     for run in runs:
         head = [blocks[k].text.strip() for k in range(max(0, run[0] - 3), run[0])]
         announced = any(a.list_heading.match(t) for t in head)
@@ -186,8 +187,18 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
             if refs * 2 >= len(run)
             else f"{len(later)} entries come back as headings"
         )
-        return _build(blocks, run, entries, reason, bare=announced or refs * 2 >= len(run))
-    return None
+        found.append(_build(blocks, run, entries, reason, bare=announced or refs * 2 >= len(run)))
+    if not found:
+        return None
+    # A page may print the list more than once (links at the top, then the headings again
+    # before the bodies): every such run is the list; the first one names the items.
+    merged = found[0]
+    for other in found[1:]:
+        merged.indices |= other.indices
+        known = {e.number for e in merged.entries}
+        merged.entries.extend(e for e in other.entries if e.number not in known)
+    merged.entries.sort(key=lambda e: e.number)
+    return merged
 
 
 def _build(
