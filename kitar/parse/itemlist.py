@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kitar.model import Block
+from kitar.parse import patterns as P
 from kitar.parse import weights as W
 from kitar.parse.agenda import agenda
 from kitar.parse.candidates import Candidate, clean_title, match_heading, same_title
@@ -128,7 +129,8 @@ def _filler(block: Block) -> bool:
         a.open_part.match(text)
         or a.closed_part.match(text)
         or a.list_heading.match(text)
-        or (len(text) < 25 and not text[:1].isdigit())
+        or bool(P.TOC_COLUMN_HEADER.match(text))
+        or bool(_LEADER_REF.fullmatch(text))
     )
 
 
@@ -158,8 +160,10 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
                 continue
         runs.append([i])
     found: list[ItemList] = []
+    prev_end = -1
     for run in runs:
-        head = [blocks[k].text.strip() for k in range(max(0, run[0] - 3), run[0])]
+        head = [blocks[k].text.strip() for k in range(max(0, prev_end + 1, run[0] - 3), run[0])]
+        prev_end = run[-1]
         announced = any(a.list_heading.match(t) for t in head)
         refs = sum(has_leader(entries[k].title) for k in run)
         # One entry is a list only when announced and led to a page number (a one-item TOC).
