@@ -120,7 +120,7 @@ def _floor(db: Path) -> float:
         for r in src.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
             "AND name NOT LIKE 'search_units_fts%' AND name NOT IN "
-            "('schema_migrations', 'fts_state') ORDER BY rootpage"
+            "('_sqlite_migrations', 'fts_state') ORDER BY rootpage"
         )
     ]
     data = {t: src.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}

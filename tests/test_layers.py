@@ -20,7 +20,10 @@ PACKAGE = ROOT / "kitar"
 # Bottom to top. A module belongs to the entry with its longest dotted prefix.
 LAYERS: list[tuple[str, ...]] = [
     # Shared by all: the package itself, errors, settings, the dataclasses passed between stages.
-    ("kitar", "kitar.errors", "kitar.config", "kitar.model"),
+    # kitar.redact: what a public reader may see, a rule over the model that the store (each
+    # unit's visibility) and every output apply. kitar.budget: the time budget per document
+    # (reading and ingest both set it).
+    ("kitar", "kitar.errors", "kitar.config", "kitar.model", "kitar.redact", "kitar.budget"),
     # Characters, line-end hyphens, reflow, Danish dates and deadlines: plain text in, text out.
     ("kitar.text",),
     # Typography only: pages, lines, fonts, positions, blocks (PDF, DOCX, TXT).
@@ -184,3 +187,56 @@ def test_parsing_reads_typed_document_fields_not_metadata_keys() -> None:
         if any(isinstance(n, ast.Attribute) and n.attr == "metadata" for n in ast.walk(tree)):
             readers.add(str(path.relative_to(ROOT)))
     assert readers == METADATA_READERS_PENDING
+
+
+# The CLI's own libraries belong to the kitar.cli package as a whole.
+CLI_LIBRARIES = {"typer", "rich", "click"}
+
+
+def _runtime_imports(tree: ast.Module) -> list[str]:
+    """Top-level names of absolute imports, leaving out `if TYPE_CHECKING:` blocks."""
+    skipped = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for inner in ast.walk(node)
+    }
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            names.extend(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.append(node.module.split(".")[0])
+    return names
+
+
+def test_each_third_party_library_is_imported_in_one_module() -> None:
+    import sys
+
+    users: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = module_name(path)
+        for name in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if name in sys.stdlib_module_names or name in ("kitar", "__future__"):
+                continue
+            in_cli = name in CLI_LIBRARIES and module.startswith("kitar.cli")
+            owner = "kitar.cli" if in_cli else module
+            users.setdefault(name, set()).add(owner)
+    shared = {name: sorted(owners) for name, owners in users.items() if len(owners) > 1}
+    assert shared == {}
+    assert users["spacy"] == {"kitar.parse.nlp"} and users["sqlite_utils"] == {"kitar.store.db"}
+
+
+def test_one_place_writes_a_line_role() -> None:
+    """Layout passes report what they find; only kitar.read.roles.assign_roles sets Line.role."""
+    writers = set()
+    for path in sorted((PACKAGE / "read").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            if isinstance(node, ast.AugAssign | ast.AnnAssign):
+                targets = [node.target]
+            if any(isinstance(t, ast.Attribute) and t.attr == "role" for t in targets):
+                writers.add(module_name(path))
+    assert writers == {"kitar.read.roles"}

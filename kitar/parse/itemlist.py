@@ -143,9 +143,9 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
     a = agenda()
     entries: dict[int, Candidate] = {}
     for i in range(len(blocks)):
-        found = _entry(blocks, i)
-        if found:
-            entries[i] = found
+        entry = _entry(blocks, i)
+        if entry:
+            entries[i] = entry
     runs: list[list[int]] = []
     for i in sorted(entries):
         if runs:
