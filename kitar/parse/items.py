@@ -125,19 +125,28 @@ def analyse(blocks: list[Block]) -> Analysis:
     return Analysis(blocks, raw, item_list, chain)
 
 
-def _case_lines_before(blocks: list[Block], start: int, floor: int) -> int:
-    """Move an item's start back over its case-number line (`Sagsnr. 16/34038` printed above
-    `1. Orientering …`, or a bare `85.02.02-G01-1-17`)."""
+def _is_case_line(block: Block) -> bool:
+    """`Sagsnr.: 24/101`, `Sagsnr. 16/34038 Dok.nr. … Åbent`, a bare `85.02.02-G01-1-17`."""
     a = agenda()
+    text = block.text.strip()
+    return len(text) < 160 and bool(
+        a.bare_case_id(text) or (a.case_id_in(text) and text.split()[0][:3].lower() in "sagj.n")
+    )
+
+
+def _case_above(blocks: list[Block], chain: list[Candidate]) -> bool:
+    """Whether this document prints the case number above the heading (`Sagsnr. 16/34038`
+    then `1. Orientering …`) rather than below it: whichever the headings show more often."""
+    above = sum(1 for c in chain if c.start > 0 and _is_case_line(blocks[c.start - 1]))
+    below = sum(1 for c in chain if c.end + 1 < len(blocks) and _is_case_line(blocks[c.end + 1]))
+    return above > below
+
+
+def _case_lines_before(blocks: list[Block], start: int, floor: int) -> int:
+    """Move an item's start back over its case-number lines printed above the heading."""
     k = start
-    while k - 1 > floor:
-        text = blocks[k - 1].text.strip()
-        if len(text) < 160 and (
-            a.bare_case_id(text) or (a.case_id_in(text) and text.split()[0][:3].lower() in "sagj.n")
-        ):
-            k -= 1
-            continue
-        break
+    while k - 1 > floor and _is_case_line(blocks[k - 1]):
+        k -= 1
     return k
 
 
@@ -174,8 +183,9 @@ def segment(blocks: list[Block]) -> tuple[list[Block], list[Segment], Analysis]:
         return [b for i, b in enumerate(blocks) if i not in hidden], [], an
     starts = []
     floor = -1
+    above = _case_above(blocks, chain)
     for c in chain:
-        s = _case_lines_before(blocks, c.start, max(floor, c.start - 3))
+        s = _case_lines_before(blocks, c.start, max(floor, c.start - 3)) if above else c.start
         starts.append(s)
         floor = c.end
     first = min([*starts, *(e.index for e in listed.values())], default=len(blocks))

@@ -68,7 +68,13 @@ def _merged_cover(text: str) -> tuple[str | None, str | None]:
     if not m or not _BODY.search(m.group("body")):
         return None, None
     place = m.group("place")
-    return m.group("body").strip(" ,"), place.strip() if place else None
+    body = m.group("body").strip(" ,")
+    a = agenda()
+    if a.kind_minutes.search(body) or a.kind_agenda.search(body) or ":" in body:
+        # "Kommunalbestyrelsen Referat Dato: Tirsdag den 7-maj-2024": the committee alone
+        found = a.body.search(body)
+        body = found.group(0) if found else body
+    return body, place.strip() if place else None
 
 
 # A fill-in line of a draft: "________________________________________"
@@ -181,6 +187,8 @@ def extract(
             and not P.ATTENDEES_LABEL.match(text)
             and not agenda().body_label.match(text)
             and not text.lower().startswith(("referat", "dagsorden"))
+            and not agenda().kind_minutes.search(text)
+            and not agenda().kind_agenda.search(text)
         ):
             info.body = text
         if info.date is None and (find_dates(text) and (_WEEKDAY.search(text) or len(text) < 60)):

@@ -58,5 +58,3 @@ TITLE_MATCH = 0.8
 # case section) when the document has no title word and no list of items: a report's numbered
 # chapters have none of these.
 EVIDENCE_SHARE = 0.5
-# With a list of items, a smaller share will do: agendas list items whose bodies are cut off.
-LISTED_EVIDENCE_SHARE = 0.25

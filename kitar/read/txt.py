@@ -262,21 +262,23 @@ WRAP_NEAR = 0.75
 # Share of lines that visibly run on into the next line (hyphen, comma, function word) above
 # which a short text is wrapped too; web pages flattened to text have almost none (≤ 0.04).
 RUN_ON_SHARE = 0.08
+# Fewer lines than this say nothing about a margin (a short note's lines may all be long).
+MIN_LINES_FOR_STATS = 12
 
 
 def hard_wrapped(lines: list[SourceLine]) -> bool:
     """Whether lines were wrapped at a margin (then a paragraph runs over several lines): most
     lines run to the margin, or lines visibly run on into the next (`… forelagt af`)."""
     lengths = sorted(len(ln.text) for ln in lines)
-    if len(lengths) < 5:
-        return True
-    p90 = lengths[int(len(lengths) * 0.9)]
-    near = sum(1 for n in lengths if n >= WRAP_NEAR * p90)
     runs_on = sum(
         1
         for ln, nxt in itertools.pairwise(lines)
         if not nxt.break_before and _continues_visibly(ln.text)
     )
+    if len(lengths) < MIN_LINES_FOR_STATS:  # too few for statistics: only a visible run-on
+        return runs_on > 0
+    p90 = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if n >= WRAP_NEAR * p90)
     return near / len(lengths) >= WRAPPED_SHARE or runs_on / len(lines) >= RUN_ON_SHARE
 
 
