@@ -17,6 +17,7 @@ from kitar.model import Block, Line, Page
 from kitar.read.layout import body_edges
 from kitar.read.roles import REMOVED, body_size, list_marker
 from kitar.text.normalize import normalize as normalize_text
+from kitar.text.normalize import runs_on
 
 # Paragraph breaks come from the document's own line gaps, per font size: the most common gap
 # is the line pitch, whatever the line spacing (1.0: 1.2 sizes; 2.0: 2.3 sizes), and a gap of
@@ -191,6 +192,10 @@ class _Builder:
             return len(self.lines) < 3
         if not self._aligned(line):
             return False
+        # A line that visibly goes on ("… i den" / "fællesoffentlige …") continues even when
+        # the next word would have fitted: text printed with its own line breaks.
+        if runs_on(prev.text):
+            return True
         return not self._next_word_fits(prev, line)
 
     @staticmethod

@@ -23,7 +23,13 @@ from kitar.config import pipeline_entries, pipelines_dir
 from kitar.errors import DocumentNotFound, EmptyDocument, NothingToExtract, UnsupportedFormat
 from kitar.model import Block, BlockKind, Document
 from kitar.read.letterhead import extract_fields, find_letterhead_runs
-from kitar.text.normalize import normalize, split_bullet, strip_private_use
+from kitar.text.normalize import (
+    FUNCTION_WORDS,
+    normalize,
+    runs_on,
+    split_bullet,
+    strip_private_use,
+)
 
 # " 2. Indsatsen i initiativ 8.1 …", "10. Status fra …": an agenda item title.
 _ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>\S.*)$")
@@ -38,12 +44,7 @@ _ANNEX_RE = re.compile(r"^bilag\s+\d+\s*[:.]", re.I)
 _PAGE_FOOTER_RE = re.compile(r"^side\s+(\d+)\s+af\s+(\d+)$", re.I)
 # A title continues on the next line after a word like these: "… selvbetjeningsløsninger og".
 _CONNECTIVES = frozenset({"og", "i", "for", "af", "på", "med", "til", "eller", "om", "fra", "ved"})
-# A line ending in one of these words continues on the next line, whatever its length:
-# "… ledelsesrepræsentanter fra" + "KOMBIT og KL.".
-_FUNCTION_WORDS = _CONNECTIVES | frozenset(
-    {"en", "et", "den", "det", "de", "at", "som", "der", "er", "har", "kan", "skal", "vil",
-     "samt", "mellem", "under", "over", "efter", "hos", "uden", "mod", "ikke", "blev", "bliver"}
-)  # fmt: skip
+_FUNCTION_WORDS = FUNCTION_WORDS
 _TERMINAL = ".!?:;"
 _CLOSING_QUOTES = '”"’)»'
 
@@ -149,13 +150,7 @@ def detect_layout(lines: list[str]) -> str:
 VISIBLE_CONTINUATION = 0.2
 
 
-def _continues_visibly(line: str) -> bool:
-    words = line.split()
-    return bool(words) and (
-        (line.endswith("-") and len(line) > 1 and line[-2].isalpha())
-        or line.endswith(",")
-        or words[-1] in _FUNCTION_WORDS
-    )
+_continues_visibly = runs_on
 
 
 def source_lines(text: str, layout: str) -> list[SourceLine]:
