@@ -22,7 +22,12 @@ from kitar.cli.options import KIND_DA, MEETING_KIND_DA, date_value, kind_value
 from kitar.cli.render import Column, print_records, print_wrapped
 
 STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
-STATUS_DA = {"new": "ny", "updated": "opdateret", "unchanged": "uændret", "failed": "fejlede"}
+STATUS_DA: dict[Any, str] = {
+    "new": "ny",
+    "updated": "opdateret",
+    "unchanged": "uændret",
+    "failed": "fejlede",
+}
 # Search hits: the snippet's continuation lines stay under its first character.
 HIT_INDENT = 4
 
@@ -72,11 +77,11 @@ def ingest_cmd(
         columns = [Column("Fil", headline=True), Column("Status", headline=True),
                    Column("Punkter", justify="right"),
                    Column("Advarsler / årsag", max_width=60)]  # fmt: skip
-        rows = []
+        rows: list[list[Any]] = []
         for f in report.files:
             reason = f.reason if f.status == "failed" else "; ".join(f.warnings)
             reason = (reason or "").replace(f.path + ": ", "")
-            rows.append([escape(_short(f.path)), Text(STATUS_DA[f.status],
+            rows.append([_short(f.path), Text(STATUS_DA[f.status],
                          style=STATUS_STYLE[f.status]), str(f.items), reason])  # fmt: skip
         print_records(console, columns, rows, title=f"kitar ingest → {report.db_path}")
         console.print(", ".join(f"{report.count(s)} {STATUS_DA[s]}" for s in STATUS_DA))

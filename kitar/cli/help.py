@@ -27,6 +27,8 @@ _TEXTS = {
 HELP_OPTION_TEXT = "Vis denne hjælp og stop."
 USAGE_PREFIX = "Brug: "
 
+# An option as click names it: `'--limit' / '-n'` or `--output` → group 1 is the long name.
+_HINT = r"'?([^':/ ]+)'?(?: / '[^']+')?"
 # click's usage messages → Danish; the groups carry the option, argument or value over.
 _MESSAGES = [
     (r"Missing argument '(.+?)'\.?", r"mangler argumentet \1"),
@@ -37,13 +39,13 @@ _MESSAGES = [
     (r"Got unexpected extra arguments? \((.+)\)", r"for mange argumenter: \1"),
     (r"Option '(.+?)' requires an argument\.?", r"tilvalget \1 skal have en værdi"),
     (r"Option '(.+?)' does not take a value\.?", r"tilvalget \1 tager ingen værdi"),
-    (r"Invalid value for '(.+?)'(?: / '.+?')?: Input should be a valid (?:integer|number).*",
+    (rf"Invalid value for {_HINT}: Input should be a valid (?:integer|number).*",
      r"\1 skal være et tal"),
-    (r"Invalid value for '(.+?)'(?: / '.+?')?: Input should be greater than or equal to (\S+)",
+    (rf"Invalid value for {_HINT}: Input should be greater than or equal to (\S+)",
      r"\1 skal være mindst \2"),
-    (r"Invalid value for '(.+?)'(?: / '.+?')?: Input should be less than or equal to (\S+)",
+    (rf"Invalid value for {_HINT}: Input should be less than or equal to (\S+)",
      r"\1 må højst være \2"),
-    (r"Invalid value for '([^']+)'(?: / '.+?')?: (.+)", r"ugyldig værdi for \1: \2"),
+    (rf"Invalid value for {_HINT}: (.+)", r"\1: \2"),
     (r"Invalid value: (.+)", r"ugyldig værdi: \1"),
 ]  # fmt: skip
 
@@ -111,11 +113,8 @@ def install() -> None:
     for name, text in _TEXTS.items():
         setattr(rich_utils, name, text)
     rich_utils.rich_format_error = one_line_error  # type: ignore[assignment]
-    rich_utils.highlighter.highlights = [  # "Brug:" styled as typer styles "Usage:"
-        h.replace("Usage: ", USAGE_PREFIX) for h in rich_utils.highlighter.highlights
-    ]
-    core.TyperOption.display_type_rich = _plain_type  # type: ignore[method-assign]
-    core.TyperArgument.display_type_rich = _plain_type  # type: ignore[method-assign]
+    core.TyperOption.display_type_rich = _plain_type  # type: ignore[method-assign,assignment]
+    core.TyperArgument.display_type_rich = _plain_type  # type: ignore[method-assign,assignment]
     from typer._click import core as click_core
     from typer._click import formatting
 

@@ -2,40 +2,63 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
+from rich.text import Text
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
+from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, json_option, note
+from kitar.cli.help import example
+from kitar.cli.options import STATUS_DA, output_suffix, status_value
+from kitar.cli.render import Column, print_records
 
 MEETING_ARGUMENT = typer.Argument(
     ...,
-    help="A corpus meeting (id, `2016-08-29` or `body 2016-08-29`) or a PDF/DOCX/TXT file.",
-    metavar="MEETING",
+    help="Et møde i korpusset (nr., `2016-08-29` eller `udvalg 2016-08-29`) eller en "
+    "PDF-/DOCX-/TXT-fil.",
+    metavar="MØDE",
 )
-OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="The file to write.")
+OUTPUT_OPTION = typer.Option(None, "--output", "-o", metavar="FIL", help="Filen der skrives.")
 TEMPLATE_OPTION = typer.Option(
-    None, "--template", help="The secretariat's .docx: styles, page setup, header, footer."
-)
+    None, "--template", metavar="FIL",
+    help="Sekretariatets .docx: typografier, sideopsætning, sidehoved og -fod.",
+)  # fmt: skip
 PUBLIC_OPTION = typer.Option(
-    False, "--public", help="Leave out closed items' content and confidential annex titles."
+    False, "--public", help="Udelad lukkede punkters indhold og fortrolige bilags titler."
 )
-FORCE_OPTION = typer.Option(False, "--force", help="Overwrite an existing output file.")
+FORCE_OPTION = typer.Option(False, "--force", help="Overskriv en eksisterende fil.")
 FOLLOWUP_ARGS = typer.Argument(
-    None, help="[MEETING] to list, or `done ID` / `reopen ID` to set a status.", metavar="ARGS"
+    None,
+    help="[MØDE] for at vise et mødes liste, eller `done NR …` / `reopen NR …` (også `udført`, "
+    "`genåbn`) for at sætte status.",
+    metavar="[MØDE | done NR… | reopen NR…]",
 )
-OPEN_OPTION = typer.Option(False, "--open", help="Only open follow-ups.")
-OWNER_OPTION = typer.Option(None, "--owner", help="Only this organisation or person.")
-FORMAT_OPTION = typer.Option("table", "--format", "-f", help="table, csv, json, md, xlsx or docx.")
+OPEN_OPTION = typer.Option(False, "--open", help="Kun åbne opfølgninger.")
+STATUS_OPTION = typer.Option(
+    None, "--status", metavar="STATUS", help="Kun denne status: åben (open) eller udført (done)."
+)
+OWNER_OPTION = typer.Option(None, "--owner", metavar="TEKST", help="Kun denne organisation/person.")
+FORMAT_OPTION = typer.Option(
+    None, "--format", "-f", metavar="FORMAT",
+    help="table, csv, json, md, xlsx eller docx (standard: efter -o's endelse, ellers table).",
+)  # fmt: skip
+CSV_PLAIN_OPTION = typer.Option(
+    False, "--csv-plain", help="CSV efter RFC 4180 (komma, engelske nøgler) i stedet for Excel-CSV."
+)
 MINUTES_OPTION = typer.Option(
-    None, "--minutes", help="The minutes to compare with (default: linked in the corpus)."
-)
-JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+    None, "--minutes", metavar="MØDE",
+    help="Referatet der sammenlignes med (standard: det tilknyttede i korpusset).",
+)  # fmt: skip
 OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "postponed": "udsat",
               "not_approved": "ikke godkendt", "noted": "taget til efterretning",
               "other": "andet", "none": "–"}  # fmt: skip
+# `kitar followups done 7 8`, `kitar followups udført 7`: verb → the status it sets.
+STATUS_VERBS = {"done": "done", "udført": "done", "reopen": "open", "genåbn": "open"}
 
 
 @handle_errors
@@ -46,16 +69,18 @@ def minutes_cmd(
     public: bool = PUBLIC_OPTION,
     force: bool = FORCE_OPTION,
     db: Path | None = DB_OPTION,
+    as_json: bool = json_option("hvad der blev skrevet (fil, punkter, offentlig)"),
 ) -> None:
-    """Write a Danish minutes draft (referat) in Word for a meeting's agenda.
+    """Skriv et udkast til referat i Word ud fra et mødes dagsorden.
 
-    Each item gets its heading, presenters, recommendations, annexes, an empty Beslutning
-    paragraph to type the decision into, and an Opfølgning table. Exit code 12 if the output
-    exists and --force is not given.
+    Hvert punkt får overskrift, oplægsholdere, indstillinger, bilag, et tomt Beslutning-afsnit
+    til beslutningen og en Opfølgning-tabel. Slutkode 12, hvis filen findes og --force mangler.
     """
     from kitar.minutes.draft import build_minutes
     from kitar.minutes.service import default_output, load_meeting
 
+    if output is not None:
+        output_suffix(output, (".docx",))
     loaded = load_meeting(meeting, db_path(db))
     out = output or default_output(loaded.meeting, public)
     path = build_minutes(
@@ -67,130 +92,191 @@ def minutes_cmd(
         meeting_id=loaded.meeting_id,
         next_meeting=loaded.next_meeting,
     )
-    kind = "public" if public else "internal"
-    console.print(f"wrote {escape(str(path))} ({len(loaded.meeting.items)} items, {kind})")
+    count = len(loaded.meeting.items)
+    if as_json:
+        typer.echo(json.dumps({"path": str(path), "items": count, "public": public}))
+        return
+    kind = "offentlig" if public else "intern"
+    note(f"skrev {path} ({count} punkter, {kind})")
+
+
+def _set_status(args: list[str], db: Path) -> None:
+    verb, ids = args[0], args[1:]
+    if not ids or not all(i.isdigit() for i in ids):
+        raise typer.BadParameter(f"brug: kitar followups {verb} NR [NR …]", param_hint="ARGS")
+    from kitar.store.followups import set_status
+
+    status = STATUS_VERBS[verb]
+    for raw in dict.fromkeys(ids):  # each id once, in the order given
+        row = set_status(db, int(raw), status)
+        console.print(f"opfølgning {row.id} er nu {STATUS_DA[row.status]}: {escape(row.action)}",
+                      soft_wrap=True)  # fmt: skip
+
+
+def _format(fmt: str | None, output: Path | None) -> str:
+    """--format, else the output file's ending (`-o liste.xlsx`), else a table."""
+    from kitar.minutes import export
+
+    if fmt is None:
+        by_suffix = {v: k for k, v in export.SUFFIXES.items()}
+        fmt = by_suffix.get(output.suffix.casefold(), "") if output is not None else "table"
+        if not fmt:
+            assert output is not None
+            raise typer.BadParameter(
+                f"{output.name}: endelsen siger ikke hvilket format; brug "
+                f"{', '.join(export.SUFFIXES.values())} eller --format",
+                param_hint="--output",
+            )
+    if fmt not in export.FORMATS:
+        raise typer.BadParameter(f"vælg en af {', '.join(export.FORMATS)}", param_hint="--format")
+    if fmt in export.BINARY_FORMATS and output is None:
+        raise typer.BadParameter(f"--format {fmt} kræver --output FIL", param_hint="--output")
+    if output is not None:
+        if fmt == "table":
+            raise typer.BadParameter("en tabel skrives kun i terminalen", param_hint="--output")
+        output_suffix(output, (export.SUFFIXES[fmt],))
+    return fmt
 
 
 @handle_errors
 def followups_cmd(
     args: list[str] | None = FOLLOWUP_ARGS,
     open_only: bool = OPEN_OPTION,
+    status: str | None = STATUS_OPTION,
     owner: str | None = OWNER_OPTION,
-    fmt: str = FORMAT_OPTION,
+    fmt: str | None = FORMAT_OPTION,
+    csv_plain: bool = CSV_PLAIN_OPTION,
     output: Path | None = OUTPUT_OPTION,
     force: bool = FORCE_OPTION,
     db: Path | None = DB_OPTION,
 ) -> None:
-    """The follow-up list: who does what by when. Overdue open ones are highlighted.
+    """Opfølgningslisten: hvem gør hvad hvornår. Åbne med overskredet frist fremhæves.
 
-    `kitar followups` lists every meeting's; `kitar followups MEETING` one meeting's;
-    `kitar followups done ID` and `kitar followups reopen ID` set the status in the corpus.
+    `kitar followups` viser alle møders; `kitar followups MØDE` ét mødes;
+    `kitar followups done 7 8 9` og `kitar followups reopen 7` sætter status i korpusset.
+    CSV er til dansk Excel (BOM, semikolon, ja/nej); `--csv-plain` giver RFC-CSV.
     """
     from kitar.minutes import export
     from kitar.minutes.service import followups_for
-    from kitar.store.followups import set_status
 
     args = args or []
-    if args and args[0] in ("done", "reopen"):
-        if len(args) != 2 or not args[1].isdigit():
-            raise typer.BadParameter(f"usage: kitar followups {args[0]} ID", param_hint="ARGS")
-        row = set_status(db_path(db), int(args[1]), "done" if args[0] == "done" else "open")
-        console.print(f"follow-up {row.id} is now {row.status}: {escape(row.action)}")
+    if args and args[0] in STATUS_VERBS:
+        _set_status(args, db_path(db))
         return
     if len(args) > 1:
-        raise typer.BadParameter("give at most one MEETING", param_hint="ARGS")
-    if fmt not in export.FORMATS:
-        raise typer.BadParameter(
-            f"choose one of {', '.join(export.FORMATS)}", param_hint="--format"
-        )
-    if fmt in export.BINARY_FORMATS and output is None:
-        raise typer.BadParameter(f"--format {fmt} needs --output FILE", param_hint="--output")
-    data = export.rows(followups_for(db_path(db), args[0] if args else None, open_only=open_only,
-                                     owner=owner))  # fmt: skip
+        raise typer.BadParameter("angiv højst ét MØDE", param_hint="ARGS")
+    fmt = _format(fmt, output)
+    try:
+        wanted = status_value(status) if status is not None else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--status") from None
+    found = followups_for(db_path(db), args[0] if args else None,
+                          open_only=open_only or wanted == "open", owner=owner)  # fmt: skip
+    data = export.rows([f for f in found if wanted is None or f.status == wanted])
     if fmt == "xlsx" or fmt == "docx":
         assert output is not None
         writer = export.write_xlsx if fmt == "xlsx" else export.write_docx
-        console.print(f"wrote {escape(str(writer(data, output, force=force)))} ({len(data)} rows)")
+        note(f"skrev {writer(data, output, force=force)} ({len(data)} rækker)")
         return
     if fmt == "table":
         _print_table(data)
         return
-    text = {"csv": export.to_csv, "json": export.to_json, "md": export.to_markdown}[fmt](data)
+    if fmt == "csv":
+        text = export.to_csv(data, excel=not csv_plain)
+    else:
+        text = {"json": export.to_json, "md": export.to_markdown}[fmt](data)
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
     from kitar.errors import OutputExists
 
     if output.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite", output)
-    output.write_text(text, encoding="utf-8")
-    console.print(f"wrote {escape(str(output))} ({len(data)} rows)")
+        raise OutputExists("findes allerede; brug --force for at overskrive", output)
+    output.write_text(text, encoding="utf-8", newline="")
+    note(f"skrev {output} ({len(data)} rækker)")
 
 
 def _print_table(data: list[dict]) -> None:
     if not data:
-        console.print("no follow-ups")
+        console.print("ingen opfølgninger")
         return
-    from rich.table import Table
-
-    table = Table("Nr.", "Frist", "Ansvarlig", "Handling", "Møde", "Punkt", "Status")
+    columns = [Column("Nr.", headline=True), Column("Frist", headline=True),
+               Column("Status", headline=True), Column("Ansvarlig"), Column("Handling"),
+               Column("Møde"), Column("Punkt")]  # fmt: skip
+    rows: list[list[Any]] = []
     for row in data:
-        due = escape(row["due"])
-        table.add_row(
-            str(row["id"]) if row["id"] else "–",  # – : from a file, not stored
-            f"[bold red]{due} ![/]" if row["overdue"] else due,
-            escape(row["owner"]),
-            escape(row["action"]),
-            escape(row["meeting"]),
-            escape(row["item"]),
-            "[green]done[/]" if row["status"] == "done" else "open",
+        due = Text(row["due"] + (" !" if row["overdue"] else ""),
+                   style="bold red" if row["overdue"] else "")  # fmt: skip
+        status = Text(STATUS_DA[row["status"]], style="green" if row["status"] == "done" else "")
+        # – : a follow-up from a file, not stored
+        rows.append(
+            [
+                str(row["id"]) if row["id"] else "–",
+                due,
+                status,
+                row["owner"],
+                row["action"],
+                row["meeting"],
+                row["item"],
+            ]
         )
-    console.print(table)
-    console.print(f"{len(data)} follow-ups; today is {date.today().isoformat()}; ! = overdue")
+    print_records(console, columns, rows)
+    overdue = sum(1 for r in data if r["overdue"])
+    console.print(f"{len(data)} opfølgninger, {overdue} med overskredet frist (!); "
+                  f"i dag er {date.today().isoformat()}")  # fmt: skip
 
 
 @handle_errors
 def compare_cmd(
     meeting: str = MEETING_ARGUMENT,
     minutes: str | None = MINUTES_OPTION,
-    as_json: bool = JSON_OPTION,
+    as_json: bool = json_option("punkterne (indstillinger, beslutninger, udfald)"),
     db: Path | None = DB_OPTION,
 ) -> None:
-    """Per item: the agenda's recommendations beside the minutes' decisions.
+    """Pr. punkt: dagsordenens indstillinger ved siden af referatets beslutninger.
 
-    Departures are flagged: postponed (udsat), amended (`Godkendt med den bemærkning …`),
-    not approved.
+    Afvigelser markeres: udsat, ændret (`Godkendt med den bemærkning …`), ikke godkendt.
     """
     from kitar.minutes.service import comparison
 
     _, found_minutes, rows = comparison(meeting, db_path(db), minutes)
     if as_json:
-        import json
-        from dataclasses import asdict
-
         typer.echo(json.dumps([asdict(r) | {"departs": r.departs} for r in rows],
                               ensure_ascii=False, indent=2))  # fmt: skip
         return
     if found_minutes is None and not any(r.decisions for r in rows):
-        console.print("[yellow]no minutes found for this meeting: decisions are empty[/]")
-    from rich.table import Table
-
-    table = Table("Punkt", "Indstilling", "Beslutning", "Udfald")
+        console.print("[yellow]intet referat fundet til mødet: beslutningerne er tomme[/]")
+    columns = [Column("Punkt", headline=True), Column("Udfald", headline=True),
+               Column("Indstilling"), Column("Beslutning")]  # fmt: skip
+    table: list[list[Any]] = []
     for r in rows:
         outcome = OUTCOME_DA[r.outcome]
-        table.add_row(
-            escape(f"{r.key} {r.title}"),
-            escape("\n".join(f"• {x}" for x in r.recommendations)),
-            escape("\n".join(r.decisions)),
-            f"[bold red]{outcome} ⚑[/]" if r.departs else outcome,
+        table.append(
+            [
+                f"{r.key} {r.title}",
+                Text(f"{outcome} ⚑", style="bold red") if r.departs else Text(outcome),
+                "\n".join(f"• {x}" for x in r.recommendations),
+                "\n".join(r.decisions),
+            ]
         )
-    console.print(table)
+    print_records(console, columns, table)
     departing = sum(r.departs for r in rows)
-    console.print(f"{len(rows)} items, {departing} departing from the recommendation")
+    console.print(f"{len(rows)} punkter, {departing} afviger fra indstillingen")
+
+
+EXAMPLES = {
+    "minutes": example("KITAR_DB=corpus/demo/kitar.db kitar minutes 3 -o referat.docx"),
+    "followups": example(
+        "KITAR_DB=corpus/demo/kitar.db kitar followups --open",
+        "KITAR_DB=corpus/demo/kitar.db kitar followups -o opfølgning.xlsx",
+        "KITAR_DB=corpus/demo/kitar.db kitar followups done 7 8 9",
+    ),
+    "compare": example("KITAR_DB=corpus/demo/kitar.db kitar compare 3"),
+}
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("minutes")(minutes_cmd)
-    app.command("followups")(followups_cmd)
-    app.command("compare")(compare_cmd)
+    for name, command in (("minutes", minutes_cmd), ("followups", followups_cmd),
+                          ("compare", compare_cmd)):  # fmt: skip
+        app.command(name, epilog=EXAMPLES[name], options_metavar="[TILVALG]")(command)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.console import Console
+from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
@@ -41,10 +43,15 @@ def is_narrow(console: Console) -> bool:
     return console.width < NARROW_COLUMNS
 
 
+def _fits(console: Console, table: Table) -> bool:
+    """Whether the table needs no cell wrapped at this width."""
+    from rich.measure import Measurement
+
+    return Measurement.get(console, console.options, table).maximum <= console.width
+
+
 def _text(cell: Cell) -> Text:
-    if isinstance(cell, Text):
-        return cell
-    return Text(cell)
+    return cell if isinstance(cell, Text) else Text(cell)
 
 
 def hanging(text: Text, width: int, indent: int, first: Text | None = None) -> list[Text]:
@@ -88,11 +95,11 @@ def as_list(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: in
 
 
 def as_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], title: str | None) -> Table:
-    table = Table(title=title)
+    table = Table(title=Text(title) if title else None)
     for col in columns:
         table.add_column(col.header, justify=col.justify, max_width=col.max_width)  # type: ignore[arg-type]
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(_text(cell) for cell in row))  # text as typed: no rich markup
     return table
 
 
@@ -102,9 +109,11 @@ def print_records(
     rows: Sequence[Sequence[Cell]],
     title: str | None = None,
 ) -> None:
-    """Rows as a table on a wide terminal, as a list with hanging indents on a narrow one."""
-    if not is_narrow(console):
-        console.print(as_table(columns, rows, title))
+    """Rows as a table on a wide terminal, as a list with hanging indents on a narrow one
+    (unless the table fits unwrapped, as a table of numbers does)."""
+    table = as_table(columns, rows, title)
+    if not is_narrow(console) or _fits(console, table):
+        console.print(table)
         return
     if title:
         console.print(Text(title, style="bold"), soft_wrap=True)
@@ -116,3 +125,18 @@ def print_wrapped(console: Console, text: Text, indent: int, first: Text | None 
     """A paragraph wrapped to the terminal with its continuation lines indented."""
     for line in hanging(text, console.width, indent, first):
         console.print(line, soft_wrap=True)
+
+
+def print_trimmed(console: Console, renderable: Any) -> None:
+    """Print a rich renderable (a Tree) without the spaces rich leaves at wrapped line ends."""
+    lines = console.render_lines(renderable, console.options, pad=False, new_lines=False)
+    out: list[Segment] = []
+    for line in lines:
+        while line and not line[-1].control and not line[-1].text.rstrip():
+            line.pop()
+        if line and not line[-1].control:
+            last = line.pop()
+            line.append(Segment(last.text.rstrip(), last.style))
+        out.extend(line)
+        out.append(Segment.line())
+    console.print(Segments(out), end="")
