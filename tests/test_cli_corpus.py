@@ -29,7 +29,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KITAR_DB", str(path))
     result = runner.invoke(app, ["ingest", str(folder)])
     assert result.exit_code == 0, result.output
-    assert "2 new" in result.output
+    assert "2 ny" in result.output
     return path
 
 
@@ -45,7 +45,7 @@ def test_ingest_exits_1_with_the_reason_when_a_file_fails(db: Path, tmp_path: Pa
     bad = write_fake(tmp_path / "scan.txt", fail="no text layer here")
     result = runner.invoke(app, ["ingest", str(bad), "--db", str(db)])
     assert result.exit_code == 1
-    assert "failed" in result.output and "no text layer here" in result.output
+    assert "fejlede" in result.output and "no text layer here" in result.output
 
 
 def test_search_prints_citation_and_json(db: Path) -> None:
@@ -110,7 +110,7 @@ def test_search_upgrades_an_older_corpus(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     migrations.migrate(open_db(db), target=1)
     result = runner.invoke(app, ["search", "strategi", "--db", str(db)])
-    assert result.exit_code == 0 and "no hits" in result.output
+    assert result.exit_code == 0 and "ingen hits" in result.output
     assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
 
 

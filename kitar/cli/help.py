@@ -78,6 +78,8 @@ _TYPE_WORDS = {"int": "TAL", "float": "TAL", "path": "STI", "str": "TEKST"}
 
 def _plain_type(param: Any, ctx: Any) -> str | None:
     """A metavar in words (`TEKST`, `TAL`, `STI`) instead of a Python type; none for flags."""
+    if isinstance(param, core.TyperArgument):
+        return None  # its name is already the metavar (`FIL`, `MØDE`)
     if param.metavar is not None:
         return str(param.metavar) or None
     if getattr(param, "is_flag", False) or getattr(param, "is_bool_flag", False):
