@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kitar.ingest.batch import FTS_BATCH
 from kitar.model import Document, Meeting
 from kitar.store.analyze import analyze
 from kitar.store.fts import Analysed, catch_up
-from kitar.store.ingest import FTS_BATCH
 from kitar.store.migrations import open_migrated
 from kitar.store.prepare import prepare
 from kitar.store.search import search

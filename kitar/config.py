@@ -34,3 +34,9 @@ def default_db() -> Path:
     """The corpus database (`KITAR_DB`, default `corpus/kitar.db`)."""
     env = os.environ.get("KITAR_DB")
     return Path(env) if env else Path("corpus") / "kitar.db"
+
+
+def eval_dir() -> Path:
+    """The evaluation sets with answer keys (`KITAR_EVAL`, default `../shared/eval`)."""
+    env = os.environ.get("KITAR_EVAL")
+    return Path(env) if env else PROJECT_DIR.parent / "shared" / "eval"

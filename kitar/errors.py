@@ -73,7 +73,7 @@ EXIT_CODES: dict[int, str] = {
     2: "forkert brug af kommandolinjen",
     DocumentNotFound.exit_code: "filen findes ikke",
     EmptyDocument.exit_code: "tom fil (0 byte)",
-    UnsupportedFormat.exit_code: "ukendt eller forkert angivet format (f.eks. en tekstfil med navnet .pdf)",
+    UnsupportedFormat.exit_code: "ukendt eller forkert angivet format (en tekstfil kaldt .pdf)",
     EncryptedDocument.exit_code: "krypteret PDF",
     DamagedDocument.exit_code: "beskadiget fil, der ikke kan repareres",
     NoTextLayer.exit_code: "scannet PDF uden tekstlag (kør OCR først, f.eks. ocrmypdf)",

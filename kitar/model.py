@@ -8,7 +8,7 @@ from typing import Literal
 # What the layout analysis decided a line is; `kitar inspect` shows it.
 LineRole = Literal["header", "footer", "sidebar", "heading", "body", "bullet", "toc"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table_cell"]
-DocFormat = Literal["pdf", "docx", "txt"]
+DocFormat = Literal["pdf", "docx", "txt", "html"]
 
 
 @dataclass
@@ -131,6 +131,17 @@ class Item:
     absent: list[str] = field(default_factory=list)
 
 
+def child_key(parent: str, number: str | None, position: int) -> str:
+    """Key of a sub-item: `3.a` (from `a`, `a.` or `3.a`), or `3.2` by position.
+
+    The one numbering that the draft writer, its read-back, follow-ups and comparison share.
+    """
+    short = (number or "").strip().rstrip(".")
+    if short.startswith(parent + "."):
+        short = short[len(parent) + 1 :]
+    return f"{parent}.{short or position}"
+
+
 @dataclass
 class MeetingInfo:
     kind: Literal["agenda", "minutes"] | None = None
@@ -161,3 +172,29 @@ class Meeting:
     items: list[Item] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     schema: str = "kitar.meeting/1"
+
+
+@dataclass
+class FollowUp:
+    """One action: who (owner), what (the clause), by when (due) and where it came from.
+
+    Made by kitar.parse.followups from a meeting, stored by kitar.store.followups.
+    """
+
+    owner: str | None
+    action: str
+    due: str | None = None  # ISO date
+    due_text: str | None = None  # the expression, e.g. "ultimo oktober"
+    item_number: str | None = None
+    item_title: str = ""
+    sentence: str = ""
+    origin: str = ""  # decision | recommendation | section:<heading>
+    meeting_date: str | None = None
+    meeting_body: str | None = None
+
+    @property
+    def source(self) -> str:
+        """`Kommunernes It-Arkitekturråd 2016-08-29, punkt 3 (decision)`."""
+        where = " ".join(x for x in (self.meeting_body, self.meeting_date) if x)
+        item = f"punkt {self.item_number}" if self.item_number else "punkt ?"
+        return f"{where}, {item} ({self.origin})" if where else f"{item} ({self.origin})"

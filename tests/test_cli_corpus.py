@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kitar.cli.app import app
-from kitar.store import ingest as ingest_mod
+from kitar.ingest import batch as ingest_mod
 from tests.test_store_fakes import fake_processor, make_meeting, write_fake
 
 runner = CliRunner()

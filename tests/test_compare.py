@@ -64,7 +64,7 @@ def test_minutes_alone_and_last_decision_counts() -> None:
 
 
 def test_ballerup_minutes_item_7_amended(samples: Path) -> None:
-    from kitar.pipeline import process_file
+    from kitar.ingest.pipeline import process_file
 
     _, minutes = process_file(samples / "ballerup-sfu-2012-12-04" / "referat.pdf")
     rows = {r.key: r for r in compare_meeting(minutes)}
@@ -74,7 +74,7 @@ def test_ballerup_minutes_item_7_amended(samples: Path) -> None:
 
 
 def test_syddjurs_item_postponed(samples: Path) -> None:
-    from kitar.pipeline import process_file
+    from kitar.ingest.pipeline import process_file
 
     _, minutes = process_file(samples / "syddjurs-puk-2013-06-20" / "referat.docx")
     rows = compare_meeting(minutes)

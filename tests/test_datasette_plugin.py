@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from kitar.ingest.batch import ingest
 from kitar.model import Annex, Item
-from kitar.store.ingest import ingest
 from tests.test_search import _meeting
 from tests.test_store_fakes import fake_processor, write_fake
 

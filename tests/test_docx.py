@@ -1,4 +1,4 @@
-"""kitar.docx_io.read_docx: styles, lists, tables, pages, metadata and bad input."""
+"""kitar.read.docx.read_docx: styles, lists, tables, pages, metadata and bad input."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from docx.enum.text import WD_BREAK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kitar.docx_io import read_docx
 from kitar.errors import (
     DamagedDocument,
     DocumentNotFound,
@@ -20,6 +19,7 @@ from kitar.errors import (
     NothingToExtract,
     UnsupportedFormat,
 )
+from kitar.read.docx import read_docx
 
 
 def _save(document: docx.document.Document, tmp_path: Path, name: str = "doc.docx") -> Path:

@@ -8,14 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kitar.minutes.followups import (
-    FollowUp,
+from kitar.model import Decision, FollowUp, Item, Meeting, MeetingInfo, Section, SourceInfo
+from kitar.parse.followups import (
     extract_followups,
     organisations,
     split_sentences,
     takes_note,
 )
-from kitar.model import Decision, Item, Meeting, MeetingInfo, Section, SourceInfo
 from tests.minutes_fixtures import fictional_agenda, fictional_minutes
 
 
@@ -174,7 +173,7 @@ def test_takes_note_variants() -> None:
 
 
 def test_kl_agenda_followups(samples: Path) -> None:
-    from kitar.pipeline import process_file
+    from kitar.ingest.pipeline import process_file
 
     _, meeting = process_file(samples / "kl-itarkitekturraad-2016-08-29-agenda.txt")
     found = extract_followups(meeting)
@@ -193,7 +192,7 @@ def test_sentence_split_never_loses_text(parts: list[str]) -> None:
 
 
 def test_assessments_are_not_actions() -> None:
-    from kitar.minutes.followups import _is_action_verb
+    from kitar.parse.followups import _is_action_verb
 
     assert not _is_action_verb("vurderer", has_due=True)
     assert not _is_action_verb("forventer", has_due=False)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from kitar.ingest.batch import collect_paths, ingest
 from kitar.store import migrations
 from kitar.store.db import open_db
-from kitar.store.ingest import collect_paths, ingest
 from kitar.store.search import search
 from tests.kill_helpers import kill_when, spawn
 from tests.test_store_fakes import fake_processor, make_meeting, write_fake
@@ -168,7 +168,7 @@ def test_crash_at_file_k_then_rerun_equals_clean_run(
 INGEST_SCRIPT = """
 import sys, time
 from tests.test_store_fakes import fake_processor
-from kitar.store.ingest import ingest
+from kitar.ingest.batch import ingest
 def slow(path):
     time.sleep(float(sys.argv[3]))
     return fake_processor(path)

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kitar.cli.app import app
+from kitar.ingest.batch import ingest
 from kitar.model import Document, Meeting
-from kitar.store.ingest import ingest
 from tests.minutes_fixtures import SECRET_ANNEX, fictional_agenda, fictional_minutes
 
 runner = CliRunner()
@@ -147,10 +147,10 @@ def test_kl_public_minutes_hide_item_6_and_confidential_annex(
 
 def test_kl_round_trip_draft_filled_ingested_searchable(samples: Path, tmp_path: Path) -> None:
     """Draft → decisions typed into the Beslutning paragraphs → ingest → search finds them."""
-    from kitar.docx_io import read_docx
-    from kitar.docx_write import fill_paragraphs
+    from kitar.minutes.docx_write import fill_paragraphs
     from kitar.minutes.draft import BESLUTNING_STYLE
-    from kitar.minutes.roundtrip import filled_decisions
+    from kitar.parse.draft import filled_decisions
+    from kitar.read.docx import read_docx
 
     source = samples / "kl-itarkitekturraad-2016-08-29-agenda.txt"
     db = tmp_path / "kl.db"
@@ -161,7 +161,7 @@ def test_kl_round_trip_draft_filled_ingested_searchable(samples: Path, tmp_path:
     typed = ["Taget til efterretning.", "Godkendt med den bemærkning, at planen sendes ud."]
     assert fill_paragraphs(draft, BESLUTNING_STYLE, typed, filled) == 2
     assert filled_decisions(read_docx(filled)) == {"1": typed[0], "2": typed[1]}
-    from kitar.pipeline import read_and_reflow
+    from kitar.ingest.pipeline import read_and_reflow
 
     assert filled_decisions(read_and_reflow(filled)) == {"1": typed[0], "2": typed[1]}
     code, output = run("ingest", str(filled), "--db", str(db))

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kitar.errors import QueryError
+from kitar.ingest.batch import ingest
 from kitar.model import Annex, Decision, Item, Meeting, MeetingInfo, Presenter, SourceInfo
-from kitar.store.ingest import ingest
 from kitar.store.search import parse_query, search, snippet, to_fts
 from tests.test_store_fakes import fake_processor, write_fake
 

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from kitar import __version__
-from kitar.cli import corpus, help, minutes, parse, read
+from kitar.cli import corpus, evaluate, help, minutes, parse, read
 from kitar.cli.common import verbosity
 from kitar.errors import exit_codes_help
 
@@ -50,7 +50,7 @@ def _root(
     verbosity.quiet, verbosity.verbose = quiet, verbose and not quiet
 
 
-for module in (read, parse, corpus, minutes):
+for module in (read, parse, evaluate, corpus, minutes):
     module.register(app)
 
 

@@ -63,7 +63,7 @@ def ingest_cmd(
 
     Slutkode 1, hvis en fil fejlede (årsagen står i tabellen).
     """
-    from kitar.store.ingest import ingest
+    from kitar.ingest.batch import ingest
 
     with progress("indlæser", total=None) as bar:
 

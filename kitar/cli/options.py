@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from kitar.parse.dates import MONTHS, parse_danish_date
+from kitar.text.dates import MONTHS, parse_danish_date
 
 # Search unit kinds: the Danish word and the English one (the JSON's value) both work.
 KIND_WORDS = {

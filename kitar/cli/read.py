@@ -38,7 +38,7 @@ def read_pages_with_progress(path: str) -> tuple[list[Page], list[str]] | None:
     (piped, -q) or the file is short or not a PDF: then read it whole."""
     if path == "-" or not progress_enabled():
         return None
-    from kitar.pipeline import pdf_chunks, read_pdf_chunk
+    from kitar.ingest.pipeline import pdf_chunks, read_pdf_chunk
 
     chunks = pdf_chunks(path, min_pages=PROGRESS_MIN_PAGES, size=PROGRESS_CHUNK)
     if chunks is None:
@@ -58,7 +58,7 @@ def read_pages_with_progress(path: str) -> tuple[list[Page], list[str]] | None:
 def _reflowed(file: str) -> Document:
     chunked = read_pages_with_progress(file)
     if chunked is None:
-        from kitar.pipeline import read_and_reflow
+        from kitar.ingest.pipeline import read_and_reflow
 
         return read_and_reflow(file)
     from kitar.read.pdf import document_from_pages

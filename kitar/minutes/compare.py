@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kitar.minutes.followups import child_key
-from kitar.model import Item, Meeting
+from kitar.model import Item, Meeting, child_key
 
 Outcome = Literal["not_approved", "postponed", "amended", "approved", "noted", "other", "none"]
 DEPARTURES: frozenset[str] = frozenset({"not_approved", "postponed", "amended"})

@@ -2,7 +2,7 @@
 
 Item headings use the built-in Heading 1/2 styles (Word's navigation pane lists them); the
 secretary types each decision into the empty paragraph in the `Kitar Beslutning` style, which
-`kitar.minutes.roundtrip.filled_decisions` reads back.
+`kitar.parse.draft.filled_decisions` reads back.
 """
 
 from __future__ import annotations
@@ -11,17 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kitar.docx_write import DocxWriter
 from kitar.errors import OutputExists
-from kitar.minutes.followups import FollowUp, child_key, extract_followups
-from kitar.model import Annex, Item, Meeting, Presenter
+from kitar.minutes.docx_write import DocxWriter
+from kitar.model import Annex, FollowUp, Item, Meeting, Presenter, child_key
+from kitar.parse.draft import BESLUTNING_STYLE, CATEGORY
+from kitar.parse.followups import extract_followups
 
-BESLUTNING_STYLE = "Kitar Beslutning"
 LABEL_STYLE = "Kitar Mellemrubrik"
 NOTE_STYLE = "Kitar Note"
 CLOSED_STYLE = "Kitar Lukket punkt"
 PRESENTER_STYLE = "Kitar Oplægsholder"
-CATEGORY = "Referat"  # core property that marks a kitar draft, with keywords "kitar"
 BLANK_LINE = "_" * 40
 PUBLIC_NOTE = (
     "Offentlig version: indholdet af lukkede punkter og titlerne på fortrolige bilag er udeladt."

@@ -137,7 +137,7 @@ def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) ->
 
 def write_docx(data: list[dict[str, Any]], out: Path, *, force: bool = False) -> Path:
     """A Word document with the follow-up table (overdue deadlines marked `!`)."""
-    from kitar.docx_write import DocxWriter
+    from kitar.minutes.docx_write import DocxWriter
 
     _check(out, force)
     w = DocxWriter()

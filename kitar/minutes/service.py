@@ -7,13 +7,14 @@ a document path, parsed on the fly so that a draft can be made before ingest.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kitar.minutes.compare import ItemComparison, compare_meeting
-from kitar.minutes.followups import FollowUp, extract_followups
-from kitar.model import Meeting
-from kitar.store.followups import StoredFollowUp, list_followups, stale_meetings, sync_meeting
+from kitar.model import FollowUp, Meeting
+from kitar.parse.followups import extract_followups
+from kitar.store.followups import StoredFollowUp, list_followups, save_followups, stale_meetings
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".txt")
 
@@ -51,7 +52,7 @@ def is_document(ref: str) -> bool:
 def load_meeting(ref: str, db_path: Path, kind: str | None = None) -> LoadedMeeting:
     """A meeting from the corpus or from a document file."""
     if is_document(ref) or Path(ref).suffix.lower() in DOCUMENT_SUFFIXES:
-        from kitar.pipeline import process_file
+        from kitar.ingest.pipeline import process_file
 
         _, meeting = process_file(ref)  # a missing file raises DocumentNotFound here
         return LoadedMeeting(meeting, None, _later(db_path, meeting))
@@ -68,6 +69,14 @@ def default_output(meeting: Meeting, public: bool) -> Path:
     slug = re.sub(r"[^a-z0-9]+", "-", body).strip("-")[:40]
     parts = ["referat", info.date or "udkast", slug, "offentlig" if public else ""]
     return Path("-".join(p for p in parts if p) + ".docx")
+
+
+def sync_meeting(
+    db_path: str | Path, meeting_id: int, meeting: Meeting, known_meetings: Sequence[str] = ()
+) -> list[int]:
+    """Extract a stored meeting's follow-ups and hand them to the store (statuses kept)."""
+    found = extract_followups(meeting, known_meetings=known_meetings)
+    return save_followups(db_path, meeting_id, found)
 
 
 def followups_for(

@@ -6,8 +6,8 @@ import re
 
 from kitar.model import Annex, Block, Decision, Section
 from kitar.parse import patterns as P
-from kitar.parse.dates import parse_danish_date
 from kitar.parse.vocabulary import is_section_heading
+from kitar.text.dates import parse_danish_date
 
 # A recommendation list item may start with a marker left in the text: "- Giver opbakning …".
 _LEADING_MARK = re.compile(r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|[Aa]t\s+(?:\d{1,2}\)\s+)?)")

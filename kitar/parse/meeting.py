@@ -88,8 +88,8 @@ def _has_evidence(item: Item) -> bool:
 
 def _apply_draft_decisions(doc: Document, items: list[Item]) -> None:
     """A filled `kitar minutes` draft: the decisions are what was typed into its fields."""
-    from kitar.minutes.followups import child_key
-    from kitar.minutes.roundtrip import filled_decisions, is_kitar_draft
+    from kitar.model import child_key
+    from kitar.parse.draft import filled_decisions, is_kitar_draft
 
     if not is_kitar_draft(doc):
         return
@@ -139,7 +139,7 @@ def parse_document(doc: Document) -> Meeting:
     if info.date is None:
         _date_from_decisions(info, items)
     if doc.metadata.get("docx_category"):
-        from kitar.minutes.roundtrip import draft_meeting_id
+        from kitar.parse.draft import draft_meeting_id
 
         info.draft_of = draft_meeting_id(doc)
     source = SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages)

@@ -6,7 +6,7 @@ import re
 
 from kitar.model import Block, Document, MeetingInfo
 from kitar.parse import patterns as P
-from kitar.parse.dates import find_dates, parse_danish_date, parse_time
+from kitar.text.dates import find_dates, parse_danish_date, parse_time
 
 # "Sundheds- og Forebyggelsesudvalget", "Udvalget for plan, udvikling og kultur (PUK)",
 # "Kommunernes It-Arkitekturråd", "Kommunalbestyrelsen", "Byrådet", "Børne- og Ungeudvalget"

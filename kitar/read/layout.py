@@ -11,11 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kitar.model import Line, Page
-from kitar.parse.dates import parse_danish_date
 from kitar.read.columns import find_gutters as find_gutters  # re-exported: tests
 from kitar.read.columns import make_line as make_line  # re-exported: pdf.py, tests
 from kitar.read.columns import order_columns
 from kitar.read.letterhead import extract_fields
+from kitar.text.dates import parse_danish_date
 
 TOP_ZONE = 0.20  # running headers live in the top fifth of the page ...
 BOTTOM_ZONE = 0.85  # ... and footers below 85 % of its height

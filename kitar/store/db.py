@@ -1,7 +1,8 @@
 """Opening the corpus database: the one module that imports sqlite_utils.
 
 sqlite_utils pulls in numpy on import (~0.35 s), so it is imported lazily: the search path reads
-through a plain `sqlite3` connection (`connect`) and only ingest/migrations use `open_db`.
+through a plain `sqlite3` connection (`connect`; kitar.store.migrations.open_corpus checks its
+schema) and only ingest/migrations use `open_db`. This module knows nothing of the schema.
 """
 
 from __future__ import annotations
@@ -42,21 +43,9 @@ def connect(path: str | Path, *, must_exist: bool = True) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.row_factory = sqlite3.Row
         _configure(conn)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("PRAGMA user_version").fetchone()  # fails here on a file that is no database
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"cannot open corpus database: {exc}", path) from None
-    if must_exist:
-        from kitar.store.migrations import LATEST
-
-        if version == 0:
-            conn.close()
-            raise CorpusError("not a kitar corpus database (no schema)", path)
-        if version < LATEST:  # an older kitar wrote it: upgrade in place (rare, so lazy)
-            from kitar.store.migrations import migrate
-
-            conn.close()
-            migrate(open_db(path))
-            return connect(path)
     return conn
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from kitar.errors import CorpusError
-from kitar.minutes.followups import FollowUp, extract_followups
-from kitar.model import Meeting
-from kitar.store.db import connect, transaction
+from kitar.model import FollowUp
+from kitar.store.db import transaction
+from kitar.store.migrations import open_corpus
 
 STATUSES = ("open", "done")
 
@@ -48,7 +48,7 @@ def _now() -> str:
 
 
 def _open(db_path: str | Path) -> sqlite3.Connection:
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'followups'").fetchone() is None:
         conn.close()
         raise CorpusError(f"{db_path}: corpus has no followups table (run `kitar ingest` first)")
@@ -172,12 +172,3 @@ def stale_meetings(db_path: str | Path, meeting_ids: Sequence[int]) -> set[int]:
         }
     finally:
         conn.close()
-
-
-def sync_meeting(
-    db_path: str | Path, meeting_id: int, meeting: Meeting, known_meetings: Sequence[str] = ()
-) -> list[int]:
-    """Extract a stored meeting's follow-ups and save them (statuses kept)."""
-    return save_followups(
-        db_path, meeting_id, extract_followups(meeting, known_meetings=known_meetings)
-    )

@@ -7,6 +7,7 @@ PRAGMA user_version mirrors the latest version, so readers can check it without 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -294,6 +295,21 @@ def migrate(db: Database, target: int = LATEST) -> list[int]:
             raise CorpusError(f"database schema {newest} is newer than this kitar ({LATEST})")
         db.execute(f"PRAGMA user_version = {int(newest)}")
     return applied
+
+
+def open_corpus(path: str | Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection to an existing corpus (the fast read path of search and
+    queries); a database written by an older kitar is upgraded in place first."""
+    conn = dbmod.connect(path)
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version == 0:
+        conn.close()
+        raise CorpusError("not a kitar corpus database (no schema)", path)
+    if version < LATEST:  # rare, so sqlite-utils is imported only then
+        conn.close()
+        migrate(dbmod.open_db(path))
+        return dbmod.connect(path)
+    return conn
 
 
 def open_migrated(path: str | Path) -> Database:

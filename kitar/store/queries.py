@@ -20,7 +20,7 @@ from kitar.model import (
     Section,
     SourceInfo,
 )
-from kitar.store.db import connect
+from kitar.store.migrations import open_corpus
 
 DATE_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
@@ -51,7 +51,7 @@ def _linked(conn: sqlite3.Connection, meeting_id: int, key: str | None) -> dict[
 
 def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingRow]:
     """Every meeting document, newest first."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         sql = (
             "SELECT m.*, d.path, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS n "
@@ -79,6 +79,16 @@ def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingR
         ]
     finally:
         conn.close()
+
+
+def stored_document(conn: sqlite3.Connection, sha256: str) -> tuple[int, int | None, int] | None:
+    """(document id, meeting id, item count) of the document with these bytes, if stored."""
+    row = conn.execute(
+        "SELECT d.id, m.id, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
+        "FROM documents d LEFT JOIN meetings m ON m.document_id = d.id WHERE d.sha256 = ?",
+        (sha256,),
+    ).fetchone()
+    return (int(row[0]), row[1], int(row[2] or 0)) if row else None
 
 
 def resolve_meeting(conn: sqlite3.Connection, ref: str, kind: str | None = None) -> int:
@@ -173,7 +183,7 @@ def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
 
 def get_meeting(db_path: str | Path, ref: str, kind: str | None = None) -> tuple[int, Meeting]:
     """(meeting id, Meeting) for a reference as in `resolve_meeting`."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         meeting_id = resolve_meeting(conn, ref, kind)
         m = conn.execute(
@@ -213,7 +223,7 @@ def get_meeting(db_path: str | Path, ref: str, kind: str | None = None) -> tuple
 
 def linked_meetings(db_path: str | Path, meeting_id: int) -> dict[str, int]:
     """The agenda/minutes of the same meeting (same body and date), kind → meeting id."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         row = conn.execute(
             "SELECT meeting_key FROM meetings WHERE id = ?", (meeting_id,)
@@ -225,7 +235,7 @@ def linked_meetings(db_path: str | Path, meeting_id: int) -> dict[str, int]:
 
 def people(db_path: str | Path, name: str | None = None) -> list[dict[str, Any]]:
     """Who presented what and when: one row per presentation, newest first."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         sql = (
             "SELECT pe.name, o.name AS organisation, p.role, m.id AS meeting_id, m.body, m.date, "
@@ -246,7 +256,7 @@ def people(db_path: str | Path, name: str | None = None) -> list[dict[str, Any]]
 
 def stats(db_path: str | Path) -> dict[str, Any]:
     """Row counts per table, date range and database size."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         tables = [
             "documents",

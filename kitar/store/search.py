@@ -21,8 +21,8 @@ from kitar.errors import QueryError
 from kitar.store import cite
 from kitar.store.analyze import WORD_RE, stem, words
 from kitar.store.cite import page_at, snippet_offset
-from kitar.store.db import connect
 from kitar.store.fts import catch_up, pending
+from kitar.store.migrations import open_corpus
 
 KINDS = ("item", "recommendation", "decision", "annex", "page")
 MAX_TERMS = 32
@@ -390,7 +390,7 @@ def search(
     if public:
         where.append("u.closed = 0 AND u.confidential = 0")
     is_hit = _matcher(terms)
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         if pending(conn):  # an ingest was killed before it indexed its last documents
             catch_up(conn)

@@ -4,7 +4,7 @@ Documents are known by the SHA-256 of their bytes: an unchanged file is skipped 
 parsed. Each document is written in its own SAVEPOINT, in input order, and committed within
 0.25 s (`kitar.store.writer.Batch`), so a kill or Ctrl-C leaves every earlier document
 complete or absent, never half written, and a re-run continues where it stopped.
-With -j N the files are read by worker processes (`kitar.store.workers`).
+With -j N the files are read by worker processes (`kitar.ingest.workers`).
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kitar.errors import DocumentNotFound
+from kitar.ingest.workers import Outcome, Processor, Readers, work
 from kitar.model import Document, Meeting
 from kitar.store.fts import Analysed, catch_up
 from kitar.store.migrations import open_migrated
-from kitar.store.workers import Outcome, Processor, Readers, work
+from kitar.store.queries import stored_document
 from kitar.store.writer import Batch
 
-SUFFIXES = (".pdf", ".docx", ".txt")
+SUFFIXES = (".pdf", ".docx", ".txt", ".html", ".htm")
 # Index this many new search units at a time (a few hundred documents' worth).
 FTS_BATCH = 20_000
 FileStatus = Literal["new", "updated", "unchanged", "failed"]
@@ -61,7 +62,7 @@ class IngestReport:
 
 def default_processor(path: str) -> tuple[Document, Meeting]:
     """The real pipeline, imported lazily so the search path never loads spaCy or pdfplumber."""
-    from kitar.pipeline import process_file
+    from kitar.ingest.pipeline import process_file
 
     return process_file(path)
 
@@ -136,7 +137,7 @@ def ingest(
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
 
-    `processor(path) -> (Document, Meeting)` defaults to kitar.pipeline.process_file; tests
+    `processor(path) -> (Document, Meeting)` defaults to kitar.ingest.pipeline.process_file; tests
     pass a fake one. It must be picklable (a module-level function) when jobs > 1.
     """
     processor = processor or default_processor
@@ -196,17 +197,10 @@ def _write(
     conn = db.conn
     todo: list[tuple[str, str]] = []
     for path, sha in hashed:
-        row = conn.execute(
-            "SELECT d.id, m.id, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
-            "FROM documents d LEFT JOIN meetings m ON m.document_id = d.id WHERE d.sha256 = ?",
-            (sha,),
-        ).fetchone()
-        if row and not force:
-            emit(
-                FileResult(
-                    path, "unchanged", items=row[2] or 0, document_id=row[0], meeting_id=row[1]
-                )
-            )
+        stored = stored_document(conn, sha)
+        if stored and not force:
+            doc_id, meeting_id, items = stored
+            emit(FileResult(path, "unchanged", items, document_id=doc_id, meeting_id=meeting_id))
         else:
             todo.append((path, sha))
     if readers is not None and readers.files:  # reading already, perhaps some not needed

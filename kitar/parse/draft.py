@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-from kitar.minutes.draft import BESLUTNING_STYLE, CATEGORY
-from kitar.minutes.followups import child_key
-from kitar.model import Document
+from kitar.model import Document, child_key
+
+# The draft's contract with kitar.minutes.draft, which writes these: the paragraph style the
+# secretary types decisions into, and the core-property category that marks a kitar draft.
+BESLUTNING_STYLE = "Kitar Beslutning"
+CATEGORY = "Referat"  # with keywords "kitar"
 
 # "6. Arkitektur for …" (item), "a. Høringssvar …" (sub-item); the number before the dot.
 _NUMBERED = re.compile(r"^(?P<number>\d+[a-z]?|[a-zæøå])\.\s")

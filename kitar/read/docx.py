@@ -1,7 +1,7 @@
 """DOCX reading, and the only module that imports python-docx.
 
 `read_docx` turns a Word file into a kitar Document (body only; headers and footers are left
-out). kitar/docx_write.py (the writer) gets every python-docx name it needs from here.
+out). kitar/minutes/docx_write.py (the writer) gets every python-docx name it needs from here.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from kitar.errors import (
 from kitar.model import Block, BlockKind, Document
 from kitar.text.normalize import normalize
 
-# Re-exported for kitar.docx_write, so that python-docx is imported in this module only.
+# Re-exported for kitar.minutes.docx_write, so that python-docx is imported in this module only.
 __all__ = ["WD_STYLE_TYPE", "Cm", "OxmlElement", "Pt", "new_docx", "open_docx", "qn", "read_docx"]
 
 # Built-in heading styles; Danish Word shows them as "Overskrift 1" but stores "heading 1".

@@ -1,4 +1,4 @@
-"""DOCX writing for the minutes draft; python-docx names come through kitar.docx_io."""
+"""DOCX writing for the minutes draft; python-docx names come through kitar.read.docx."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kitar.docx_io import WD_STYLE_TYPE, Cm, OxmlElement, Pt, new_docx, open_docx, qn
 from kitar.errors import OutputExists
+from kitar.read.docx import WD_STYLE_TYPE, Cm, OxmlElement, Pt, new_docx, open_docx, qn
 
 _CORE_FIELDS = (
     "title", "subject", "keywords", "identifier", "category", "comments", "author",

@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from kitar.config import pipeline_entries
-from kitar.minutes.dates import find_due
-from kitar.model import Item, Meeting
+from kitar.model import FollowUp, Item, Meeting, child_key
+from kitar.text.deadlines import find_due
 
 # Used when pipelines/organisations.txt is absent.
 _DEFAULT_ORGS = [
@@ -97,29 +97,6 @@ _MEETING_PASSIVES = re.compile(r"\b(?:orienteres|drøftes|godkendes|noteres|vedt
 _AGENT = re.compile(r"\baf\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ-]+)")  # "udarbejdes af KOMBIT"
 
 
-@dataclass
-class FollowUp:
-    """One action: who (owner), what (the clause), by when (due) and where it came from."""
-
-    owner: str | None
-    action: str
-    due: str | None = None  # ISO date
-    due_text: str | None = None  # the expression, e.g. "ultimo oktober"
-    item_number: str | None = None
-    item_title: str = ""
-    sentence: str = ""
-    origin: str = ""  # decision | recommendation | section:<heading>
-    meeting_date: str | None = None
-    meeting_body: str | None = None
-
-    @property
-    def source(self) -> str:
-        """`Kommunernes It-Arkitekturråd 2016-08-29, punkt 3 (decision)`."""
-        where = " ".join(x for x in (self.meeting_body, self.meeting_date) if x)
-        item = f"punkt {self.item_number}" if self.item_number else "punkt ?"
-        return f"{where}, {item} ({self.origin})" if where else f"{item} ({self.origin})"
-
-
 @lru_cache(maxsize=4)
 def organisations(directory: Path | None = None) -> dict[str, str]:
     """Organisation names (and aliases) → the name shown as owner.
@@ -152,14 +129,6 @@ def _abbreviation_re(directory: Path | None = None) -> re.Pattern[str]:
 
 def _hide_dots(m: re.Match[str]) -> str:
     return m.group(0).replace(".", "\x00")
-
-
-def child_key(parent: str, number: str | None, position: int) -> str:
-    """Key of a sub-item: `3.a` (from `a`, `a.` or `3.a`), or `3.2` by position."""
-    short = (number or "").strip().rstrip(".")
-    if short.startswith(parent + "."):
-        short = short[len(parent) + 1 :]
-    return f"{parent}.{short or position}"
 
 
 def split_sentences(text: str) -> list[str]:

@@ -54,7 +54,7 @@ def work(processor: Processor, path: str, sha: str) -> Outcome:
 
 def _read(path: str) -> Document | str:
     """Read and reflow one file (in a worker): a Document, or the reason it failed."""
-    from kitar.pipeline import read_and_reflow
+    from kitar.ingest.pipeline import read_and_reflow
 
     try:
         return read_and_reflow(path)
@@ -64,7 +64,7 @@ def _read(path: str) -> Document | str:
 
 def _warm_up() -> None:
     """Load spaCy (and the compound vocabulary) in this process while the workers read."""
-    from kitar.pipeline import warm_up
+    from kitar.ingest.pipeline import warm_up
 
     with contextlib.suppress(Exception):  # the real documents then report what is wrong
         prepare(*warm_up(), "", "<warm-up>")
@@ -119,7 +119,7 @@ class _Pending:
         return self.outcome
 
     def _finish(self) -> Outcome:
-        from kitar.pipeline import finish_document, process_pdf_pages
+        from kitar.ingest.pipeline import finish_document, process_pdf_pages
 
         results = [_result(f) for f in self.parts]
         for got in results:
@@ -146,7 +146,7 @@ def _submit(
     finishes. A custom processor runs whole in the workers."""
     if not split:
         return _Pending(path, sha, "outcome", [pool.submit(work, processor, path, sha)])
-    from kitar.pipeline import pdf_chunks, read_pdf_chunk
+    from kitar.ingest.pipeline import pdf_chunks, read_pdf_chunk
 
     chunks = pdf_chunks(path)  # a long PDF: its page chunks are read by all the workers
     if chunks:

@@ -1,0 +1,171 @@
+"""Layers point one way: every import in kitar, module-level or inside a function, goes down.
+
+The flow of data is file → `read/` → `text/` (reflow) → `parse/` → `store/` → outputs, with
+ingest orchestration above `parse/` and `store/`. The imports follow it, with one choice:
+`text/` (character normalisation, reflow, Danish dates) sits *below* the readers, because the
+readers normalise characters and read dates in letterheads with it, and nothing in `text/`
+needs a reader. A module may import its own layer and any layer below; never one above.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "kitar"
+
+# Bottom to top. A module belongs to the entry with its longest dotted prefix.
+LAYERS: list[tuple[str, ...]] = [
+    # Shared by all: the package itself, errors, settings, the dataclasses passed between stages.
+    ("kitar", "kitar.errors", "kitar.config", "kitar.model"),
+    # Characters, line-end hyphens, reflow, Danish dates and deadlines: plain text in, text out.
+    ("kitar.text",),
+    # Typography only: pages, lines, fonts, positions, blocks (PDF, DOCX, TXT).
+    ("kitar.read",),
+    # All agenda knowledge: the meeting, its follow-ups, a filled-in draft read back, spaCy.
+    ("kitar.parse",),
+    # Stores and queries only (SQLite, search index, follow-up status).
+    ("kitar.store",),
+    # Orchestration: read → reflow → parse each file, worker processes, hand over to the store.
+    ("kitar.ingest",),
+    # Outputs: minutes drafts, follow-up lists, comparison, export, the DOCX writer.
+    ("kitar.minutes",),
+    # Entry points and the generator of fictitious demo documents.
+    ("kitar.cli", "kitar.datasette_plugin", "kitar.demo"),
+]
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _is_module(name: str) -> bool:
+    path = ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
+
+
+def imports_of(module: str, source: str, is_package: bool = False) -> list[tuple[str, int]]:
+    """Every kitar module that `source` imports, anywhere in it (functions, TYPE_CHECKING
+    blocks, try/except), as (module, line)."""
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.extend((alias.name, node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: resolved against this module's package
+                base = module.split(".") if is_package else module.split(".")[:-1]
+                base = base[: len(base) - node.level + 1]
+                target = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                target = node.module or ""
+            for alias in node.names:
+                sub = f"{target}.{alias.name}"
+                # `from kitar.parse import nlp` imports the module kitar.parse.nlp
+                found.append((sub if _is_module(sub) else target, node.lineno))
+    kept = [(m, line) for m, line in found if m == "kitar" or m.startswith("kitar.")]
+    return sorted(set(kept), key=lambda pair: (pair[1], pair[0]))
+
+
+def layer_of(module: str) -> int:
+    best, rank = -1, -1
+    for index, prefixes in enumerate(LAYERS):
+        for prefix in prefixes:
+            inside = module == prefix or (prefix != "kitar" and module.startswith(prefix + "."))
+            if inside and len(prefix) > best:
+                best, rank = len(prefix), index
+    return rank
+
+
+def import_graph() -> dict[str, list[tuple[str, int]]]:
+    graph = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = module_name(path)
+        graph[name] = imports_of(name, path.read_text(encoding="utf-8"), path.stem == "__init__")
+    return graph
+
+
+def against_the_flow(graph: dict[str, list[tuple[str, int]]]) -> list[str]:
+    """`importer:line → imported` for every import of a higher layer."""
+    return [
+        f"{module}:{line} → {target}"
+        for module, targets in graph.items()
+        for target, line in targets
+        if layer_of(target) > layer_of(module)
+    ]
+
+
+def cycles(graph: dict[str, list[tuple[str, int]]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    edges = {m: sorted({t for t, _ in ts if t in graph and t != m}) for m, ts in graph.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in edges[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in edges:
+        if node not in index:
+            visit(node)
+    return found
+
+
+@pytest.fixture(scope="module")
+def graph() -> dict[str, list[tuple[str, int]]]:
+    return import_graph()
+
+
+def test_every_module_has_a_layer(graph: dict[str, list[tuple[str, int]]]) -> None:
+    assert [m for m in graph if layer_of(m) < 0] == []
+
+
+def test_no_import_runs_against_the_flow(graph: dict[str, list[tuple[str, int]]]) -> None:
+    assert against_the_flow(graph) == []
+
+
+def test_no_import_cycles(graph: dict[str, list[tuple[str, int]]]) -> None:
+    assert cycles(graph) == []
+
+
+def test_the_checks_catch_a_hidden_upward_import() -> None:
+    source = "from kitar.model import Line\n\ndef f():\n    from kitar.parse import nlp\n"
+    found = imports_of("kitar.read.layout", source)
+    assert ("kitar.parse.nlp", 4) in found  # function-local, `from package import module`
+    assert against_the_flow({"kitar.read.layout": found}) == [
+        "kitar.read.layout:4 → kitar.parse.nlp"
+    ]
+    relative = imports_of("kitar.store.db", "from .migrations import LATEST\n")
+    assert relative == [("kitar.store.migrations", 1)]
+    circle = {"kitar.store.a": [("kitar.store.b", 1)], "kitar.store.b": [("kitar.store.a", 1)]}
+    assert cycles(circle) == [["kitar.store.a", "kitar.store.b"]]
+
+
+def test_layer_order_is_the_documented_flow() -> None:
+    order = ["kitar.model", "kitar.text.reflow", "kitar.read.pdf", "kitar.parse.meeting",
+             "kitar.store.search", "kitar.ingest.batch", "kitar.minutes.draft",
+             "kitar.cli.app"]  # fmt: skip
+    assert [layer_of(m) for m in order] == sorted(layer_of(m) for m in order)
+    assert len({layer_of(m) for m in order}) == len(order)
