@@ -279,7 +279,7 @@ def web_set() -> Path:
 def _script_rows(output: str) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     rows, macro = {}, {}
     for line in output.strip().splitlines():
-        if "gennemsnit af" in line:
+        if "macro over" in line:
             macro = {
                 k: float(v.split("(")[0]) for k, v in re.findall(r"(\w+)=([0-9.]+\(n=\d+\))", line)
             }
