@@ -29,7 +29,7 @@ _LEGACY_METRICS = {
 EVAL_COLUMNS = ("felt", "forventet", "fundet", "korrekte", "præcision", "dækning", "F1")
 FIELDS_DA = {"items": "punkter", "subitems": "underpunkter", "presenters": "oplægsholdere",
              "recommendations": "indstillinger", "annexes": "bilag", "decisions": "beslutninger",
-             "closed": "lukkede punkter"}  # fmt: skip
+             "closed": "lukkede"}  # fmt: skip
 DIFF_DA = ((": missing ", ": mangler "), (": unexpected ", ": uventet "))
 NAME_WIDTH = 60  # as wide as score_set.py's document column
 

@@ -26,7 +26,8 @@ FIELD_INDENT = 3
 MIN_ROOM = 20
 
 Cell = str | Text
-_MEASURE = Console(width=1000)  # Text.wrap measures cells with a console; its width is unused
+UNBOUNDED = 10_000
+_MEASURE = Console(width=UNBOUNDED)  # Text.wrap measures cells with a console; its width is unused
 
 
 @dataclass
@@ -47,7 +48,8 @@ def _fits(console: Console, table: Table) -> bool:
     """Whether the table needs no cell wrapped at this width."""
     from rich.measure import Measurement
 
-    return Measurement.get(console, console.options, table).maximum <= console.width
+    unbounded = console.options.update_width(UNBOUNDED)  # the width it wants, not the one it has
+    return Measurement.get(console, unbounded, table).maximum <= console.width
 
 
 def _text(cell: Cell) -> Text:
