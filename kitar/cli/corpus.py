@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,15 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, json_option, progress
+from kitar.cli.common import (
+    DB_OPTION,
+    console,
+    db_path,
+    detail,
+    handle_errors,
+    json_option,
+    progress,
+)
 from kitar.cli.help import example
 from kitar.cli.options import KIND_DA, MEETING_KIND_DA, date_value, kind_value
 from kitar.cli.render import Column, print_records, print_wrapped
@@ -70,7 +79,9 @@ def ingest_cmd(
         def on_file(result: Any, done: int, total: int) -> None:
             bar.update(done, total, f"indlæser {Path(result.path).name[:40]}")
 
+        started = time.perf_counter()
         report = ingest(paths, db_path(db), jobs=jobs, force=force, progress=on_file)
+    detail(f"{len(report.files)} filer på {time.perf_counter() - started:.1f} s")
     if as_json:
         _print_json(report.to_dict())
     else:
@@ -156,8 +167,9 @@ def search_cmd(
 ) -> None:
     """Søg i korpusset (danske bøjninger og sammensatte ord), bedste hits først."""
     from kitar.errors import QueryError
-    from kitar.store.search import search
+    from kitar.store.search import parse_query, search, to_fts
 
+    started = time.perf_counter()
     try:
         since_iso = date_value(since, option="--since")
         until_iso = date_value(until, end=True, option="--until")
@@ -176,6 +188,8 @@ def search_cmd(
         public=public,
         limit=limit,
     )
+    detail(f"FTS5: {to_fts(parse_query(query))}")
+    detail(f"{len(hits)} hits på {time.perf_counter() - started:.2f} s")
     if as_json:
         _print_json([asdict(h) for h in hits])
         return

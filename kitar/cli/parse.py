@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import console, handle_errors, json_option, warn
+from kitar.cli.common import console, detail, handle_errors, json_option, warn
 from kitar.cli.help import example
 from kitar.cli.render import print_trimmed
 
@@ -96,7 +97,9 @@ def parse_cmd(
     """Find mødet: punkter, underpunkter, oplægsholdere, indstillinger, beslutninger, bilag."""
     from kitar.parse.serialize import meeting_to_dict
 
+    started = time.perf_counter()
     meeting = _parse(file)
+    detail(f"{len(meeting.items)} punkter på {time.perf_counter() - started:.1f} s")
     for w in meeting.warnings:
         warn(w)
     if as_json:
