@@ -326,3 +326,22 @@ def test_verbose_shows_the_fts_expression(corpus: Path) -> None:
     result = runner.invoke(app, ["-v", "search", "strategi OR plan", "--db", str(corpus)])
     assert result.exit_code == 0 and "FTS5: " in result.stderr and " OR " in result.stderr
     common.verbosity.verbose = False
+
+
+def test_a_long_pdf_read_under_a_progress_bar_parses_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kitar.cli import read
+    from kitar.demo.content import generate
+    from kitar.demo.generate import write_pdf
+
+    pdf = write_pdf(generate(7001, "kl", "agenda"), tmp_path / "dagsorden.pdf")
+    whole = runner.invoke(app, ["parse", str(pdf), "--json"])
+    bar = io.StringIO()
+    monkeypatch.setattr(common, "err_console", Console(file=bar, force_terminal=True, width=80))
+    monkeypatch.setattr(read, "PROGRESS_MIN_PAGES", 2)
+    monkeypatch.setattr(read, "PROGRESS_CHUNK", 2)
+    chunked = runner.invoke(app, ["parse", str(pdf), "--json"])
+    assert chunked.exit_code == whole.exit_code == 0
+    assert "læser side 1-2" in bar.getvalue()  # the bar was shown, chunk by chunk
+    assert json.loads(chunked.stdout) == json.loads(whole.stdout)
