@@ -89,18 +89,18 @@ def test_meetings_show_people_stats(db: Path) -> None:
 
 def test_show_unknown_meeting_exits_10(db: Path) -> None:
     result = runner.invoke(app, ["show", "1999-01-01"])
-    assert result.exit_code == 10 and "no meeting" in result.output
+    assert result.exit_code == 10 and "intet møde" in result.output
 
 
 def test_a_file_that_is_not_a_corpus_is_a_clear_error(tmp_path: Path) -> None:
     junk = tmp_path / "notes.db"
     junk.write_text("not sqlite at all " * 100)
     result = runner.invoke(app, ["search", "x", "--db", str(junk)])
-    assert result.exit_code == 10 and "cannot open corpus database" in result.output
+    assert result.exit_code == 10 and "kan ikke åbne korpusdatabasen" in result.output
     empty = tmp_path / "empty.db"
     sqlite3.connect(empty).execute("CREATE TABLE t (x)")
     result = runner.invoke(app, ["stats", "--db", str(empty)])
-    assert result.exit_code == 10 and "not a kitar corpus" in result.output
+    assert result.exit_code == 10 and "ikke en kitar-korpusdatabase" in result.output
 
 
 def test_search_upgrades_an_older_corpus(tmp_path: Path) -> None:

@@ -345,3 +345,20 @@ def test_a_long_pdf_read_under_a_progress_bar_parses_the_same(
     assert chunked.exit_code == whole.exit_code == 0
     assert "læser side 1-2" in bar.getvalue()  # the bar was shown, chunk by chunk
     assert json.loads(chunked.stdout) == json.loads(whole.stdout)
+
+
+@pytest.mark.parametrize(
+    ("english", "path", "danish_text"),
+    [
+        ("x.pdf: no such file", "x.pdf", "x.pdf: filen findes ikke"),
+        ("no meeting with id 9 (see `kitar meetings`)", None, "intet møde med nr. 9 (se"),
+        ("c.db: corpus database is busy: locked", "c.db", "c.db: korpusdatabasen er optaget"),
+        ("something new", None, "something new"),  # unknown: unchanged
+    ],
+)
+def test_library_messages_are_printed_in_danish(
+    english: str, path: str | None, danish_text: str
+) -> None:
+    from kitar.cli.messages import danish
+
+    assert danish(english, path).startswith(danish_text)

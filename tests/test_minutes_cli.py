@@ -65,12 +65,12 @@ def test_minutes_refuses_to_overwrite_then_public_force(corpus: Path, tmp_path: 
 
 def test_minutes_unknown_meeting_is_one_line(corpus: Path) -> None:
     code, output = run("minutes", "99", "--db", str(corpus))
-    assert code == 10 and "no meeting with id 99" in output and "Traceback" not in output
+    assert code == 10 and "intet møde med nr. 99" in output and "Traceback" not in output
 
 
 def test_minutes_missing_file(tmp_path: Path) -> None:
     code, output = run("minutes", str(tmp_path / "findes-ikke.pdf"), "--db", str(tmp_path / "x"))
-    assert code == 3 and "no such file" in output
+    assert code == 3 and "filen findes ikke" in output
 
 
 def test_followups_list_done_reopen(corpus: Path) -> None:
@@ -113,7 +113,7 @@ def test_followups_bad_usage(corpus: Path) -> None:
     assert run("followups", "-f", "pdf", "--db", str(corpus))[0] == 2
     assert run("followups", "-f", "xlsx", "--db", str(corpus))[0] == 2
     code, output = run("followups", "done", "999", "--db", str(corpus))
-    assert code == 10 and "no follow-up with id 999" in output
+    assert code == 10 and "ingen opfølgning med nr. 999" in output
 
 
 def test_compare_agenda_with_linked_minutes(corpus: Path) -> None:

@@ -118,7 +118,9 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except KitarError as exc:
-            raise fail(str(exc), exc.exit_code) from None
+            from kitar.cli.messages import danish
+
+            raise fail(danish(str(exc), exc.path), exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("afbrudt", 130) from None
         except BrokenPipeError:
