@@ -115,6 +115,9 @@ def test_core_properties_as_metadata(sample_docx: Path) -> None:
     assert doc.metadata["docx_identifier"] == "42"
     assert doc.metadata["docx_keywords"] == "kitar; referat"
     assert "docx_created" in doc.metadata
+    props = doc.properties  # the same, typed: what the parser reads
+    assert props is not None and props.title == "Testreferat" and props.identifier == "42"
+    assert props.keywords == "kitar; referat" and (props.created or "")[:2] in ("19", "20")
 
 
 def test_numbered_list_counts_up(tmp_path: Path) -> None:

@@ -169,3 +169,58 @@ def test_layer_order_is_the_documented_flow() -> None:
              "kitar.cli.app"]  # fmt: skip
     assert [layer_of(m) for m in order] == sorted(layer_of(m) for m in order)
     assert len({layer_of(m) for m in order}) == len(order)
+
+
+# Files that still read `Document.metadata` by key, waiting for their rewrite (issue 9): each
+# should read `doc.date`, `doc.case_id`, `doc.doc_id` instead. Remove an entry once it does.
+METADATA_READERS_PENDING = {"kitar/parse/metadata.py"}
+
+
+def test_parsing_reads_typed_document_fields_not_metadata_keys() -> None:
+    """`Document.metadata` is for people and tools; the parser reads the typed fields."""
+    readers = set()
+    for path in sorted((PACKAGE / "parse").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(isinstance(n, ast.Attribute) and n.attr == "metadata" for n in ast.walk(tree)):
+            readers.add(str(path.relative_to(ROOT)))
+    assert readers == METADATA_READERS_PENDING
+
+
+# The CLI's own libraries belong to the kitar.cli package as a whole.
+CLI_LIBRARIES = {"typer", "rich", "click"}
+
+
+def _runtime_imports(tree: ast.Module) -> list[str]:
+    """Top-level names of absolute imports, leaving out `if TYPE_CHECKING:` blocks."""
+    skipped = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for inner in ast.walk(node)
+    }
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            names.extend(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.append(node.module.split(".")[0])
+    return names
+
+
+def test_each_third_party_library_is_imported_in_one_module() -> None:
+    import sys
+
+    users: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = module_name(path)
+        for name in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if name in sys.stdlib_module_names or name in ("kitar", "__future__"):
+                continue
+            in_cli = name in CLI_LIBRARIES and module.startswith("kitar.cli")
+            owner = "kitar.cli" if in_cli else module
+            users.setdefault(name, set()).add(owner)
+    shared = {name: sorted(owners) for name, owners in users.items() if len(owners) > 1}
+    assert shared == {}
+    assert users["spacy"] == {"kitar.parse.nlp"} and users["sqlite_utils"] == {"kitar.store.db"}

@@ -87,6 +87,17 @@ def test_followups_list_done_reopen(corpus: Path) -> None:
     assert run("followups", "reopen", str(first), "--db", str(corpus))[0] == 0
     again = json.loads(run("followups", "--open", "-f", "json", "--db", str(corpus))[1])
     assert first in [r["id"] for r in again]
+    # `list` is the default subcommand: named or not, the same rows
+    named = json.loads(run("followups", "list", "--open", "-f", "json", "--db", str(corpus))[1])
+    assert named == again
+
+
+def test_followups_help_names_the_subcommands() -> None:
+    code, output = run("followups", "--help")
+    assert code == 0
+    assert all(name in output for name in ("list", "done", "reopen"))
+    code, output = run("followups", "done", "--help")
+    assert code == 0 and "NR…" in output
 
 
 def test_followups_formats(corpus: Path, tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     b = _meeting("Fiktivt Sundhedsudvalg", "2017-09-04", "minutes", [
         Item("1", "Itarkitektur i kommunerne", page=1,
              decisions=[Decision("Orienteringen blev taget til efterretning.")]),
-        Item("2", "Strategi for rygestop", page=1, decision="Godkendt."),
+        Item("2", "Strategi for rygestop", page=1, decisions=[Decision("Godkendt.")]),
     ])  # fmt: skip
     write_fake(folder / "a.txt", a)
     write_fake(folder / "b.txt", b)

@@ -67,6 +67,13 @@ def ingest_cmd(
     ),
     force: bool = typer.Option(False, "--force", help="Fortolk filerne igen, også uændrede."),
     as_json: bool = json_option("rapporten (filer, status, punkter, advarsler)"),
+    organisation: str | None = typer.Option(
+        None,
+        "--organisation",
+        metavar="TEKST",
+        help="Kommunen eller organisationen bag møderne (standard: hvad hvert dokuments "
+        "sidehoved nævner, ellers KITAR_ORGANISATION).",
+    ),
 ) -> None:
     """Læg dokumenter i korpusset; uændrede filer springes over, rettede erstatter deres.
 
@@ -80,7 +87,14 @@ def ingest_cmd(
             bar.update(done, total, f"indlæser {Path(result.path).name[:40]}")
 
         started = time.perf_counter()
-        report = ingest(paths, db_path(db), jobs=jobs, force=force, progress=on_file)
+        report = ingest(
+            paths,
+            db_path(db),
+            jobs=jobs,
+            force=force,
+            progress=on_file,
+            organisation=organisation,
+        )
     detail(f"{len(report.files)} filer på {time.perf_counter() - started:.1f} s")
     if as_json:
         _print_json(report.to_dict())
@@ -258,9 +272,6 @@ def _item_panel(item: Any, public: bool) -> Any:
             head = " ".join(x for x in ("Beslutning", d.body, d.date) if x)
             body.append(f"{head}\n", style="bold cyan")
             body.append(f"{d.text}\n")
-        if item.decision and not item.decisions:
-            body.append("Beslutning\n", style="bold cyan")
-            body.append(f"{item.decision}\n")
         if item.annexes:
             body.append("Bilag\n", style="bold magenta")
             for a in item.annexes:
@@ -286,7 +297,7 @@ def show_cmd(
 ) -> None:
     """Vis et møde (eller et punkt): afsnit, indstillinger, beslutninger, bilag."""
     from kitar.errors import CorpusError
-    from kitar.parse.serialize import meeting_to_dict
+    from kitar.parse.serialize import item_to_dict, meeting_to_dict
     from kitar.store.queries import get_meeting
 
     meeting_id, m = get_meeting(db_path(db), meeting)
@@ -296,17 +307,29 @@ def show_cmd(
         items = [i for i in flat if (i.number or "").rstrip(".") == item.rstrip(".")]
         if not items:
             raise CorpusError(f"møde {meeting_id} har intet punkt {item!r}")
+    from kitar.store.cases import related_in_meeting
+
+    related = related_in_meeting(db_path(db), meeting_id)
     if as_json:
         data = meeting_to_dict(m)
-        data["items"] = [asdict(i) for i in items]
+        data["items"] = [
+            {
+                **item_to_dict(i),
+                "related": [asdict(k) for k in related.get((i.number, i.title), [])],
+            }
+            for i in items
+        ]
         _print_json({"id": meeting_id, **data})
         return
+    from kitar.cli.cases import print_links
+
     info = m.meeting
     kind = MEETING_KIND_DA.get(info.kind or "", info.kind)
     head = " · ".join(x for x in (info.body, info.date, info.time, info.location, kind) if x)
     console.print(Text(f"#{meeting_id} {head}", style="bold"))
     for it in items:
         console.print(_item_panel(it, public))
+        print_links(related.get((it.number, it.title), []))
 
 
 @handle_errors
@@ -365,46 +388,6 @@ def stats_cmd(
     table.add_row("møder til", str(data["last_date"] or "–"))
     table.add_row("størrelse", f"{data['bytes'] / 1e6:.1f} MB".replace(".", ","))
     console.print(table)
-
-
-class _ArgvError(Exception):
-    pass
-
-
-def fast_search(argv: list[str]) -> int | None:
-    """Run `kitar search …` without typer's parameter machinery, which imports pydantic
-    (~0.3-0.4 s, typer 0.29) before any command runs; the output is the same `search_cmd`'s.
-
-    Returns the exit code, or None for anything else (another command, --help, a usage
-    error, an out-of-range --limit): the caller then runs the typer app, with its messages.
-    """
-    if not argv or argv[0] != "search" or {"--help", "-h"} & set(argv[1:]):
-        return None
-    import argparse
-
-    class Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> Any:  # no usage text, no exit: fall back to typer
-            raise _ArgvError(message)
-
-    parser = Parser(prog="kitar search", add_help=False, allow_abbrev=False)
-    parser.add_argument("query")
-    for name in ("since", "until", "body", "presenter", "org", "kind"):
-        parser.add_argument(f"--{name}")
-    parser.add_argument("--public", action="store_true")
-    parser.add_argument("--limit", "-n", type=int, default=20)
-    parser.add_argument("--db", type=Path)
-    parser.add_argument("--json", dest="as_json", action="store_true")
-    try:
-        args = parser.parse_args(argv[1:])
-    except _ArgvError:
-        return None
-    if not 1 <= args.limit <= 1000:
-        return None
-    try:
-        search_cmd(**vars(args))
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    return 0
 
 
 EXAMPLES = {

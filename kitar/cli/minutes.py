@@ -11,6 +11,7 @@ from typing import Any
 import typer
 from rich.markup import escape
 from rich.text import Text
+from typer.core import TyperGroup
 
 from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, json_option, note
 from kitar.cli.help import example
@@ -32,11 +33,14 @@ PUBLIC_OPTION = typer.Option(
     False, "--public", help="Udelad lukkede punkters indhold og fortrolige bilags titler."
 )
 FORCE_OPTION = typer.Option(False, "--force", help="Overskriv en eksisterende fil.")
-FOLLOWUP_ARGS = typer.Argument(
+FOLLOWUP_MEETING = typer.Argument(
     None,
-    help="[MØDE] for at vise et mødes liste, eller `done NR …` / `reopen NR …` (også `udført`, "
-    "`genåbn`) for at sætte status.",
-    metavar="[MØDE | done NR… | reopen NR…]",
+    help="Et møde i korpusset (nr., `2016-08-29` eller `udvalg 2016-08-29`) eller en "
+    "PDF-/DOCX-/TXT-fil; uden det alle møder.",
+    metavar="[MØDE]",
+)
+FOLLOWUP_IDS = typer.Argument(
+    ..., help="Opfølgningernes numre (`kitar followups` viser dem).", metavar="NR…"
 )
 OPEN_OPTION = typer.Option(False, "--open", help="Kun åbne opfølgninger.")
 STATUS_OPTION = typer.Option(
@@ -57,8 +61,6 @@ MINUTES_OPTION = typer.Option(
 OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "postponed": "udsat",
               "not_approved": "ikke godkendt", "noted": "taget til efterretning",
               "other": "andet", "none": "–"}  # fmt: skip
-# `kitar followups done 7 8`, `kitar followups udført 7`: verb → the status it sets.
-STATUS_VERBS = {"done": "done", "udført": "done", "reopen": "open", "genåbn": "open"}
 
 
 @handle_errors
@@ -100,17 +102,13 @@ def minutes_cmd(
     note(f"skrev {path} ({count} punkter, {kind})")
 
 
-def _set_status(args: list[str], db: Path) -> None:
-    verb, ids = args[0], args[1:]
-    if not ids or not all(i.isdigit() for i in ids):
-        raise typer.BadParameter(f"brug: kitar followups {verb} NR [NR …]", param_hint="ARGS")
+def _set_status(ids: list[int], status: str, db: Path | None) -> None:
     from kitar.store.followups import set_status
 
-    status = STATUS_VERBS[verb]
-    for raw in dict.fromkeys(ids):  # each id once, in the order given
-        row = set_status(db, int(raw), status)
-        console.print(f"opfølgning {row.id} er nu {STATUS_DA[row.status]}: {escape(row.action)}",
-                      soft_wrap=True)  # fmt: skip
+    for followup_id in dict.fromkeys(ids):  # each id once, in the order given
+        row = set_status(db_path(db), followup_id, status)
+        text = f"opfølgning {row.id} er nu {STATUS_DA[row.status]}: {escape(row.action)}"
+        console.print(text, soft_wrap=True)
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -138,9 +136,38 @@ def _format(fmt: str | None, output: Path | None) -> str:
     return fmt
 
 
+class _ListByDefault(TyperGroup):
+    """`kitar followups [MØDE] [tilvalg]` runs `list`; `done NR…` and `reopen NR…` (also
+    `udført`, `genåbn`) are the other subcommands (a meeting reference is never one of their
+    names)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+followups_app = typer.Typer(
+    cls=_ListByDefault,
+    help="Opfølgningslisten (hvem gør hvad hvornår) og dens status i korpusset.\n\n"
+    "`kitar followups [MØDE]` viser listen (kommandoen `list`); `kitar followups done 7 8 9` "
+    "og `kitar followups reopen 7` sætter status.",
+    add_completion=False,
+    options_metavar="[TILVALG]",
+    subcommand_metavar="[list|done|reopen] …",
+    epilog=example(
+        "KITAR_DB=corpus/demo/kitar.db kitar followups --open",
+        "KITAR_DB=corpus/demo/kitar.db kitar followups -o opfølgning.xlsx",
+        "KITAR_DB=corpus/demo/kitar.db kitar followups done 7 8 9",
+    ),
+)
+
+
+@followups_app.command("list", options_metavar="[TILVALG]", epilog=example(
+    "KITAR_DB=corpus/demo/kitar.db kitar followups list 4 -o opfølgning.csv"))  # fmt: skip
 @handle_errors
 def followups_cmd(
-    args: list[str] | None = FOLLOWUP_ARGS,
+    meeting: str | None = FOLLOWUP_MEETING,
     open_only: bool = OPEN_OPTION,
     status: str | None = STATUS_OPTION,
     owner: str | None = OWNER_OPTION,
@@ -152,26 +179,19 @@ def followups_cmd(
 ) -> None:
     """Opfølgningslisten: hvem gør hvad hvornår. Åbne med overskredet frist fremhæves.
 
-    `kitar followups` viser alle møders; `kitar followups MØDE` ét mødes;
-    `kitar followups done 7 8 9` og `kitar followups reopen 7` sætter status i korpusset.
-    CSV er til dansk Excel (BOM, semikolon, ja/nej); `--csv-plain` giver RFC-CSV.
+    Uden MØDE alle møders; med det ét mødes (fra korpusset eller en fil). CSV er til dansk
+    Excel (BOM, semikolon, ja/nej); `--csv-plain` giver RFC-CSV. Formatet følger -o's endelse.
     """
     from kitar.minutes import export
     from kitar.minutes.service import followups_for
 
-    args = args or []
-    if args and args[0] in STATUS_VERBS:
-        _set_status(args, db_path(db))
-        return
-    if len(args) > 1:
-        raise typer.BadParameter("angiv højst ét MØDE", param_hint="ARGS")
     fmt = _format(fmt, output)
     try:
         wanted = status_value(status) if status is not None else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--status") from None
-    found = followups_for(db_path(db), args[0] if args else None,
-                          open_only=open_only or wanted == "open", owner=owner)  # fmt: skip
+    found = followups_for(db_path(db), meeting, open_only=open_only or wanted == "open",
+                          owner=owner)  # fmt: skip
     data = export.rows([f for f in found if wanted is None or f.status == wanted])
     if fmt == "xlsx" or fmt == "docx":
         assert output is not None
@@ -191,9 +211,31 @@ def followups_cmd(
     from kitar.errors import OutputExists
 
     if output.exists() and not force:
-        raise OutputExists("findes allerede; brug --force for at overskrive", output)
+        raise OutputExists("exists; use --force to overwrite", output)
     output.write_text(text, encoding="utf-8", newline="")
     note(f"skrev {output} ({len(data)} rækker)")
+
+
+@handle_errors
+def done_cmd(followup_ids: list[int] = FOLLOWUP_IDS, db: Path | None = DB_OPTION) -> None:
+    """Markér opfølgninger som udført (numrene står i listens første kolonne)."""
+    _set_status(followup_ids, "done", db)
+
+
+@handle_errors
+def reopen_cmd(followup_ids: list[int] = FOLLOWUP_IDS, db: Path | None = DB_OPTION) -> None:
+    """Markér opfølgninger som åbne igen."""
+    _set_status(followup_ids, "open", db)
+
+
+for _name, _command, _hidden in (
+    ("done", done_cmd, False),
+    ("udført", done_cmd, True),
+    ("reopen", reopen_cmd, False),
+    ("genåbn", reopen_cmd, True),
+):
+    followups_app.command(_name, hidden=_hidden, options_metavar="[TILVALG]", epilog=example(
+        f"KITAR_DB=corpus/demo/kitar.db kitar followups {_name} 7 8 9"))(_command)  # fmt: skip
 
 
 def _print_table(data: list[dict]) -> None:
@@ -266,17 +308,12 @@ def compare_cmd(
 
 EXAMPLES = {
     "minutes": example("KITAR_DB=corpus/demo/kitar.db kitar minutes 3 -o referat.docx"),
-    "followups": example(
-        "KITAR_DB=corpus/demo/kitar.db kitar followups --open",
-        "KITAR_DB=corpus/demo/kitar.db kitar followups -o opfølgning.xlsx",
-        "KITAR_DB=corpus/demo/kitar.db kitar followups done 7 8 9",
-    ),
     "compare": example("KITAR_DB=corpus/demo/kitar.db kitar compare 3"),
 }
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    for name, command in (("minutes", minutes_cmd), ("followups", followups_cmd),
-                          ("compare", compare_cmd)):  # fmt: skip
+    for name, command in (("minutes", minutes_cmd), ("compare", compare_cmd)):
         app.command(name, epilog=EXAMPLES[name], options_metavar="[TILVALG]")(command)
+    app.add_typer(followups_app, name="followups")

@@ -150,7 +150,6 @@ def decision(b: Builder, item: Item, subject: str, style: Style, number: str, bo
         b.add("heading", "Beslutning", level=3)
         b.add("paragraph", text)
         item.decisions.append(Decision(text))
-        item.decision = text
         return
     decisions: list[tuple[str, date, str]] = []
     if rng.random() < 0.25:  # decided first in another committee, as items travel upwards
@@ -169,4 +168,3 @@ def decision(b: Builder, item: Item, subject: str, style: Style, number: str, bo
             b.add("paragraph", f"Fraværende: {absent[0]}", style=STYLE_LEFT)
             item.absent += absent
         item.decisions.append(Decision(dtext, dbody, day.isoformat(), absent))
-    item.decision = item.decisions[-1].text

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from kitar.config import default_organisation
 from kitar.errors import DocumentNotFound
 from kitar.ingest.workers import Outcome, Processor, Readers, work
 from kitar.model import Document, Meeting
@@ -134,11 +135,14 @@ def ingest(
     force: bool = False,
     progress: Progress | None = None,
     processor: Processor | None = None,
+    organisation: str | None = None,
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
 
     `processor(path) -> (Document, Meeting)` defaults to kitar.ingest.pipeline.process_file; tests
     pass a fake one. It must be picklable (a module-level function) when jobs > 1.
+    `organisation` names the municipality or organisation of every meeting ingested; without
+    it, each document's own (its header) counts, else `KITAR_ORGANISATION`.
     """
     processor = processor or default_processor
     files, missing = collect_paths(paths)
@@ -172,7 +176,7 @@ def ingest(
             readers.read(hashed)
             readers.warm_up()
             wait([migrating])  # a failure is raised again by open_migrated here
-        _write(hashed, db_path, processor, readers, force, emit)
+        _write(hashed, db_path, processor, readers, force, emit, organisation)
     except BaseException:
         if readers is not None:
             readers.close(failed=True)
@@ -191,15 +195,21 @@ def _write(
     readers: Readers | None,
     force: bool,
     emit: Callable[[FileResult], None],
+    organisation: str | None = None,
 ) -> None:
     """Skip unchanged files, then write the outcomes in input order (the writer loop)."""
     db = open_migrated(db_path)
     conn = db.conn
+    fallback = default_organisation()
     todo: list[tuple[str, str]] = []
     for path, sha in hashed:
         stored = stored_document(conn, sha)
         if stored and not force:
             doc_id, meeting_id, items = stored
+            if organisation and meeting_id:  # naming it is no reason to parse again
+                conn.execute(  # autocommit: one statement
+                    "UPDATE meetings SET organisation = ? WHERE id = ?", (organisation, meeting_id)
+                )
             emit(FileResult(path, "unchanged", items, document_id=doc_id, meeting_id=meeting_id))
         else:
             todo.append((path, sha))
@@ -219,6 +229,7 @@ def _write(
                 if prep is None:
                     written.append(FileResult(outcome.path, "failed", reason=outcome.reason))
                 else:
+                    prep.organisation = organisation or prep.organisation or fallback
                     status, doc_id, meeting_id = batch.write(prep, force=force, ready=ready)
                     if len(ready) >= FTS_BATCH:
                         catch_up(conn, ready)

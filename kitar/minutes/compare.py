@@ -71,8 +71,7 @@ def _title_key(title: str) -> str:
 
 
 def _decisions(item: Item) -> list[str]:
-    texts = [d.text for d in item.decisions if d.text.strip()]
-    return texts or ([item.decision] if item.decision else [])
+    return [d.text for d in item.decisions if d.text.strip()]
 
 
 def compare_meeting(agenda: Meeting, minutes: Meeting | None = None) -> list[ItemComparison]:

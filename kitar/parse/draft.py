@@ -17,15 +17,15 @@ _NUMBERED = re.compile(r"^(?P<number>\d+[a-z]?|[a-zæøå])\.\s")
 
 def is_kitar_draft(doc: Document) -> bool:
     """A DOCX written by `kitar minutes` (its core properties say so)."""
-    meta = doc.metadata
-    return meta.get("docx_category") == CATEGORY and "kitar" in meta.get("docx_keywords", "")
+    props = doc.properties
+    return props is not None and props.category == CATEGORY and "kitar" in (props.keywords or "")
 
 
 def draft_meeting_id(doc: Document) -> str | None:
     """The corpus meeting id stored in the draft's identifier property, if any."""
-    if not is_kitar_draft(doc):
+    if not is_kitar_draft(doc) or doc.properties is None:
         return None
-    return doc.metadata.get("docx_identifier") or None
+    return doc.properties.identifier or None
 
 
 def filled_decisions(doc: Document) -> dict[str, str]:

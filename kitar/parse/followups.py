@@ -226,8 +226,7 @@ class _Context:
 
 
 def _only_takes_note(item: Item) -> bool:
-    decided = [d.text for d in item.decisions] or ([item.decision] if item.decision else [])
-    texts = decided or item.recommendations
+    texts = [d.text for d in item.decisions] or item.recommendations
     return bool(texts) and all(takes_note(t) for t in texts)
 
 
@@ -235,8 +234,6 @@ def _item_sources(item: Item) -> Iterable[tuple[str, str, bool]]:
     """(text, origin, needs a deadline to count) for one item."""
     for decision in item.decisions:
         yield decision.text, "decision", False
-    if item.decision and not item.decisions:
-        yield item.decision, "decision", False
     for rec in item.recommendations:
         yield rec, "recommendation", False
     for section in item.sections:

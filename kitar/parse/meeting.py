@@ -133,12 +133,12 @@ def parse_document(doc: Document) -> Meeting:
         preamble, items = blocks, []
     if not items and not any("no agenda structure" in w for w in warnings):
         warnings.append(f"{doc.path}: no agenda items found; is this a meeting document?")
-    if doc.metadata.get("docx_category"):
+    if doc.properties is not None:  # a DOCX: perhaps a filled-in kitar draft
         _apply_draft_decisions(doc, items)
     info = metadata.extract(preamble, doc, any(i.decisions for i in items), bool(items))
     if info.date is None:
         _date_from_decisions(info, items)
-    if doc.metadata.get("docx_category"):
+    if doc.properties is not None:
         from kitar.parse.draft import draft_meeting_id
 
         info.draft_of = draft_meeting_id(doc)

@@ -28,7 +28,7 @@ from kitar.errors import (
     NothingToExtract,
     UnsupportedFormat,
 )
-from kitar.model import Block, BlockKind, Document
+from kitar.model import Block, BlockKind, CoreProperties, Document
 from kitar.text.normalize import normalize
 
 # Re-exported for kitar.minutes.docx_write, so that python-docx is imported in this module only.
@@ -286,21 +286,22 @@ def read_docx(path: str | Path) -> Document:
     reader.walk(reader.body)
     if not reader.blocks:
         raise NothingToExtract("no text in the document body", path)
-    meta: dict[str, str] = {}
+    found: dict[str, str] = {}
     props = document.core_properties
     for name in _CORE_FIELDS:
         if value := (getattr(props, name, None) or "").strip():
-            meta[f"docx_{name}"] = normalize(value)
+            found[name] = normalize(value)
     for name in ("created", "modified"):
         if (value := getattr(props, name, None)) is not None:
-            meta[f"docx_{name}"] = value.isoformat()
+            found[name] = value.isoformat()
     return Document(
         path=str(path),
         format="docx",
         pages=reader.page,
         blocks=reader.blocks,
-        metadata=meta,
+        metadata={f"docx_{name}": value for name, value in found.items()},
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        properties=CoreProperties(**found),
     )
 
 

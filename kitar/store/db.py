@@ -68,6 +68,20 @@ def open_db(path: str | Path) -> Database:
     return sqlite_utils.Database(conn)
 
 
+def foreign_key(table: str, column: str, other: str, on_delete: str = "CASCADE") -> Any:
+    """A sqlite_utils ForeignKey to `other`.id (for the migrations' `create`)."""
+    from sqlite_utils.db import ForeignKey
+
+    return ForeignKey(table, column, other, "id", on_delete=on_delete)
+
+
+def migration_set(name: str) -> Any:
+    """An empty sqlite_utils.Migrations set (sqlite-utils ≥ 4) for kitar.store.migrations."""
+    from sqlite_utils import Migrations
+
+    return Migrations(name)
+
+
 def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("SAVEPOINT kitar_block")
     try:
@@ -87,6 +101,10 @@ def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt).
+
+    Not sqlite-utils' `Database.atomic()`: that begins DEFERRED (a second writer then fails
+    instead of waiting) and needs a Database, which the plain-sqlite3 search path has not.
+    Inside this, sqlite-utils' own atomic() blocks nest as savepoints (the migrations do).
 
     IMMEDIATE takes the write lock up front, so a concurrent writer waits on busy_timeout
     rather than failing with "database is locked" when a read transaction tries to upgrade.

@@ -38,6 +38,7 @@ class Prepared:
     meeting: Meeting
     items: list[tuple[Item, int | None, bool]] = field(default_factory=list)  # item, parent, closed
     units: list[Unit] = field(default_factory=list)
+    organisation: str | None = None  # the municipality or organisation the meeting belongs to
 
     @property
     def item_numbers(self) -> set[str]:
@@ -183,6 +184,19 @@ class _Coverage:
         return "\n".join(keep)
 
 
+def document_organisation(doc: Document) -> str | None:
+    """The organisation the document names in its header: page title, first lines
+    (kitar.parse.cases.find_organisation). Reads the page texts, since workers hand over
+    documents without their blocks."""
+    from kitar.parse.cases import HEADER_BLOCKS, find_organisation
+
+    lines = [ln for text in doc.page_texts for ln in text.splitlines()]
+    if not lines:
+        lines = [b.text for b in doc.blocks]
+    header = [doc.metadata.get("html_title", ""), *lines[:HEADER_BLOCKS]]
+    return find_organisation(header)
+
+
 def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared:
     """Rows and search units of one document; analysis (stems, compounds) happens here."""
     prep = Prepared(
@@ -193,6 +207,7 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
         doc_warnings=list(doc.warnings),
         page_texts=list(doc.page_texts),
         meeting=meeting,
+        organisation=document_organisation(doc),
     )
     _flatten(meeting.items, None, False, prep.items)
     units = prep.units
@@ -204,8 +219,6 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
             if r
         )
         decisions = [d.text for d in item.decisions if d.text]
-        if not decisions and item.decision:
-            decisions = [item.decision]
         units.extend(Unit("decision", index, item.page, shut, False, d) for d in decisions)
         units.extend(
             Unit("annex", index, item.page, shut, a.confidential, a.title)

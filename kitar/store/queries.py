@@ -164,10 +164,11 @@ def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
             page=r["page"],
             case_id=r["case_id"],
             doc_id=r["doc_id"],
-            decision=r["decision"],
             presenters=[Presenter(p["name"], p["org"], p["role"]) for p in pres.get(i, [])],
             recommendations=[x["text"] for x in recs.get(i, [])],
-            decisions=[Decision(x["text"], x["body"], x["date"]) for x in decs.get(i, [])],
+            # items.decision is the latest of these (or, from an older kitar, the only one)
+            decisions=[Decision(x["text"], x["body"], x["date"]) for x in decs.get(i, [])]
+            or ([Decision(r["decision"])] if r["decision"] else []),
             annexes=[
                 Annex(x["number"], x["title"], bool(x["confidential"]), x["ref"])
                 for x in anns.get(i, [])

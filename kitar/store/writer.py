@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Literal
 
 from kitar.errors import CorpusError
+from kitar.parse.cases import case_key
 from kitar.store import db as dbmod
 from kitar.store.fts import Analysed, unindex
 from kitar.store.prepare import Prepared, meeting_key
@@ -101,17 +102,18 @@ def _write_meeting(
         info.case_id,
         info.doc_id,
         json.dumps(prep.meeting.warnings, ensure_ascii=False),
+        prep.organisation,
     )
     if meeting_id is None:
         cur = conn.execute(
             "INSERT INTO meetings (document_id, meeting_key, kind, body, date, time, location, "
-            "case_id, doc_id, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "case_id, doc_id, warnings, organisation) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             values,
         )
         return int(cur.lastrowid or 0)
     conn.execute(
         "UPDATE meetings SET document_id=?, meeting_key=?, kind=?, body=?, date=?, time=?, "
-        "location=?, case_id=?, doc_id=?, warnings=? WHERE id=?",
+        "location=?, case_id=?, doc_id=?, warnings=?, organisation=? WHERE id=?",
         (*values, meeting_id),
     )
     return meeting_id
@@ -142,7 +144,7 @@ def _write_items(
     )
     conn.executemany(
         "INSERT INTO items (id, meeting_id, parent_id, number, title, closed, page, case_id, "
-        "doc_id, decision, position) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "doc_id, decision, position, case_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 ids[n],
@@ -156,6 +158,7 @@ def _write_items(
                 it.doc_id,
                 it.decision,
                 n,
+                case_key(it.case_id),
             )
             for n, (it, parent, shut) in enumerate(prep.items)
         ],
