@@ -25,9 +25,9 @@ from tests.minutes_fixtures import fictional_agenda, fictional_minutes
 
 runner = CliRunner()
 COMMANDS = ["reflow", "inspect", "parse", "eval", "ingest", "search", "meetings", "show",
-            "people", "stats", "minutes", "followups", "compare"]  # fmt: skip
-# Commands that print data: each has --json (followups: --format json).
-JSON_COMMANDS = [c for c in COMMANDS if c != "followups"]
+            "people", "stats", "minutes", "followups", "compare", "case"]  # fmt: skip
+# Commands that print data: each has --json.
+JSON_COMMANDS = [c if c != "followups" else "followups list" for c in COMMANDS]
 
 
 @pytest.fixture()
@@ -54,7 +54,7 @@ def run(*args: str, columns: int = 80) -> tuple[int, str]:
 
 
 def followup_ids(db: Path) -> list[int]:
-    return [r["id"] for r in json.loads(run("followups", "-f", "json", "--db", str(db))[1])]
+    return [r["id"] for r in json.loads(run("followups", "--json", "--db", str(db))[1])]
 
 
 # --- help: Danish, no Python types, an example per command -------------------------------------
@@ -71,7 +71,7 @@ def test_help_is_danish_without_python_types_with_an_example(command: str) -> No
 
 @pytest.mark.parametrize("command", JSON_COMMANDS)
 def test_every_data_command_has_a_described_json_option(command: str) -> None:
-    out = " ".join(run(command, "--help", columns=200)[1].split())
+    out = " ".join(run(*command.split(), "--help", columns=200)[1].split())
     assert re.search(r"--json\s+Skriv \S.* som JSON", out), out
 
 

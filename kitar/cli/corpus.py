@@ -27,6 +27,7 @@ from kitar.cli.common import (
     progress,
 )
 from kitar.cli.help import example
+from kitar.cli.messages import danish
 from kitar.cli.options import KIND_DA, MEETING_KIND_DA, date_value, kind_value
 from kitar.cli.render import Column, print_records, print_wrapped
 
@@ -105,7 +106,7 @@ def ingest_cmd(
         rows: list[list[Any]] = []
         for f in report.files:
             reason = f.reason if f.status == "failed" else "; ".join(f.warnings)
-            reason = (reason or "").replace(f.path + ": ", "")
+            reason = danish((reason or "").replace(f.path + ": ", ""))
             rows.append([_short(f.path), Text(STATUS_DA[f.status],
                          style=STATUS_STYLE[f.status]), str(f.items), reason])  # fmt: skip
         print_records(console, columns, rows, title=f"kitar ingest → {report.db_path}")

@@ -173,6 +173,7 @@ def followups_cmd(
     owner: str | None = OWNER_OPTION,
     fmt: str | None = FORMAT_OPTION,
     csv_plain: bool = CSV_PLAIN_OPTION,
+    as_json: bool = json_option("listen (som --format json)"),
     output: Path | None = OUTPUT_OPTION,
     force: bool = FORCE_OPTION,
     db: Path | None = DB_OPTION,
@@ -185,6 +186,10 @@ def followups_cmd(
     from kitar.minutes import export
     from kitar.minutes.service import followups_for
 
+    if as_json:
+        if fmt not in (None, "json"):
+            raise typer.BadParameter(f"--json og --format {fmt} udelukker hinanden")
+        fmt = "json"
     fmt = _format(fmt, output)
     try:
         wanted = status_value(status) if status is not None else None
