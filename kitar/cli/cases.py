@@ -13,7 +13,7 @@ from rich.text import Text
 
 from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, json_option
 from kitar.cli.help import example
-from kitar.cli.render import Column, print_records
+from kitar.cli.render import Column, print_records, print_wrapped
 
 CLOSED_NOTE = "Lukket punkt"
 
@@ -34,14 +34,14 @@ def _print_case(case: Any, public: bool) -> None:
         )
         head = f"{t.date or '(uden dato)'}  {t.body or ''} ({kind})"
         console.print(Text(head, style="bold cyan"))
-        console.print(Text(f"  punkt {t.number or '–'} {t.title}  [{t.citation}]"))
+        print_wrapped(console, Text(f"  punkt {t.number or '–'} {t.title}  [{t.citation}]"), 4)
         if t.closed and public:
             console.print(Text(f"  {CLOSED_NOTE}", style="italic"))
             continue
         for r in t.recommendations:
-            console.print(Text(f"  Indstilling: {r}", style="green"))
+            print_wrapped(console, Text(f"  Indstilling: {r}", style="green"), 4)
         if t.decision:
-            console.print(Text(f"  Beslutning: {t.decision}"))
+            print_wrapped(console, Text(f"  Beslutning: {t.decision}"), 4)
 
 
 @handle_errors
