@@ -67,6 +67,12 @@ class OutputExists(KitarError):
     exit_code = 12
 
 
+class PersonalDataFound(KitarError):
+    """`kitar publish` found personal data in open items and was not told to replace it."""
+
+    exit_code = 13
+
+
 EXIT_CODES: dict[int, str] = {
     0: "udført",
     1: "fejl (eller: en eller flere filer fejlede i en kørsel)",
@@ -81,6 +87,7 @@ EXIT_CODES: dict[int, str] = {
     CorpusError.exit_code: "fejl i korpus/database",
     QueryError.exit_code: "ugyldig søgning",
     OutputExists.exit_code: "outputfilen findes allerede (brug --force)",
+    PersonalDataFound.exit_code: "personoplysninger fundet, intet udgivet (--redact-personal)",
 }
 
 

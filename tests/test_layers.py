@@ -20,7 +20,9 @@ PACKAGE = ROOT / "kitar"
 # Bottom to top. A module belongs to the entry with its longest dotted prefix.
 LAYERS: list[tuple[str, ...]] = [
     # Shared by all: the package itself, errors, settings, the dataclasses passed between stages.
-    ("kitar", "kitar.errors", "kitar.config", "kitar.model"),
+    # kitar.redact: what a public reader may see, a rule over the model that the store (each
+    # unit's visibility) and every output apply.
+    ("kitar", "kitar.errors", "kitar.config", "kitar.model", "kitar.redact"),
     # Characters, line-end hyphens, reflow, Danish dates and deadlines: plain text in, text out.
     ("kitar.text",),
     # Typography only: pages, lines, fonts, positions, blocks (PDF, DOCX, TXT).

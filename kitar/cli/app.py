@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from kitar import __version__
-from kitar.cli import cases, corpus, evaluate, export, help, minutes, parse, read
+from kitar.cli import cases, corpus, evaluate, export, help, minutes, parse, publish, read
 from kitar.cli.common import verbosity
 from kitar.errors import exit_codes_help
 
@@ -48,7 +48,7 @@ def _root(
     verbosity.quiet, verbosity.verbose = quiet, verbose and not quiet
 
 
-for module in (read, parse, evaluate, corpus, cases, export, minutes):
+for module in (read, parse, evaluate, corpus, cases, export, minutes, publish):
     module.register(app)
 
 

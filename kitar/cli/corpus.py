@@ -246,8 +246,9 @@ def meetings_cmd(
     table = []
     for r in rows:
         linked = ", ".join(f"{MEETING_KIND_DA.get(k, k)} {v}" for k, v in r.linked.items())
-        table.append([str(r.id), r.date or "", MEETING_KIND_DA.get(r.kind or "", r.kind or ""),
-                      r.body or "", str(r.items), linked, Path(r.path or "").name])  # fmt: skip
+        files = " + ".join(Path(p).name for p in [r.path or "", *r.also])
+        kind = MEETING_KIND_DA.get(r.kind or "", r.kind or "") + (" (udkast)" if r.draft else "")
+        table.append([str(r.id), r.date or "", kind, r.body or "", str(r.items), linked, files])
     print_records(console, columns, table)
 
 
@@ -255,7 +256,7 @@ def _item_panel(item: Any, public: bool) -> Any:
     from rich.panel import Panel
 
     body = Text()
-    if item.closed and public:
+    if item.closed and public:  # kitar.redact left the number and title only
         body.append("Lukket punkt", style="italic")
     else:
         for p in item.presenters:
@@ -276,9 +277,8 @@ def _item_panel(item: Any, public: bool) -> Any:
         if item.annexes:
             body.append("Bilag\n", style="bold magenta")
             for a in item.annexes:
-                title = "(fortroligt bilag)" if a.confidential and public else a.title
                 mark = " – FORTROLIGT" if a.confidential and not public else ""
-                body.append(f" {a.number or '-'}. {title}{mark}\n")
+                body.append(f" {a.number or '-'}. {a.title}{mark}\n")
     for sub in item.subitems:
         body.append(f"\n{sub.number or '–'} {sub.title}\n", style="bold")
     body.rstrip()
@@ -292,16 +292,23 @@ def show_cmd(
         ..., metavar="MØDE", help="Mødets nr., dato (2016-08-29) eller 'udvalg dato'."
     ),
     item: str | None = typer.Argument(None, metavar="[PUNKT]", help="Kun dette punkt."),
-    public: bool = typer.Option(False, "--public", help="Skjul lukkede punkters indhold."),
+    public: bool = typer.Option(
+        False,
+        "--public",
+        help="Som offentligheden ser det: intet lukket indhold, ingen fortrolige titler.",
+    ),
     db: Path | None = DB_OPTION,
     as_json: bool = json_option("mødet i kitar.meeting/1-formatet (med id)"),
 ) -> None:
     """Vis et møde (eller et punkt): afsnit, indstillinger, beslutninger, bilag."""
     from kitar.errors import CorpusError
     from kitar.parse.serialize import item_to_dict, meeting_to_dict
+    from kitar.redact import public_meeting
     from kitar.store.queries import get_meeting
 
     meeting_id, m = get_meeting(db_path(db), meeting)
+    if public:
+        m = public_meeting(m)
     items = m.items
     if item is not None:
         flat = [i for top in m.items for i in (top, *top.subitems)]
@@ -311,6 +318,9 @@ def show_cmd(
     from kitar.store.cases import related_in_meeting
 
     related = related_in_meeting(db_path(db), meeting_id)
+    if public:  # a closed item shows its number and title only, no links to other meetings
+        related = {k: v for k, v in related.items() if not any(
+            it.closed and (it.number, it.title) == k for it in m.items)}  # fmt: skip
     if as_json:
         data = meeting_to_dict(m)
         data["items"] = [

@@ -58,6 +58,10 @@ _CATALOGUE = [
     (r"cannot run this query: (.+)", r"kan ikke køre søgningen: \1"),
     (r"exists; use --force to overwrite", "findes allerede; brug --force for at overskrive"),
     (r"answer key not found", "facitfilen findes ikke"),
+    (r"(\d+) pieces of personal data in open items; nothing written \(use --redact-personal "
+     r"to replace them\)",
+     r"\1 personoplysninger i åbne punkter; intet skrevet (brug --redact-personal for at "
+     r"erstatte dem)"),
     (r"not a JSON file \((.+)\)", r"ikke en JSON-fil (\1)"),
 ]  # fmt: skip
 _COMPILED = [(re.compile(rf"^{pattern}$", re.S), danish) for pattern, danish in _CATALOGUE]

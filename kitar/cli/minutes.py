@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, json_option, note
 from kitar.cli.help import example
+from kitar.cli.messages import danish
 from kitar.cli.options import STATUS_DA, output_suffix, status_value
 from kitar.cli.render import Column, print_records
 
@@ -30,7 +31,9 @@ TEMPLATE_OPTION = typer.Option(
     help="Sekretariatets .docx: typografier, sideopsætning, sidehoved og -fod.",
 )  # fmt: skip
 PUBLIC_OPTION = typer.Option(
-    False, "--public", help="Udelad lukkede punkters indhold og fortrolige bilags titler."
+    False,
+    "--public",
+    help="Som offentligheden ser det: intet lukket indhold, ingen fortrolige titler.",
 )
 FORCE_OPTION = typer.Option(False, "--force", help="Overskriv en eksisterende fil.")
 FOLLOWUP_MEETING = typer.Argument(
@@ -58,9 +61,9 @@ MINUTES_OPTION = typer.Option(
     None, "--minutes", metavar="MØDE",
     help="Referatet der sammenlignes med (standard: det tilknyttede i korpusset).",
 )  # fmt: skip
-OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "postponed": "udsat",
-              "not_approved": "ikke godkendt", "noted": "taget til efterretning",
-              "other": "andet", "none": "–"}  # fmt: skip
+OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "forwarded": "sendt videre",
+              "postponed": "udsat", "not_approved": "ikke godkendt",
+              "noted": "taget til efterretning", "other": "andet", "none": "–"}  # fmt: skip
 
 
 @handle_errors
@@ -176,12 +179,15 @@ def followups_cmd(
     as_json: bool = json_option("listen (som --format json)"),
     output: Path | None = OUTPUT_OPTION,
     force: bool = FORCE_OPTION,
+    public: bool = PUBLIC_OPTION,
     db: Path | None = DB_OPTION,
 ) -> None:
-    """Opfølgningslisten: hvem gør hvad hvornår. Åbne med overskredet frist fremhæves.
+    """Opfølgningslisten: hvem gør hvad hvornår. Åbne med overskredet frist fremhæves, de
+    fra lukkede punkter mærkes LUKKET (--public udelader dem).
 
-    Uden MØDE alle møders; med det ét mødes (fra korpusset eller en fil). CSV er til dansk
-    Excel (BOM, semikolon, ja/nej); `--csv-plain` giver RFC-CSV. Formatet følger -o's endelse.
+    Uden MØDE alle møders; med det ét mødes (fra korpusset eller en fil; en dato med både
+    dagsorden og referat betyder referatet). CSV er til dansk Excel (BOM, semikolon, ja/nej);
+    `--csv-plain` giver RFC-CSV. Formatet følger -o's endelse.
     """
     from kitar.minutes import export
     from kitar.minutes.service import followups_for
@@ -195,8 +201,11 @@ def followups_cmd(
         wanted = status_value(status) if status is not None else None
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--status") from None
+    notes: list[str] = []
     found = followups_for(db_path(db), meeting, open_only=open_only or wanted == "open",
-                          owner=owner)  # fmt: skip
+                          owner=owner, public=public, notes=notes)  # fmt: skip
+    for text in notes:
+        note(f"bemærk: {danish(text)}")
     data = export.rows([f for f in found if wanted is None or f.status == wanted])
     if fmt == "xlsx" or fmt == "docx":
         assert output is not None
@@ -244,6 +253,8 @@ for _name, _command, _hidden in (
 
 
 def _print_table(data: list[dict]) -> None:
+    from kitar.minutes.export import CLOSED_MARK
+
     if not data:
         console.print("ingen opfølgninger")
         return
@@ -264,13 +275,16 @@ def _print_table(data: list[dict]) -> None:
                 row["owner"],
                 row["action"],
                 row["meeting"],
-                row["item"],
+                Text(row["item"]) + (Text(f" {CLOSED_MARK}", style="bold magenta")
+                                     if row["closed"] else Text()),
             ]
-        )
+        )  # fmt: skip
     print_records(console, columns, rows)
     overdue = sum(1 for r in data if r["overdue"])
+    closed = sum(1 for r in data if r["closed"])
+    tail = f"; {closed} fra lukkede punkter ({CLOSED_MARK}: kun internt)" if closed else ""
     console.print(f"{len(data)} opfølgninger, {overdue} med overskredet frist (!); "
-                  f"i dag er {date.today().isoformat()}")  # fmt: skip
+                  f"i dag er {date.today().isoformat()}{tail}")  # fmt: skip
 
 
 @handle_errors
@@ -278,6 +292,7 @@ def compare_cmd(
     meeting: str = MEETING_ARGUMENT,
     minutes: str | None = MINUTES_OPTION,
     as_json: bool = json_option("punkterne (indstillinger, beslutninger, udfald)"),
+    public: bool = PUBLIC_OPTION,
     db: Path | None = DB_OPTION,
 ) -> None:
     """Pr. punkt: dagsordenens indstillinger ved siden af referatets beslutninger.
@@ -286,7 +301,7 @@ def compare_cmd(
     """
     from kitar.minutes.service import comparison
 
-    _, found_minutes, rows = comparison(meeting, db_path(db), minutes)
+    _, found_minutes, rows = comparison(meeting, db_path(db), minutes, public=public)
     if as_json:
         typer.echo(json.dumps([asdict(r) | {"departs": r.departs} for r in rows],
                               ensure_ascii=False, indent=2))  # fmt: skip

@@ -14,10 +14,12 @@ from typing import Any
 from kitar.errors import OutputExists
 from kitar.store.followups import StoredFollowUp
 
-COLUMNS = ["id", "status", "overdue", "due", "owner", "action", "meeting", "item", "source"]
+COLUMNS = ["id", "status", "overdue", "due", "owner", "action", "meeting", "item", "closed",
+           "source"]  # fmt: skip
 HEADERS_DA = {"id": "Nr.", "status": "Status", "overdue": "Overskredet", "due": "Frist",
               "owner": "Ansvarlig", "action": "Handling", "meeting": "Møde", "item": "Punkt",
-              "source": "Kilde"}  # fmt: skip
+              "closed": "Lukket punkt", "source": "Kilde"}  # fmt: skip
+CLOSED_MARK = "LUKKET"  # the item a follow-up comes from is closed: internal only
 STATUS_DA = {"open": "åben", "done": "udført"}
 # A follow-up's source starts with where it was found: `decision: …`, `section:Baggrund: …`.
 ORIGIN_DA = {"decision": "beslutning", "recommendation": "indstilling", "section:": "afsnit "}
@@ -26,7 +28,7 @@ FORMATS = ("table", "csv", "json", "md", "xlsx", "docx")
 # The file name's ending for each format written with --output (table is terminal only).
 SUFFIXES = {"csv": ".csv", "json": ".json", "md": ".md", "xlsx": ".xlsx", "docx": ".docx"}
 # Column widths in the Excel sheet (characters), in COLUMNS order.
-XLSX_WIDTHS = (6, 8, 12, 12, 22, 60, 36, 7, 60)
+XLSX_WIDTHS = (6, 8, 12, 12, 22, 60, 36, 7, 9, 60)
 DATE_FORMAT_XLSX = "dd-mm-yyyy"  # how Danish Excel writes a date
 BINARY_FORMATS = ("xlsx", "docx")
 
@@ -44,6 +46,7 @@ def rows(followups: Sequence[StoredFollowUp], today: date | None = None) -> list
             "action": f.action,
             "meeting": " ".join(x for x in (f.meeting_date, f.meeting_body) if x),
             "item": f.item_number or "",
+            "closed": f.closed,
             "source": f.source,
         }
         for f in followups
@@ -54,6 +57,8 @@ def _cell(column: str, value: Any) -> str:
     """A cell as a person reads it: `ja`/`nej`, `åben`/`udført`."""
     if column == "overdue":
         return "ja" if value else "nej"
+    if column == "closed":
+        return CLOSED_MARK if value else ""
     if column == "status":
         return STATUS_DA.get(value, value)
     if column == "source":
@@ -102,7 +107,7 @@ def _check(out: Path, force: bool) -> None:
 def _xlsx_value(column: str, value: Any) -> Any:
     if column == "due" and value:
         return date.fromisoformat(value)  # a real date: sortable and filterable in Excel
-    return _cell(column, value) if column in ("overdue", "status") else value
+    return _cell(column, value) if column in ("overdue", "status", "closed", "source") else value
 
 
 def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) -> Path:
@@ -143,7 +148,7 @@ def write_docx(data: list[dict[str, Any]], out: Path, *, force: bool = False) ->
     w = DocxWriter()
     w.add_heading("Opfølgningsliste", 1)
     w.add_paragraph(f"Udskrevet {date.today().isoformat()}; ! = fristen er overskredet.")
-    cols = ["id", "due", "owner", "action", "meeting", "status"]
+    cols = ["id", "due", "owner", "action", "meeting", "closed", "status"]
     body = [[_cell(c, r[c]) + (" !" if c == "due" and r["overdue"] else "") for c in cols]
             for r in data]  # fmt: skip
     w.add_table([HEADERS_DA[c] for c in cols], body)
