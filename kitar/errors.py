@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -73,6 +74,19 @@ class PersonalDataFound(KitarError):
     exit_code = 13
 
 
+class OverBudget(KitarError):
+    """A document that took longer than its time budget (`--timeout`) and was stopped."""
+
+    exit_code = 14
+
+
+class OutputError(KitarError):
+    """An output that cannot be written: not a regular file, no permission, a read-only file
+    system, a full disk (on a file or on standard output)."""
+
+    exit_code = 15
+
+
 EXIT_CODES: dict[int, str] = {
     0: "udført",
     1: "fejl (eller: en eller flere filer fejlede i en kørsel)",
@@ -88,7 +102,28 @@ EXIT_CODES: dict[int, str] = {
     QueryError.exit_code: "ugyldig søgning",
     OutputExists.exit_code: "outputfilen findes allerede (brug --force)",
     PersonalDataFound.exit_code: "personoplysninger fundet, intet udgivet (--redact-personal)",
+    OverBudget.exit_code: "dokumentet stoppet: over sin tidsgrænse (--timeout)",
+    OutputError.exit_code: "output kan ikke skrives (ikke en almindelig fil, adgang, "
+    "skrivebeskyttet filsystem, disken fuld)",
 }
+
+
+# Why a file (or standard output) cannot be written, in words a user acts on.
+_OS_REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted (a protected or immutable file?)",
+    errno.EROFS: "read-only file system",
+    errno.EISDIR: "is a directory",
+    errno.ENOENT: "no such folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """A short reason for an OSError (ENOSPC → "no space left on the device")."""
+    return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def exit_codes_help() -> str:

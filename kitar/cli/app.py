@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from kitar import __version__
 from kitar.cli import cases, corpus, evaluate, export, help, minutes, parse, publish, read
-from kitar.cli.common import verbosity
+from kitar.cli.common import GuardedStdout, finish_stdout, verbosity
 from kitar.errors import exit_codes_help
 
 help.install()
@@ -17,7 +19,8 @@ app = typer.Typer(
         "kitar læser danske mødedokumenter (PDF, DOCX, TXT), finder dagsordenens punkter, "
         "gemmer dem i et søgbart SQLite-korpus og skriver udkast til referater i Word.\n\n"
         "Globale tilvalg står før kommandoen: [bold]kitar -q ingest …[/], "
-        "[bold]kitar -v parse …[/].\n\n" + exit_codes_help()
+        "[bold]kitar -v parse …[/]. `--` afslutter tilvalgene: det der følger er et argument, "
+        "også når det begynder med en bindestreg (`kitar search -- -2016`).\n\n" + exit_codes_help()
     ),
     epilog=help.example("kitar search digitaliseringsstrategi --since 'august 2016'"),
     no_args_is_help=True,
@@ -53,6 +56,14 @@ for module in (read, parse, evaluate, corpus, cases, export, minutes, publish):
 
 
 def main() -> None:
+    if sys.stdout is not None and not isinstance(sys.stdout, GuardedStdout):
+        sys.stdout = GuardedStdout(sys.stdout)
     # Every command, `kitar search` included, goes through typer: a whole `kitar search`
     # process starts within the 0.5 s budget that way (docs/search.md has the numbers).
-    app()
+    code: int = 0
+    try:
+        app()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    ended = finish_stdout(report=not code)
+    raise SystemExit(code if ended is None or code else ended)

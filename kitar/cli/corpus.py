@@ -17,6 +17,7 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.cli.common import (
     DB_OPTION,
     console,
@@ -42,7 +43,10 @@ STATUS_DA: dict[Any, str] = {
 HIT_INDENT = 4
 
 PATHS_ARGUMENT = typer.Argument(
-    ..., help="PDF-, DOCX- og TXT-filer, mapper (med undermapper) eller mønstre.", metavar="STI…"
+    ...,
+    help="PDF-, DOCX- og TXT-filer, mapper (med undermapper) eller mønstre; - læser stier fra "
+    "stdin, én pr. linje.",
+    metavar="STI…",
 )
 
 
@@ -59,6 +63,21 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _stdin_paths() -> list[str]:
+    """Paths from standard input, one a line (`find møder -name '*.pdf' | kitar ingest -`)."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise typer.BadParameter(
+            "- læser stier fra standard input: send dem ind med en pipe", param_hint="STI…"
+        )
+    paths = [line.rstrip("\r\n") for line in sys.stdin]
+    paths = [p for p in paths if p.strip()]
+    if not paths:
+        raise typer.BadParameter("ingen stier på standard input", param_hint="STI…")
+    return paths
+
+
 @handle_errors
 def ingest_cmd(
     paths: list[str] = PATHS_ARGUMENT,
@@ -68,6 +87,13 @@ def ingest_cmd(
     ),
     force: bool = typer.Option(False, "--force", help="Fortolk filerne igen, også uændrede."),
     as_json: bool = json_option("rapporten (filer, status, punkter, advarsler)"),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT_S,
+        "--timeout",
+        min=0,
+        metavar="SEKUNDER",
+        help="Sekunder et dokument må tage at læse; 0: ingen grænse.",
+    ),
     organisation: str | None = typer.Option(
         None,
         "--organisation",
@@ -82,6 +108,9 @@ def ingest_cmd(
     """
     from kitar.ingest.batch import ingest
 
+    if "-" in paths:
+        paths = [p for p in paths if p != "-"] + _stdin_paths()
+
     with progress("indlæser", total=None) as bar:
 
         def on_file(result: Any, done: int, total: int) -> None:
@@ -94,6 +123,7 @@ def ingest_cmd(
             jobs=jobs,
             force=force,
             progress=on_file,
+            timeout=timeout or None,
             organisation=organisation,
         )
     detail(f"{len(report.files)} filer på {time.perf_counter() - started:.1f} s")
@@ -180,7 +210,11 @@ def search_cmd(
     db: Path | None = DB_OPTION,
     as_json: bool = json_option("hits (snippet, highlights, møde, punkt, side)"),
 ) -> None:
-    """Søg i korpusset (danske bøjninger og sammensatte ord), bedste hits først."""
+    """Søg i korpusset (danske bøjninger og sammensatte ord), bedste hits først.
+
+    En søgning der begynder med en bindestreg skrives efter `--`, som afslutter tilvalgene:
+    `kitar search --kind punkt -- -2016`.
+    """
     from kitar.errors import QueryError
     from kitar.store.search import parse_query, search, to_fts
 

@@ -58,6 +58,10 @@ _CATALOGUE = [
     (r"cannot run this query: (.+)", r"kan ikke køre søgningen: \1"),
     (r"exists; use --force to overwrite", "findes allerede; brug --force for at overskrive"),
     (r"answer key not found", "facitfilen findes ikke"),
+    (r"cannot write to standard output: (.+)", r"kan ikke skrive til standard output: \1"),
+    (r"cannot write: (.+)", r"kan ikke skrive: \1"),
+    (r"stopped after (\S+) s \(its time budget, --timeout\)",
+     r"stoppet efter \1 s (dets tidsgrænse, --timeout)"),
     (r"(\d+) pieces of personal data in open items; nothing written \(use --redact-personal "
      r"to replace them\)",
      r"\1 personoplysninger i åbne punkter; intet skrevet (brug --redact-personal for at "
@@ -68,11 +72,13 @@ _COMPILED = [(re.compile(rf"^{pattern}$", re.S), danish) for pattern, danish in 
 
 
 def danish(message: str, path: str | None = None) -> str:
-    """`message` in Danish when it is a known one; `path: ` in front stays as it is."""
-    prefix = ""
-    if path and message.startswith(path + ": "):
-        prefix, message = path + ": ", message[len(path) + 2 :]
-    for pattern, replacement in _COMPILED:
-        if pattern.match(message):
-            return prefix + pattern.sub(replacement, message)
-    return prefix + message
+    """`message` in Danish when it is a known one; a `path: ` in front stays as it is (given,
+    or found: the known message may follow any `…: `)."""
+    starts = [len(path) + 2] if path and message.startswith(path + ": ") else []
+    starts += [m.end() for m in re.finditer(r": ", message)]
+    for start in [0, *dict.fromkeys(starts)]:
+        rest = message[start:]
+        for pattern, replacement in _COMPILED:
+            if pattern.match(rest):
+                return message[:start] + pattern.sub(replacement, rest)
+    return message

@@ -80,6 +80,8 @@ def date_value(text: str | None, *, end: bool = False, option: str = "--since") 
 
 def output_suffix(path: Path, allowed: tuple[str, ...], option: str = "--output") -> None:
     """Refuse `-o referat.pdf` for a Word file: the name must say what the file is."""
+    if path.exists() and not path.is_file():
+        return  # a folder or a device: the output writer refuses it (exit code 15)
     if path.suffix.casefold() not in allowed:
         wanted = " eller ".join(allowed)
         raise typer.BadParameter(

@@ -77,15 +77,17 @@ def _read_with_progress(path: str) -> tuple[Any, Meeting] | None:
     return process_pdf_pages(path, *chunked)
 
 
-def _parse(path: str) -> Meeting:
+def _parse(path: str, timeout: float | None = None) -> Meeting:
+    from kitar.budget import time_budget
     from kitar.errors import NothingToExtract
     from kitar.ingest.pipeline import parse_file
 
-    try:
-        done = _read_with_progress(path)
-    except NothingToExtract:
-        done = None  # parse_file turns a blank document into an empty meeting
-    return done[1] if done is not None else parse_file(path)
+    with time_budget(timeout, path):
+        try:
+            done = _read_with_progress(path)
+        except NothingToExtract:
+            done = None  # parse_file turns a blank document into an empty meeting
+        return done[1] if done is not None else parse_file(path)
 
 
 def parse_cmd(
@@ -93,12 +95,19 @@ def parse_cmd(
         ..., metavar="FIL", help="PDF-, DOCX- eller TXT-mødedokument ('-' for stdin)."
     ),
     as_json: bool = json_option("mødet i kitar.meeting/1-formatet"),
+    timeout: float | None = typer.Option(
+        None,
+        "--timeout",
+        min=0,
+        metavar="SEKUNDER",
+        help="Stop efter så mange sekunder (slutkode 14); 0: ingen grænse.",
+    ),
 ) -> None:
     """Find mødet: punkter, underpunkter, oplægsholdere, indstillinger, beslutninger, bilag."""
     from kitar.parse.serialize import meeting_to_dict
 
     started = time.perf_counter()
-    meeting = _parse(file)
+    meeting = _parse(file, timeout)
     detail(f"{len(meeting.items)} punkter på {time.perf_counter() - started:.1f} s")
     for w in meeting.warnings:
         warn(w)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kitar.errors import OutputExists
+from kitar.minutes.output import check_target, write_output
 from kitar.store.followups import StoredFollowUp
 
 COLUMNS = ["id", "status", "overdue", "due", "owner", "action", "meeting", "item", "closed",
@@ -51,6 +51,11 @@ def rows(followups: Sequence[StoredFollowUp], today: date | None = None) -> list
         }
         for f in followups
     ]
+
+
+def write_text(text: str, out: Path, *, force: bool = False) -> Path:
+    """CSV, JSON or Markdown to a file (UTF-8, line ends as given)."""
+    return write_output(out, text, force=force)
 
 
 def _cell(column: str, value: Any) -> str:
@@ -98,12 +103,6 @@ def to_markdown(data: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _check(out: Path, force: bool) -> None:
-    if out.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite", out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-
-
 def _xlsx_value(column: str, value: Any) -> Any:
     if column == "due" and value:
         return date.fromisoformat(value)  # a real date: sortable and filterable in Excel
@@ -117,7 +116,7 @@ def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) ->
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    _check(out, force)
+    check_target(out, force)  # before the work
     wb = Workbook()
     ws = wb.active
     ws.title = "Opfølgning"
@@ -136,15 +135,14 @@ def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) ->
     ws.auto_filter.ref = ws.dimensions
     for n, width in enumerate(XLSX_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
-    wb.save(out)
-    return out
+    return write_output(out, wb.save, force=force)
 
 
 def write_docx(data: list[dict[str, Any]], out: Path, *, force: bool = False) -> Path:
     """A Word document with the follow-up table (overdue deadlines marked `!`)."""
     from kitar.minutes.docx_write import DocxWriter
 
-    _check(out, force)
+    check_target(out, force)
     w = DocxWriter()
     w.add_heading("Opfølgningsliste", 1)
     w.add_paragraph(f"Udskrevet {date.today().isoformat()}; ! = fristen er overskredet.")
@@ -153,4 +151,4 @@ def write_docx(data: list[dict[str, Any]], out: Path, *, force: bool = False) ->
             for r in data]  # fmt: skip
     w.add_table([HEADERS_DA[c] for c in cols], body)
     w.set_properties(title="Opfølgningsliste", category="Opfølgning", language="da-DK")
-    return w.save(out, force=True)
+    return w.save(out, force=force)

@@ -11,6 +11,7 @@ In both, a KL letterhead mixed into the text (`Dato:`, `Sags ID:`, `www.kl.dk`, 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -80,15 +81,38 @@ class _Open:
     role: str = "text"  # text | title | presenter | annex
 
 
-def _decode(data: bytes, path: Path) -> str:
+# Byte order marks, UTF-32 before UTF-16 (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str | None]:
+    """The text and a warning, if any: UTF-8, UTF-16/32 with a byte order mark (Notepad's
+    "Unicode"), else Windows-1252 (an old Danish Windows file) with a warning, since a
+    cp1252 reading of another code page gives wrong letters for æ, ø, å."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError as exc:  # a cut-off or damaged file
+                note = f"damaged {encoding.upper()} text ({exc.reason}): unreadable bytes replaced"
+                return data.decode(encoding, errors="replace"), note
     if b"\x00" in data[:4096]:
         raise UnsupportedFormat("not a text file (binary content)", path)
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnsupportedFormat("not a text file (unknown encoding)", path)  # pragma: no cover
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnsupportedFormat("not a text file (neither UTF-8 nor Windows-1252)", path) from None
+    return text, "not UTF-8: read as Windows-1252 (cp1252); check that æ, ø and å are right"
 
 
 def detect_layout(lines: list[str]) -> str:
@@ -375,18 +399,20 @@ def parse_text(text: str, path: str = "<text>") -> Document:
 
 
 def read_txt(path: str | Path) -> Document:
-    """Read a text file (UTF-8, or cp1252 as a fallback) into a Document."""
+    """Read a text file (UTF-8, UTF-16/32 with a BOM, or cp1252 with a warning)."""
     p = Path(path)
     if not p.is_file():
         raise DocumentNotFound("file not found", p)
     data = p.read_bytes()
     if not data:
         raise EmptyDocument("empty file (0 bytes)", p)
-    text = _decode(data, p)
+    text, note = _decode(data, p)
     if not text.strip():
         raise NothingToExtract("no text in file", p)
     doc = parse_text(text, str(p))
     if not doc.blocks:
         raise NothingToExtract("no text in file", p)
+    if note:
+        doc.warnings.insert(0, f"{p}: {note}")
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc
