@@ -325,7 +325,7 @@ def show_cmd(
     meeting: str = typer.Argument(
         ..., metavar="MØDE", help="Mødets nr., dato (2016-08-29) eller 'udvalg dato'."
     ),
-    item: str | None = typer.Argument(None, metavar="[PUNKT]", help="Kun dette punkt."),
+    item: str | None = typer.Argument(None, metavar="PUNKT", help="Kun dette punkt."),
     public: bool = typer.Option(
         False,
         "--public",
@@ -379,7 +379,7 @@ def show_cmd(
 
 @handle_errors
 def people_cmd(
-    name: str | None = typer.Argument(None, metavar="[NAVN]", help="Navnet indeholder."),
+    name: str | None = typer.Argument(None, metavar="NAVN", help="Navnet indeholder."),
     db: Path | None = DB_OPTION,
     as_json: bool = json_option("oplæggene (navn, organisation, rolle, dato, udvalg, punkt)"),
 ) -> None:

@@ -136,7 +136,7 @@ def eval_cmd(
     ),
     expected: Path | None = typer.Argument(
         None,
-        metavar="[FACIT]",
+        metavar="FACIT",
         help="Forventet resultat (kitar.meeting/1) eller facit (NAVN.gold.json); "
         "standard: NAVN.gold.json ved siden af dokumentet.",
     ),

@@ -102,10 +102,23 @@ def parse_cmd(
         metavar="SEKUNDER",
         help="Stop efter så mange sekunder (slutkode 14); 0: ingen grænse.",
     ),
+    explain: bool = typer.Option(
+        False,
+        "--explain",
+        help="Vis for hver mulig punktoverskrift beviserne for og imod, og hvorfor den blev "
+        "taget eller ej.",
+    ),
 ) -> None:
     """Find mødet: punkter, underpunkter, oplægsholdere, indstillinger, beslutninger, bilag."""
     from kitar.parse.serialize import meeting_to_dict
 
+    if explain:
+        from kitar.ingest.pipeline import read_and_reflow
+        from kitar.parse.explain import explain as explain_doc
+
+        for line in explain_doc(read_and_reflow(file)):
+            typer.echo(line)
+        return
     started = time.perf_counter()
     meeting = _parse(file, timeout)
     detail(f"{len(meeting.items)} punkter på {time.perf_counter() - started:.1f} s")
