@@ -136,6 +136,7 @@ def ingest(
     progress: Progress | None = None,
     processor: Processor | None = None,
     organisation: str | None = None,
+    export: str | Path | None = None,
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
 
@@ -143,6 +144,9 @@ def ingest(
     pass a fake one. It must be picklable (a module-level function) when jobs > 1.
     `organisation` names the municipality or organisation of every meeting ingested; without
     it, each document's own (its header) counts, else `KITAR_ORGANISATION`.
+    Afterwards each folder holding a meeting with annex references becomes one meeting: its
+    item extracts folded in, its annex files linked (kitar.ingest.folder; `export` is a case
+    system's export of the meeting, whose links come first).
     """
     processor = processor or default_processor
     files, missing = collect_paths(paths)
@@ -183,6 +187,9 @@ def ingest(
         raise
     if readers is not None:
         readers.close(failed=False)
+    from kitar.ingest.folder import link_folders
+
+    link_folders(db_path, report.files, export)
     order = {str(p): n for n, p in enumerate(files)}
     report.files.sort(key=lambda f: order.get(f.path, -1))  # input order, missing inputs first
     return report

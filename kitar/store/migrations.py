@@ -268,6 +268,19 @@ def _v6_cases(db: Database) -> None:
     )
 
 
+def _v7_annex_files(db: Database) -> None:
+    """Annexes as documents: a document's role in its meeting's folder (an item extract, an
+    annex) and the meeting it is part of; an annex's linked file, with how it was linked; an
+    annex's search units know their annex (`Bilag 2 til punkt 4, s. 3`)."""
+    db.execute("ALTER TABLE documents ADD COLUMN role TEXT")  # NULL: a meeting document
+    db.execute("ALTER TABLE documents ADD COLUMN part_of INTEGER")  # meetings.id
+    db.execute("ALTER TABLE annexes ADD COLUMN document_id INTEGER")
+    db.execute("ALTER TABLE annexes ADD COLUMN link_method TEXT")
+    db.execute("ALTER TABLE annexes ADD COLUMN link_confidence REAL")
+    db.execute("ALTER TABLE search_units ADD COLUMN annex_id INTEGER")
+    db.execute("CREATE INDEX idx_annexes_document_id ON annexes (document_id)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "core tables", _v1_core),
     (2, "search units and FTS5 index", _v2_search),
@@ -275,6 +288,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (4, "unit text stored once, stems and parts only in the index", _v4_text_once),
     (5, "page maps of search units", _v5_page_map),
     (6, "organisations and case keys", _v6_cases),
+    (7, "annex files and item extracts of a meeting folder", _v7_annex_files),
 ]
 LATEST = MIGRATIONS[-1][0]
 
