@@ -67,6 +67,12 @@ class OutputExists(KitarError):
     exit_code = 12
 
 
+class PersonalDataFound(KitarError):
+    """`kitar publish` found personal data in open items and was not told to replace it."""
+
+    exit_code = 13
+
+
 EXIT_CODES: dict[int, str] = {
     0: "success",
     1: "error (or: one or more files failed in a batch)",
@@ -81,6 +87,7 @@ EXIT_CODES: dict[int, str] = {
     CorpusError.exit_code: "corpus/database error",
     QueryError.exit_code: "invalid search query",
     OutputExists.exit_code: "output file exists (use --force)",
+    PersonalDataFound.exit_code: "personal data found, nothing published (--redact-personal)",
 }
 
 

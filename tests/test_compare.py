@@ -20,7 +20,10 @@ from tests.minutes_fixtures import fictional_agenda, fictional_minutes
         ("Godkendt med den bemærkning, at planen også omfatter skolerne.", "amended"),
         ("Godkendt med de faldne bemærkninger.", "amended"),
         ("Indstillingen godkendt med denne bemærkning: Gruppen får adgang.", "amended"),
-        ("Indstilles til godkendelse", "approved"),
+        # sent on to the body that decides: not approved here (issue 11)
+        ("Indstilles til godkendelse", "forwarded"),
+        ("Økonomiudvalget indstiller til godkendelse. Sagen oversendes til Byrådet.", "forwarded"),
+        ("Anbefales til vedtagelse.", "forwarded"),
         ("Tiltrådt, idet fristen forlænges til 1. maj.", "amended"),
         ("Udsat.", "postponed"),
         ("Sagen genoptages på næste møde.", "postponed"),

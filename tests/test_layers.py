@@ -20,7 +20,9 @@ PACKAGE = ROOT / "kitar"
 # Bottom to top. A module belongs to the entry with its longest dotted prefix.
 LAYERS: list[tuple[str, ...]] = [
     # Shared by all: the package itself, errors, settings, the dataclasses passed between stages.
-    ("kitar", "kitar.errors", "kitar.config", "kitar.model"),
+    # kitar.redact: what a public reader may see, a rule over the model that the store (each
+    # unit's visibility) and every output apply.
+    ("kitar", "kitar.errors", "kitar.config", "kitar.model", "kitar.redact"),
     # Characters, line-end hyphens, reflow, Danish dates and deadlines: plain text in, text out.
     ("kitar.text",),
     # Typography only: pages, lines, fonts, positions, blocks (PDF, DOCX, TXT).
@@ -224,3 +226,16 @@ def test_each_third_party_library_is_imported_in_one_module() -> None:
     shared = {name: sorted(owners) for name, owners in users.items() if len(owners) > 1}
     assert shared == {}
     assert users["spacy"] == {"kitar.parse.nlp"} and users["sqlite_utils"] == {"kitar.store.db"}
+
+
+def test_one_place_writes_a_line_role() -> None:
+    """Layout passes report what they find; only kitar.read.roles.assign_roles sets Line.role."""
+    writers = set()
+    for path in sorted((PACKAGE / "read").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            if isinstance(node, ast.AugAssign | ast.AnnAssign):
+                targets = [node.target]
+            if any(isinstance(t, ast.Attribute) and t.attr == "role" for t in targets):
+                writers.add(module_name(path))
+    assert writers == {"kitar.read.roles"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from kitar import __version__
-from kitar.cli import cases, corpus, evaluate, export, minutes, parse, read
+from kitar.cli import cases, corpus, evaluate, export, minutes, parse, publish, read
 from kitar.errors import exit_codes_help
 
 app = typer.Typer(
@@ -36,7 +36,7 @@ def _root(
     """kitar: council meeting documents in the terminal."""
 
 
-for module in (read, parse, evaluate, corpus, cases, export, minutes):
+for module in (read, parse, evaluate, corpus, cases, export, minutes, publish):
     module.register(app)
 
 

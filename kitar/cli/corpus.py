@@ -199,14 +199,15 @@ def meetings_cmd(
         table.add_column(col)
     for r in rows:
         linked = ", ".join(f"{k} {v}" for k, v in r.linked.items())
+        files = " + ".join(Path(p).name for p in [r.path or "", *r.also])
         table.add_row(
             str(r.id),
             r.date or "",
-            r.kind or "",
+            (r.kind or "") + (" (udkast)" if r.draft else ""),
             escape(r.body or ""),
             str(r.items),
             linked,
-            escape(Path(r.path or "").name),
+            escape(files),
         )
     console.print(table)
 
@@ -215,7 +216,7 @@ def _item_panel(item: Any, public: bool) -> Any:
     from rich.panel import Panel
 
     body = Text()
-    if item.closed and public:
+    if item.closed and public:  # kitar.redact left the number and title only
         body.append("Lukket punkt", style="italic")
     else:
         for p in item.presenters:
@@ -236,9 +237,8 @@ def _item_panel(item: Any, public: bool) -> Any:
         if item.annexes:
             body.append("Bilag\n", style="bold magenta")
             for a in item.annexes:
-                title = "(fortroligt bilag)" if a.confidential and public else a.title
                 mark = " – FORTROLIGT" if a.confidential and not public else ""
-                body.append(f" {a.number or '-'}. {title}{mark}\n")
+                body.append(f" {a.number or '-'}. {a.title}{mark}\n")
     for sub in item.subitems:
         body.append(f"\n{sub.number or '–'} {sub.title}\n", style="bold")
     title = f"{item.number or '–'}. {item.title}" + ("  [LUKKET]" if item.closed else "")
@@ -257,16 +257,21 @@ def _annex_paths(items: list[dict], paths: dict[tuple[str | None, str], str]) ->
 def show_cmd(
     meeting: str = typer.Argument(..., help="Meeting id, date (2016-08-29) or 'body date'."),
     item: str | None = typer.Argument(None, help="Only this item number."),
-    public: bool = typer.Option(False, "--public", help="Hide closed items' content."),
+    public: bool = typer.Option(
+        False, "--public", help="As the public sees it: no closed content, no confidential titles."
+    ),
     db: Path | None = DB_OPTION,
     as_json: bool = typer.Option(False, "--json", help="The kitar.meeting/1 JSON."),
 ) -> None:
     """Show one meeting (or one item): sections, recommendations, decisions, annexes."""
     from kitar.errors import CorpusError
     from kitar.parse.serialize import item_to_dict, meeting_to_dict
+    from kitar.redact import public_meeting
     from kitar.store.queries import get_meeting
 
     meeting_id, m = get_meeting(db_path(db), meeting)
+    if public:
+        m = public_meeting(m)
     items = m.items
     if item is not None:
         flat = [i for top in m.items for i in (top, *top.subitems)]
@@ -277,6 +282,9 @@ def show_cmd(
     from kitar.store.cases import related_in_meeting
 
     related = related_in_meeting(db_path(db), meeting_id)
+    if public:  # a closed item shows its number and title only, no links to other meetings
+        related = {k: v for k, v in related.items() if not any(
+            it.closed and (it.number, it.title) == k for it in m.items)}  # fmt: skip
     if as_json:
         data = meeting_to_dict(m)
         data["items"] = [

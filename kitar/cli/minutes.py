@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
+from kitar.cli.common import DB_OPTION, console, db_path, err_console, handle_errors
 
 MEETING_ARGUMENT = typer.Argument(
     ...,
@@ -22,7 +22,7 @@ TEMPLATE_OPTION = typer.Option(
     None, "--template", help="The secretariat's .docx: styles, page setup, header, footer."
 )
 PUBLIC_OPTION = typer.Option(
-    False, "--public", help="Leave out closed items' content and confidential annex titles."
+    False, "--public", help="As the public sees it: no closed content, no confidential titles."
 )
 FORCE_OPTION = typer.Option(False, "--force", help="Overwrite an existing output file.")
 FOLLOWUP_MEETING = typer.Argument(
@@ -41,9 +41,9 @@ MINUTES_OPTION = typer.Option(
     None, "--minutes", help="The minutes to compare with (default: linked in the corpus)."
 )
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
-OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "postponed": "udsat",
-              "not_approved": "ikke godkendt", "noted": "taget til efterretning",
-              "other": "andet", "none": "–"}  # fmt: skip
+OUTCOME_DA = {"approved": "godkendt", "amended": "ændret", "forwarded": "sendt videre",
+              "postponed": "udsat", "not_approved": "ikke godkendt",
+              "noted": "taget til efterretning", "other": "andet", "none": "–"}  # fmt: skip
 
 
 @handle_errors
@@ -107,11 +107,14 @@ def followups_cmd(
     fmt: str = FORMAT_OPTION,
     output: Path | None = OUTPUT_OPTION,
     force: bool = FORCE_OPTION,
+    public: bool = PUBLIC_OPTION,
     db: Path | None = DB_OPTION,
 ) -> None:
-    """The follow-up list: who does what by when. Overdue open ones are highlighted.
+    """The follow-up list: who does what by when. Overdue open ones are highlighted, those
+    from closed items marked LUKKET (--public leaves them out).
 
-    Without MEETING every meeting's; with it one meeting's (from the corpus or a file).
+    Without MEETING every meeting's; with it one meeting's (from the corpus or a file; a date
+    with an agenda and its minutes means the minutes).
     """
     from kitar.minutes import export
     from kitar.minutes.service import followups_for
@@ -122,7 +125,11 @@ def followups_cmd(
         )
     if fmt in export.BINARY_FORMATS and output is None:
         raise typer.BadParameter(f"--format {fmt} needs --output FILE", param_hint="--output")
-    data = export.rows(followups_for(db_path(db), meeting, open_only=open_only, owner=owner))
+    notes: list[str] = []
+    data = export.rows(followups_for(db_path(db), meeting, open_only=open_only, owner=owner,
+                                     public=public, notes=notes))  # fmt: skip
+    for note in notes:
+        err_console.print(f"[cyan]note:[/] {escape(note)}", soft_wrap=True, highlight=False)
     if fmt == "xlsx" or fmt == "docx":
         assert output is not None
         writer = export.write_xlsx if fmt == "xlsx" else export.write_docx
@@ -165,12 +172,15 @@ def reopen_cmd(followup_id: int = FOLLOWUP_ID, db: Path | None = DB_OPTION) -> N
 
 
 def _print_table(data: list[dict]) -> None:
+    from kitar.minutes.export import CLOSED_MARK
+
     if not data:
         console.print("no follow-ups")
         return
     from rich.table import Table
 
     table = Table("Nr.", "Frist", "Ansvarlig", "Handling", "Møde", "Punkt", "Status")
+    closed = 0
     for row in data:
         due = escape(row["due"])
         table.add_row(
@@ -179,11 +189,13 @@ def _print_table(data: list[dict]) -> None:
             escape(row["owner"]),
             escape(row["action"]),
             escape(row["meeting"]),
-            escape(row["item"]),
+            escape(row["item"]) + (f" [bold magenta]{CLOSED_MARK}[/]" if row["closed"] else ""),
             "[green]done[/]" if row["status"] == "done" else "open",
         )
+        closed += bool(row["closed"])
     console.print(table)
-    console.print(f"{len(data)} follow-ups; today is {date.today().isoformat()}; ! = overdue")
+    tail = f"; {closed} from closed items ({CLOSED_MARK}: internal only)" if closed else ""
+    console.print(f"{len(data)} follow-ups; today is {date.today().isoformat()}; ! = overdue{tail}")
 
 
 @handle_errors
@@ -191,6 +203,7 @@ def compare_cmd(
     meeting: str = MEETING_ARGUMENT,
     minutes: str | None = MINUTES_OPTION,
     as_json: bool = JSON_OPTION,
+    public: bool = PUBLIC_OPTION,
     db: Path | None = DB_OPTION,
 ) -> None:
     """Per item: the agenda's recommendations beside the minutes' decisions.
@@ -200,7 +213,7 @@ def compare_cmd(
     """
     from kitar.minutes.service import comparison
 
-    _, found_minutes, rows = comparison(meeting, db_path(db), minutes)
+    _, found_minutes, rows = comparison(meeting, db_path(db), minutes, public=public)
     if as_json:
         import json
         from dataclasses import asdict

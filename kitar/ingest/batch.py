@@ -247,7 +247,7 @@ def _write(
                             items=len(prep.items),
                             warnings=prep.doc_warnings + prep.meeting.warnings,
                             document_id=doc_id,
-                            meeting_id=meeting_id,
+                            meeting_id=meeting_id or None,  # 0: a document, not a meeting
                         )
                     )
                 # Never hold the write lock while waiting for a parser, nor longer than 0.25 s.

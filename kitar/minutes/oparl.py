@@ -11,8 +11,10 @@ document, `#page=N`).
 Every object has an id under `base` (the output folder as a `file:` URL by default) and is
 written to the file that id names, embedded ones too, so every reference resolves; each Body's
 lists (`organization`, `person`, `meeting`, …) are OParl external lists written the same way.
-`public=True` leaves out closed items' content (their decisions, recommendations, annexes and
-case links) and confidential annexes, and the documents' text.
+`public=True` applies kitar.redact to the rows first (`public_rows`): closed items keep number
+and title, confidential annexes their number and `(fortroligt bilag)`, and their titles are
+replaced in any other text; the objects then leave out closed items' content and case links,
+confidential annexes and the documents' text.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kitar.errors import OutputExists
+from kitar.redact import PLACEHOLDER, Redactor
 from kitar.store.export import CorpusRows, corpus_rows
 
 SCHEMA = "https://schema.oparl.org/1.1/"
@@ -124,10 +127,68 @@ def _document_file(ex: Export, rows: CorpusRows, doc: dict[str, Any], meeting: d
     return ex.add(f"file/document-{doc['id']}.json", obj)
 
 
+def public_rows(rows: CorpusRows) -> CorpusRows:
+    """The rows as a public reader may see them (kitar.redact's rule, on rows)."""
+    meeting_of = {it["id"]: it["meeting_id"] for it in rows.items}
+    titles: dict[int, list[str]] = {}
+    for item_id, annexes in rows.annexes.items():
+        for a in annexes:
+            if a["confidential"]:
+                titles.setdefault(meeting_of.get(item_id, 0), []).append(a["title"] or "")
+    reds = {m: Redactor(t) for m, t in titles.items()}
+    closed = {it["id"] for it in rows.items if it["closed"]}
+    inside = {it["id"] for it in rows.items if it.get("parent_id") in closed}
+
+    def red(item_id: int, text: str | None) -> str | None:
+        r = reds.get(meeting_of.get(item_id, 0))
+        return r.text(text) if r is not None and text else text
+
+    items = []
+    for it in rows.items:
+        if it["id"] in inside:  # a closed item's sub-items: nothing
+            continue
+        it = dict(it, title=red(it["id"], it["title"]))
+        if it["id"] in closed:
+            it.update(decision=None, case_id=None, case_key=None, doc_id=None)
+        elif "decision" in it:
+            it["decision"] = red(it["id"], it["decision"])
+        items.append(it)
+    kept = {it["id"] for it in items} - closed
+    return CorpusRows(
+        documents=rows.documents,
+        meetings=rows.meetings,
+        items=items,
+        recommendations={
+            i: [red(i, t) or "" for t in v] for i, v in rows.recommendations.items() if i in kept
+        },
+        decisions={
+            i: [dict(d, text=red(i, d["text"])) for d in v]
+            for i, v in rows.decisions.items()
+            if i in kept
+        },
+        annexes={
+            i: [
+                dict(a, title=PLACEHOLDER, ref=None)
+                if a["confidential"]
+                else dict(a, title=red(i, a["title"]))
+                for a in v
+            ]
+            for i, v in rows.annexes.items()
+            if i in kept
+        },
+        people=rows.people,
+        attendance=rows.attendance,
+        presenters={i: v for i, v in rows.presenters.items() if i in kept},
+        page_texts={},
+    )
+
+
 def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
     """All OParl objects of the corpus rows, ids under `base`."""
     from kitar.parse.cases import case_key
 
+    if public:
+        rows = public_rows(rows)
     ex = Export(base.rstrip("/"))
     docs = {d["id"]: d for d in rows.documents}
     orgs = sorted({m["organisation"] or NO_ORGANISATION for m in rows.meetings})

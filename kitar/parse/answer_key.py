@@ -229,6 +229,30 @@ def score_answer_key(gold: dict[str, Any], pred: dict[str, Any]) -> KeyScore:
     return out
 
 
+def answer_key_from_meeting(data: dict[str, Any]) -> dict[str, Any]:
+    """An answer key for a `kitar.meeting/1` dict (a generator's meeting, an expected file):
+    top-level items with their sub-items' fields folded in; a field is kept where the dict
+    has it, so an empty list means "none here" (and predicting one costs precision)."""
+    info = data.get("meeting") or {}
+    items: list[dict[str, Any]] = []
+    for item in data.get("items") or []:
+        flat = _flatten(item)
+        key: dict[str, Any] = {
+            "number": str(item.get("number")),
+            "title": item.get("title") or "",
+            "closed": bool(item.get("closed")),
+        }
+        if item.get("case_id"):
+            key["case_id"] = item["case_id"]
+        for name in ("recommendations", "presenters", "annexes"):
+            if name in item:
+                key[name] = flat[name]
+        if flat["decision"]:
+            key["decision_contains"] = flat["decision"][0]
+        items.append(key)
+    return {"meeting": {k: info[k] for k in _MEETING_KEYS if info.get(k)}, "items": items}
+
+
 def check_answer_key(data: Any) -> str | None:
     """What makes `data` unusable as an answer key (None when it is one)."""
     if not isinstance(data, dict):

@@ -21,11 +21,16 @@ def is_kitar_draft(doc: Document) -> bool:
     return props is not None and props.category == CATEGORY and "kitar" in (props.keywords or "")
 
 
+# A kitar draft made from a file, not a corpus meeting: still a draft, never real minutes.
+UNKNOWN_MEETING = "?"
+
+
 def draft_meeting_id(doc: Document) -> str | None:
-    """The corpus meeting id stored in the draft's identifier property, if any."""
+    """The corpus meeting id stored in the draft's identifier property; UNKNOWN_MEETING for
+    a kitar draft without one; None for any other document."""
     if not is_kitar_draft(doc) or doc.properties is None:
         return None
-    return doc.properties.identifier or None
+    return doc.properties.identifier or UNKNOWN_MEETING
 
 
 def filled_decisions(doc: Document) -> dict[str, str]:

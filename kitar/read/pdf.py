@@ -262,12 +262,10 @@ def inspect_pdf(path: str | Path, page: int | None = None, data: bytes | None = 
     All pages are read (repetition needs them); `page` keeps only that one in the result.
     """
     from kitar.read.layout import analyse
-    from kitar.read.pdf_blocks import mark_roles
 
     pages = read_pages(path, data=data)
     check_has_text(pages, path)
     analysis = analyse(pages)
-    mark_roles(analysis.pages)
     if page is not None:
         analysis.pages = [p for p in analysis.pages if p.number == page]
     return analysis

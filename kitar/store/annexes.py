@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kitar.redact import Redactor
 from kitar.store import db as dbmod
 from kitar.store.fts import unindex
 
@@ -123,6 +124,36 @@ def register_file(conn: sqlite3.Connection, path: Path, warning: str) -> int:
         return int(cur.lastrowid or 0)
 
 
+def _visible_pages(
+    conn: sqlite3.Connection, doc_id: int, meeting_id: int, hidden: bool
+) -> list[tuple[int, str, str]]:
+    """(page, text, visibility) of an annex file's pages, by kitar.redact's rule: a closed
+    item's or a confidential annex's pages are internal; a page naming one of the meeting's
+    confidential annexes is internal with a redacted public twin."""
+    pages = conn.execute(
+        "SELECT number, text FROM pages WHERE document_id = ? AND trim(text) != '' ORDER BY number",
+        (doc_id,),
+    ).fetchall()
+    if hidden:
+        return [(n, t, "internal") for n, t in pages]
+    titles = [
+        r[0] or ""
+        for r in conn.execute(
+            "SELECT a.title FROM annexes a JOIN items i ON i.id = a.item_id "
+            "WHERE i.meeting_id = ? AND a.confidential = 1",
+            (meeting_id,),
+        )
+    ]
+    red = Redactor(titles)
+    out: list[tuple[int, str, str]] = []
+    for n, t in pages:
+        if red and red.hides(t):
+            out += [(n, t, "internal"), (n, red.text(t), "public")]
+        else:
+            out.append((n, t, "all"))
+    return out
+
+
 def attach_annex(
     conn: sqlite3.Connection,
     doc_id: int,
@@ -162,12 +193,15 @@ def attach_annex(
             "WHERE a.id = ?",
             (annex_id,),
         ).fetchone()
-        conn.execute(
+        conn.executemany(
             "INSERT INTO search_units (kind, document_id, meeting_id, item_id, page, closed, "
-            "confidential, text, annex_id) SELECT 'annex', p.document_id, ?, ?, p.number, ?, ?, "
-            "p.text, ? FROM pages p WHERE p.document_id = ? AND trim(p.text) != '' "
-            "ORDER BY p.number",
-            (meeting_id, item_id, closed, confidential, annex_id, doc_id),
+            "confidential, text, annex_id, visibility) VALUES ('annex',?,?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, meeting_id, item_id, page, closed, confidential, text, annex_id, vis)
+                for page, text, vis in _visible_pages(
+                    conn, doc_id, meeting_id, closed or confidential
+                )
+            ],
         )
         conn.execute(
             "UPDATE documents SET role = 'annex', part_of = ? WHERE id = ?", (meeting_id, doc_id)

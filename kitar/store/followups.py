@@ -36,6 +36,7 @@ class StoredFollowUp:
     updated_at: str
     meeting_date: str | None = None
     meeting_body: str | None = None
+    closed: bool = False  # from a closed item: never in a public list
 
     def overdue(self, today: date | None = None) -> bool:
         """Open and past its due date."""
@@ -119,8 +120,10 @@ def list_followups(
     conn = _open(db_path)
     try:
         sql = (
-            "SELECT f.*, m.date AS meeting_date, m.body AS meeting_body FROM followups f "
-            "LEFT JOIN meetings m ON m.id = f.meeting_id WHERE 1"
+            "SELECT f.*, m.date AS meeting_date, m.body AS meeting_body, "
+            "coalesce(i.closed, 0) AS closed FROM followups f "
+            "LEFT JOIN meetings m ON m.id = f.meeting_id LEFT JOIN items i ON i.id = f.item_id "
+            "WHERE 1"
         )
         args: list[Any] = []
         if meeting_id is not None:
@@ -132,7 +135,10 @@ def list_followups(
             sql += " AND instr(kitar_fold(f.owner), ?) > 0"
             args.append(owner.casefold())
         sql += " ORDER BY f.due IS NULL, f.due, m.date, f.meeting_id, f.id"
-        return [StoredFollowUp(**dict(r)) for r in conn.execute(sql, args)]
+        return [
+            StoredFollowUp(**(dict(r) | {"closed": bool(r["closed"])}))
+            for r in conn.execute(sql, args)
+        ]
     finally:
         conn.close()
 

@@ -268,7 +268,60 @@ def _v6_cases(db: Database) -> None:
     )
 
 
-def _v7_annex_files(db: Database) -> None:
+def _v7_visibility(db: Database) -> None:
+    """Each unit's visibility (kitar.redact): `all`, `internal` (closed items, confidential
+    annexes, text naming a confidential annex) or `public` (the redacted twin of an internal
+    unit). Existing units are classified here, and the public twins they need are added; the
+    next FTS catch-up indexes those."""
+    from kitar.redact import Redactor
+
+    db.execute("ALTER TABLE search_units ADD COLUMN visibility TEXT NOT NULL DEFAULT 'all'")
+    db.execute(
+        "UPDATE search_units SET visibility = 'internal' WHERE closed = 1 OR confidential = 1"
+    )
+    db["search_units"].create_index(["visibility"])  # type: ignore[union-attr]
+    secrets: dict[int, list[str]] = {}
+    for meeting_id, title in db.execute(
+        "SELECT i.meeting_id, a.title FROM annexes a JOIN items i ON i.id = a.item_id "
+        "WHERE a.confidential = 1"
+    ).fetchall():
+        secrets.setdefault(meeting_id, []).append(title or "")
+    twins = []
+    for meeting_id, titles in secrets.items():
+        red = Redactor(titles)
+        rows = db.execute(
+            "SELECT id, kind, document_id, item_id, page, closed, text, page_map, "
+            "visibility FROM search_units WHERE meeting_id = ?",
+            (meeting_id,),
+        ).fetchall()
+        for uid, kind, doc, item, page, closed, text, pmap, vis in rows:
+            if vis != "all" or not red.hides(text or ""):
+                continue
+            db.execute("UPDATE search_units SET visibility = 'internal' WHERE id = ?", (uid,))
+            twins.append((kind, doc, meeting_id, item, page, closed, red.text(text), pmap))
+    # Old closed items lose their titles from public search until re-ingested: safe side.
+    db.conn.executemany(
+        "INSERT INTO search_units (kind, document_id, meeting_id, item_id, page, closed, "
+        "confidential, text, page_map, visibility) VALUES (?,?,?,?,?,?,0,?,?,'public')",
+        twins,
+    )
+
+
+def _v8_sources(db: Database) -> None:
+    """A meeting may have several source documents (the PDF and the DOCX of one set of
+    minutes), and a meeting made from a `kitar minutes` draft names the meeting it drafts."""
+    db.execute("ALTER TABLE meetings ADD COLUMN draft_of TEXT")
+    _create(
+        db,
+        "meeting_sources",
+        {"id": int, "meeting_id": int, "document_id": int},
+        [("meeting_id", "meetings"), ("document_id", "documents")],
+    )
+    db["meeting_sources"].create_index(["meeting_id"])  # type: ignore[union-attr]
+    db["meeting_sources"].create_index(["document_id"], unique=True)  # type: ignore[union-attr]
+
+
+def _v9_annex_files(db: Database) -> None:
     """Annexes as documents: a document's role in its meeting's folder (an item extract, an
     annex) and the meeting it is part of; an annex's linked file, with how it was linked; an
     annex's search units know their annex (`Bilag 2 til punkt 4, s. 3`)."""
@@ -288,7 +341,9 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (4, "unit text stored once, stems and parts only in the index", _v4_text_once),
     (5, "page maps of search units", _v5_page_map),
     (6, "organisations and case keys", _v6_cases),
-    (7, "annex files and item extracts of a meeting folder", _v7_annex_files),
+    (7, "visibility of search units", _v7_visibility),
+    (8, "meetings with several source documents; drafts", _v8_sources),
+    (9, "annex files and item extracts of a meeting folder", _v9_annex_files),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +36,18 @@ class MeetingRow:
     items: int
     path: str | None
     linked: dict[str, int]  # the other documents of the same meeting, kind → meeting id
+    also: list[str] = field(default_factory=list)  # more source documents of this meeting
+    draft: bool = False  # made from a `kitar minutes` draft
 
 
 def _linked(conn: sqlite3.Connection, meeting_id: int, key: str | None) -> dict[str, int]:
     if not key:
         return {}
+    # Drafts first, so that real minutes win the link: a `kitar minutes` draft ingested by
+    # accident (it lies in the meetings folder) must not stand in for the minutes.
     rows = conn.execute(
         "SELECT kind, id FROM meetings WHERE meeting_key = ? AND id != ? AND document_id "
-        "IS NOT NULL ORDER BY id",
+        "IS NOT NULL ORDER BY draft_of IS NULL, id",
         (key, meeting_id),
     )
     return {r[0] or "?": r[1] for r in rows}
@@ -63,6 +67,12 @@ def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingR
             sql += " AND instr(kitar_fold(m.body), ?) > 0"
             args.append(body.casefold())
         rows = conn.execute(sql + " ORDER BY m.date DESC, m.id", args).fetchall()
+        also: dict[int, list[str]] = {}
+        for meeting_id, path in conn.execute(
+            "SELECT s.meeting_id, d.path FROM meeting_sources s JOIN documents d "
+            "ON d.id = s.document_id ORDER BY s.id"
+        ):
+            also.setdefault(meeting_id, []).append(path)
         return [
             MeetingRow(
                 r["id"],
@@ -74,6 +84,8 @@ def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingR
                 r["n"],
                 r["path"],
                 _linked(conn, r["id"], r["meeting_key"]),
+                also.get(r["id"], []),
+                r["draft_of"] is not None,
             )
             for r in rows
         ]
@@ -91,8 +103,11 @@ def stored_document(conn: sqlite3.Connection, sha256: str) -> tuple[int, int | N
     return (int(row[0]), row[1], int(row[2] or 0)) if row else None
 
 
-def resolve_meeting(conn: sqlite3.Connection, ref: str, kind: str | None = None) -> int:
-    """A meeting id from `12`, `2016-08-29` or `Arkitekturråd 2016-08-29` (agenda preferred)."""
+def resolve_meeting(
+    conn: sqlite3.Connection, ref: str, kind: str | None = None, prefer: str = "agenda"
+) -> int:
+    """A meeting id from `12`, `2016-08-29` or `Arkitekturråd 2016-08-29`; a date with both
+    an agenda and its minutes gives the `prefer` kind."""
     ref = ref.strip()
     if ref.isdigit():
         row = conn.execute("SELECT id FROM meetings WHERE id = ?", (int(ref),)).fetchone()
@@ -122,8 +137,8 @@ def resolve_meeting(conn: sqlite3.Connection, ref: str, kind: str | None = None)
     if len({r["meeting_key"] for r in rows}) > 1:
         names = "; ".join(f"{r['id']}: {r['body']}" for r in rows)
         raise CorpusError(f"{ref!r} matches several meetings ({names}); add the body or use the id")
-    agenda = [r for r in rows if r["kind"] == "agenda"]
-    return int((agenda or rows)[0]["id"])
+    preferred = [r for r in rows if r["kind"] == prefer]
+    return int((preferred or rows)[0]["id"])
 
 
 def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
@@ -182,11 +197,13 @@ def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
     return top
 
 
-def get_meeting(db_path: str | Path, ref: str, kind: str | None = None) -> tuple[int, Meeting]:
+def get_meeting(
+    db_path: str | Path, ref: str, kind: str | None = None, prefer: str = "agenda"
+) -> tuple[int, Meeting]:
     """(meeting id, Meeting) for a reference as in `resolve_meeting`."""
     conn = open_corpus(db_path)
     try:
-        meeting_id = resolve_meeting(conn, ref, kind)
+        meeting_id = resolve_meeting(conn, ref, kind, prefer)
         m = conn.execute(
             "SELECT m.*, d.path, d.sha256, d.format, d.pages FROM meetings m "
             "LEFT JOIN documents d ON d.id = m.document_id WHERE m.id = ?",
@@ -234,6 +251,21 @@ def linked_meetings(db_path: str | Path, meeting_id: int) -> dict[str, int]:
         conn.close()
 
 
+def confidential_titles(db_path: str | Path) -> dict[int, list[str]]:
+    """Meeting id → the titles of its confidential annexes (for kitar.redact.Redactor)."""
+    conn = open_corpus(db_path)
+    try:
+        out: dict[int, list[str]] = {}
+        for meeting_id, title in conn.execute(
+            "SELECT i.meeting_id, a.title FROM annexes a JOIN items i ON i.id = a.item_id "
+            "WHERE a.confidential = 1 ORDER BY a.id"
+        ):
+            out.setdefault(meeting_id, []).append(title or "")
+        return out
+    finally:
+        conn.close()
+
+
 def people(db_path: str | Path, name: str | None = None) -> list[dict[str, Any]]:
     """Who presented what and when: one row per presentation, newest first."""
     conn = open_corpus(db_path)
@@ -276,6 +308,15 @@ def stats(db_path: str | Path) -> dict[str, Any]:
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
         counts["superseded documents"] = conn.execute(
             "SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL"
+        ).fetchone()[0]
+        # reports and memos: searchable pages, no agenda structure
+        counts["documents without a meeting"] = conn.execute(
+            "SELECT count(*) FROM documents d WHERE superseded_by IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM meetings m WHERE m.document_id = d.id) AND NOT EXISTS "
+            "(SELECT 1 FROM meeting_sources s WHERE s.document_id = d.id)"
+        ).fetchone()[0]
+        counts["meeting drafts"] = conn.execute(
+            "SELECT count(*) FROM meetings WHERE draft_of IS NOT NULL AND document_id IS NOT NULL"
         ).fetchone()[0]
         first, last = conn.execute("SELECT min(date), max(date) FROM meetings").fetchone()
         version = conn.execute("PRAGMA user_version").fetchone()[0]
