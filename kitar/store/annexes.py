@@ -34,7 +34,8 @@ def folder_documents(conn: sqlite3.Connection, paths: list[str]) -> list[StoredD
     """The current documents stored under these paths, with their meeting's summary."""
     marks = ",".join("?" * len(paths))
     rows = conn.execute(
-        "SELECT d.id, d.path, d.role, m.id AS mid, m.meeting_key, m.case_id, m.doc_id, "
+        "SELECT d.id, d.path, d.role, m.id AS mid, m.meeting_key, "
+        "coalesce(d.case_id, m.case_id), coalesce(d.doc_id, m.doc_id), "
         "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS items, "
         "(SELECT count(*) FROM annexes a JOIN items i ON i.id = a.item_id "
         " WHERE i.meeting_id = m.id) AS refs, "

@@ -324,13 +324,17 @@ def _v8_sources(db: Database) -> None:
 def _v9_annex_files(db: Database) -> None:
     """Annexes as documents: a document's role in its meeting's folder (an item extract, an
     annex) and the meeting it is part of; an annex's linked file, with how it was linked; an
-    annex's search units know their annex (`Bilag 2 til punkt 4, s. 3`)."""
+    annex's search units know their annex (`Bilag 2 til punkt 4, s. 3`); a document keeps its
+    letterhead's case and document numbers (a memo is no meeting, but its numbers say which
+    item it belongs to)."""
     db.execute("ALTER TABLE documents ADD COLUMN role TEXT")  # NULL: a meeting document
     db.execute("ALTER TABLE documents ADD COLUMN part_of INTEGER")  # meetings.id
     db.execute("ALTER TABLE annexes ADD COLUMN document_id INTEGER")
     db.execute("ALTER TABLE annexes ADD COLUMN link_method TEXT")
     db.execute("ALTER TABLE annexes ADD COLUMN link_confidence REAL")
     db.execute("ALTER TABLE search_units ADD COLUMN annex_id INTEGER")
+    db.execute("ALTER TABLE documents ADD COLUMN case_id TEXT")  # from its letterhead
+    db.execute("ALTER TABLE documents ADD COLUMN doc_id TEXT")
     db.execute("CREATE INDEX idx_annexes_document_id ON annexes (document_id)")
 
 
