@@ -142,11 +142,7 @@ def followups_cmd(
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
-    from kitar.errors import OutputExists
-
-    if output.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite", output)
-    output.write_text(text, encoding="utf-8")
+    export.write_text(text, output, force=force)
     console.print(f"wrote {escape(str(output))} ({len(data)} rows)")
 
 
