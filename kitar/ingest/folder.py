@@ -183,7 +183,7 @@ def link_folders(
     for f in files:
         folders[Path(f.path).parent].append(f)
     results = []
-    conn = open_corpus(db_path)
+    conn = open_corpus(db_path, readonly=False)
     try:
         for group in folders.values():
             stored = [f.path for f in group if f.status != "failed"]
