@@ -239,3 +239,18 @@ def test_ballerup_with_the_export(tmp_path: Path) -> None:
     answer = _export_answer()
     assert _linked(db) == {f.name: answer[f.name] for f in files[1:]}
     assert all("eksport" in " ".join(f.warnings) for f in report.files if f.path != str(files[0]))
+
+
+def test_a_folder_of_several_meetings_links_nothing(tmp_path: Path) -> None:
+    docs = tmp_path / "år"
+    for seed in (5, 6):
+        doc = generate(seed, "committee", "minutes")
+        write_pdf(doc, docs / f"referat-{seed}.pdf")
+        (docs / f"referat-{seed}.expected.json").unlink()
+    (docs / "9100.txt").write_text("NOTAT\n\nEt notat uden møde\n\nTekst.\n", encoding="utf-8")
+    report = ingest([docs], tmp_path / "k.db")
+    assert not any("linked as" in w for f in report.files for w in f.warnings)
+    meetings = json.loads(
+        runner.invoke(app, ["meetings", "--json", "--db", str(tmp_path / "k.db")]).output
+    )
+    assert len(meetings) == 2

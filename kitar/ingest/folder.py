@@ -106,13 +106,16 @@ def link_folder(
     conn: Any, paths: list[str], unreadable: list[str], exported: list[Any] | None = None
 ) -> FolderResult | None:
     """Fold extracts and link annexes among the documents stored under `paths` (one folder);
-    `unreadable` are files of the folder without a text layer. None: not a meeting folder."""
+    `unreadable` are files of the folder without a text layer. None: not one meeting's folder
+    (no meeting with annex references, or several)."""
     docs = store.folder_documents(conn, paths)
     mains = [d for d in docs if d.annex_refs and d.role is None and d.meeting_id]
     if not mains:
         return None
     main = max(mains, key=lambda d: (d.items, d.annex_refs))
     assert main.meeting_id is not None
+    if any(d.meeting_key != main.meeting_key for d in mains):
+        return None  # several meetings' documents: which file is whose annex is not the folder's
     result = FolderResult(str(Path(main.path).parent), main.meeting_id)
     candidates: list[Candidate] = []
     for doc in docs:
