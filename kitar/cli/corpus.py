@@ -101,6 +101,13 @@ def ingest_cmd(
         help="Kommunen eller organisationen bag møderne (standard: hvad hvert dokuments "
         "sidehoved nævner, ellers KITAR_ORGANISATION).",
     ),
+    export: Path | None = typer.Option(
+        None,
+        "--export",
+        metavar="FIL",
+        help="Sagssystemets eksport af mødet (eDocAgendaPublishing.xml): dens kobling af "
+        "bilagsfiler til punkter går forud.",
+    ),
 ) -> None:
     """Læg dokumenter i korpusset; uændrede filer springes over, rettede erstatter deres.
 
@@ -125,6 +132,7 @@ def ingest_cmd(
             progress=on_file,
             timeout=timeout or None,
             organisation=organisation,
+            export=export,
         )
     detail(f"{len(report.files)} filer på {time.perf_counter() - started:.1f} s")
     if as_json:
@@ -171,8 +179,10 @@ def _hit_place(h: Any) -> str:
     document without a body and date."""
     item = f"punkt {h.item_number or '–'} {h.item_title or ''}".strip() if h.item_id else ""
     head = [h.body, h.date] if h.body or h.date else [Path(h.path or "?").name]
-    parts = [*head, MEETING_KIND_DA.get(h.meeting_kind or "", h.meeting_kind or ""), item,
-             f"s. {h.page}" if h.page else ""]  # fmt: skip
+    # a linked annex file cites itself: `Bilag 2 til punkt 8, s. 3`
+    cited = h.extra.get("citation") or (f"s. {h.page}" if h.page else "")
+    parts = [*head, MEETING_KIND_DA.get(h.meeting_kind or "", h.meeting_kind or ""),
+             item if "citation" not in h.extra else "", cited]  # fmt: skip
     return " · ".join(p for p in parts if p)
 
 
@@ -320,6 +330,14 @@ def _item_panel(item: Any, public: bool) -> Any:
     return Panel(body, title=escape(title), title_align="left")
 
 
+def _annex_paths(items: list[dict], paths: dict[tuple[str | None, str], str]) -> None:
+    """A linked annex carries its file's `path` in `kitar show --json`."""
+    for item in items:
+        for annex in item.get("annexes") or []:
+            annex["path"] = paths.get((item.get("number"), annex.get("title") or ""))
+        _annex_paths(item.get("subitems") or [], paths)
+
+
 @handle_errors
 def show_cmd(
     meeting: str = typer.Argument(
@@ -349,6 +367,7 @@ def show_cmd(
         items = [i for i in flat if (i.number or "").rstrip(".") == item.rstrip(".")]
         if not items:
             raise CorpusError(f"møde {meeting_id} har intet punkt {item!r}")
+    from kitar.store.annexes import annex_files
     from kitar.store.cases import related_in_meeting
 
     related = related_in_meeting(db_path(db), meeting_id)
@@ -364,6 +383,7 @@ def show_cmd(
             }
             for i in items
         ]
+        _annex_paths(data["items"], annex_files(db_path(db), meeting_id))
         _print_json({"id": meeting_id, **data})
         return
     from kitar.cli.cases import print_links
