@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from kitar.model import Block
 from kitar.parse import weights as W
 from kitar.parse.agenda import agenda
-from kitar.parse.vocabulary import is_section_heading
+from kitar.parse.vocabulary import is_section_heading, section_headings
 
 # Item titles every agenda has: "Evt.", "Eventuelt", "Meddelelser", "Godkendelse af dagsorden".
 ROUTINE_TITLES = (
@@ -95,10 +95,13 @@ def _title_block_ok(block: Block) -> bool:
     """A block that can stand as a title next to its number (`Pkt. 42` / `Beslutninger …`)."""
     text = block.text.strip()
     a = agenda()
+    # Only an exact section heading ("Sagsfremstilling") is no title: "Høring om ny
+    # skolestruktur" starts like the heading "Høring" and is a title all the same.
+    exact_heading = text.rstrip(":").strip().lower() in section_headings()
     return (
         _title_ok(text)
         and len(text) <= W.LONG_TITLE_CHARS
-        and not is_section_heading(text)
+        and not exact_heading
         and not a.case_id_in(text)
         and not any(d.pattern.match(text) for d in a.decision_labels if d.short)
     )

@@ -153,6 +153,17 @@ class _Builder:
         self.lines = [line]
         self.texts = [bullet.text if bullet else line.text]
 
+    def _pitch(self, size: float) -> float:
+        """The line pitch at this font size: measured, or the body text's pitch scaled to it
+        (a heading's two lines at double spacing are as far apart as the body's, in ems)."""
+        key = round(size * 2) / 2
+        if key in self.pitch:
+            return self.pitch[key]
+        body = round(self.size * 2) / 2
+        if body in self.pitch and self.size:
+            return self.pitch[body] * max(size, 1.0) / self.size
+        return 1.2 * max(size, 1.0)
+
     def _bullet_level(self, line: Line, marker_level: int) -> int:
         if len(self.indents) < 2:
             return marker_level
@@ -185,7 +196,7 @@ class _Builder:
                 return abs(prev.x1 - self.line_right(prev)) <= 0.5
             ended = prev.text.rstrip().endswith(_END_PUNCT)
             return not ended and not self._next_word_fits(prev, line)
-        pitch = self.pitch.get(round(line.size * 2) / 2, 1.2 * max(line.size, 1.0))
+        pitch = self._pitch(line.size)
         if line.top - prev.top > PARAGRAPH_GAP * pitch or line.top < prev.top:
             return False
         if kind == "heading":
