@@ -22,6 +22,8 @@ ROUTINE_TITLES = (
     "evt", "eventuelt", "meddelelser", "godkendelse af", "velkommen", "orientering", "spørgetid",
     "siden sidst", "fraværende", "bemærkninger", "underskrift",
 )  # fmt: skip
+# `Punkt 25 ”Foranalyse af …” behandles efter punkt 21.`: a sentence that names an item.
+_QUOTED_REFERENCE = re.compile(r"^[”\"“«'’][^”\"“»']{3,}[”\"»'’]\s*[,.]?\s+\w")
 # "Godkendelse af dagsorden ( )": an empty bracket left by a web template.
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)\s*$")
 
@@ -189,6 +191,8 @@ def _title(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
         out.append(Evidence("routine title", W.ROUTINE_TITLE))
     if c.title.rstrip().endswith((".", ";", ",")) and not low.startswith("evt"):
         out.append(Evidence("title ends like a sentence", W.SENTENCE_END))
+    if _QUOTED_REFERENCE.match(c.title):
+        out.append(Evidence("a quoted title referred to in a sentence", W.QUOTED_REFERENCE))
     if len(c.title) > W.LONG_TITLE_CHARS:
         out.append(Evidence("long title", W.LONG_TITLE, f"{len(c.title)} chars"))
     if c.start > 0 and blocks[c.start - 1].text.rstrip().endswith(":"):
