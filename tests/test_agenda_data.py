@@ -79,7 +79,9 @@ def test_custom_pipelines_folder_without_agenda_uses_the_projects(
     assert agenda_mod.agenda_file() == PROJECT_DIR / "pipelines" / "agenda.toml"
 
 
-def test_malformed_agenda_file_is_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_malformed_agenda_file_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copy(PROJECT_DIR / "pipelines" / "agenda.toml", tmp_path / "agenda.toml")
     (tmp_path / "agenda.toml").write_text("[item_heading\nbroken", encoding="utf-8")
     monkeypatch.setenv("KITAR_PIPELINES", str(tmp_path))

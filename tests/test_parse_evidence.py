@@ -127,7 +127,8 @@ def test_numbered_list_inside_an_item_is_not_the_list_of_items() -> None:
 
 def test_committee_line_with_date_and_item_number_is_a_decision_label() -> None:
     m = _parse(
-        "Referat\n\nPkt. 7 Meddelelser fra formanden\n\nSagsnr. 123456 Kulturudvalget Åbent punkt\n\n"
+        "Referat\n\nPkt. 7 Meddelelser fra formanden\n\n"
+        "Sagsnr. 123456 Kulturudvalget Åbent punkt\n\n"
         "Kulturudvalget, 03-04-2024, pkt. 7\n\nOrienteringen blev taget til efterretning.\n\n"
         "Fraværende: Bo Lind (V)\n"
     )

@@ -46,6 +46,7 @@ class Candidate:
     start: int  # first block of the heading (the title block when the number follows it)
     end: int  # last block of the heading (the title block when the title follows the number)
     evidence: list[Evidence] = field(default_factory=list)
+    rest: str = ""  # text run into the heading after its title (known from a repeat of it)
     raw: str = ""  # the title as printed ("Høringssager:": a colon announces sub-items)
     repeat_of: int | None = None  # index of an earlier candidate this one repeats
     verdict: str = ""  # why it was or was not taken (for --explain)

@@ -9,7 +9,7 @@ have no body heading are items too. Every candidate keeps a verdict for `kitar p
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kitar.model import Block
 from kitar.parse import weights as W
@@ -68,6 +68,11 @@ def _repeats(cands: list[Candidate]) -> None:
         ):
             cand.repeat_of = prev.index
             cand.verdict = f"repeats the heading in block {prev.index}"
+            longer = prev.title
+            if len(longer) > len(cand.title) and longer.startswith(cand.title):
+                # "Pkt. 44 Ny strategiplan … Arbejdsplan.pdf" then "Ny strategiplan …": the
+                # repeat shows where the title ends; the rest is the item's first text.
+                prev.title, prev.rest = cand.title, longer[len(cand.title) :].strip()
 
 
 def best_chain(cands: list[Candidate], listed: set[int]) -> list[Candidate]:
@@ -205,6 +210,8 @@ def segment(blocks: list[Block]) -> tuple[list[Block], list[Segment], Analysis]:
             elif k not in hidden and a.open_part.match(text):
                 in_closed_part = False
         own_case = [blocks[k] for k in range(starts[pos], c.start)]
+        if c.rest:
+            own_case.append(replace(blocks[c.index], kind="paragraph", text=c.rest, marker=None))
         body = own_case + [
             b for i, b in enumerate(blocks[c.end + 1 : end], c.end + 1) if i not in hidden
         ]
