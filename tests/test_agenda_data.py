@@ -119,3 +119,10 @@ def test_a_new_wording_is_a_data_change(tmp_path: Path, monkeypatch: pytest.Monk
         ("1", "Godkendelse af dagsorden", "24/101"),
         ("2", "Budget for skoleområdet", "24/102"),
     ]
+
+
+def test_body_label_is_a_label_not_a_committee_name() -> None:
+    a = agenda()
+    for example in DATA["meeting"]["body_label_examples"]:
+        assert a.body_label.match(example), example
+    assert not a.body_label.match("Udvalget for plan, udvikling og kultur (PUK)")
