@@ -158,7 +158,7 @@ def test_parse_timeout_gives_exit_13_naming_the_file(
     monkeypatch.setattr(pipeline, "process_file", lambda path: _busy(10))
     result = CliRunner().invoke(app, ["parse", "slow.pdf", "--timeout", "0.3"])
     assert result.exit_code == 14
-    assert "slow.pdf: stopped after 0.3 s" in result.output
+    assert "slow.pdf: stoppet efter 0.3 s" in result.output
     assert "Traceback" not in result.output
 
 
