@@ -21,8 +21,9 @@ PACKAGE = ROOT / "kitar"
 LAYERS: list[tuple[str, ...]] = [
     # Shared by all: the package itself, errors, settings, the dataclasses passed between stages.
     # kitar.redact: what a public reader may see, a rule over the model that the store (each
-    # unit's visibility) and every output apply.
-    ("kitar", "kitar.errors", "kitar.config", "kitar.model", "kitar.redact"),
+    # unit's visibility) and every output apply. kitar.budget: the time budget per document
+    # (reading and ingest both set it).
+    ("kitar", "kitar.errors", "kitar.config", "kitar.model", "kitar.redact", "kitar.budget"),
     # Characters, line-end hyphens, reflow, Danish dates and deadlines: plain text in, text out.
     ("kitar.text",),
     # Typography only: pages, lines, fonts, positions, blocks (PDF, DOCX, TXT).

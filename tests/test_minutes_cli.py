@@ -90,6 +90,11 @@ def test_followups_list_done_reopen(corpus: Path) -> None:
     # `list` is the default subcommand: named or not, the same rows
     named = json.loads(run("followups", "list", "--open", "-f", "json", "--db", str(corpus))[1])
     assert named == again
+    # options may come first, as before the sub-app
+    code, output = run("followups", "--db", str(corpus), "done", str(first))
+    assert code == 0 and "is now done" in output
+    code, output = run("followups", "--open", "--owner", "x", "--db", str(corpus), "-f", "json")
+    assert code == 0 and json.loads(output) == []
 
 
 def test_followups_help_names_the_subcommands() -> None:

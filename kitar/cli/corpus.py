@@ -16,12 +16,16 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
 
 STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
 
 
-PATHS_ARGUMENT = typer.Argument(..., help="PDF/DOCX/TXT files, folders (recursive) or globs.")
+PATHS_ARGUMENT = typer.Argument(
+    ...,
+    help="PDF/DOCX/TXT files, folders (recursive) or globs; - reads paths from stdin, one a line.",
+)
 
 
 def _short(path: str) -> str:
@@ -37,6 +41,21 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _stdin_paths() -> list[str]:
+    """Paths from standard input, one a line (`find møder -name '*.pdf' | kitar ingest -`)."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise typer.BadParameter(
+            "- reads paths from standard input: pipe them in", param_hint="PATHS"
+        )
+    paths = [line.rstrip("\r\n") for line in sys.stdin]
+    paths = [p for p in paths if p.strip()]
+    if not paths:
+        raise typer.BadParameter("no paths on standard input", param_hint="PATHS")
+    return paths
+
+
 @handle_errors
 def ingest_cmd(
     paths: list[str] = PATHS_ARGUMENT,
@@ -44,6 +63,12 @@ def ingest_cmd(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="Reader/parser processes."),
     force: bool = typer.Option(False, "--force", help="Re-parse files even if unchanged."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT_S,
+        "--timeout",
+        min=0,
+        help="Seconds a document may take to read; 0: no limit.",
+    ),
     organisation: str | None = typer.Option(
         None,
         "--organisation",
@@ -58,6 +83,9 @@ def ingest_cmd(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from kitar.ingest.batch import ingest
+
+    if "-" in paths:
+        paths = [p for p in paths if p != "-"] + _stdin_paths()
 
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -83,6 +111,7 @@ def ingest_cmd(
             jobs=jobs,
             force=force,
             progress=on_file,
+            timeout=timeout or None,
             organisation=organisation,
         )
     if as_json:
@@ -130,7 +159,11 @@ def search_cmd(
     db: Path | None = DB_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print hits as JSON."),
 ) -> None:
-    """Search the corpus (Danish stemming, compound parts), best hits first."""
+    """Search the corpus (Danish stemming, compound parts), best hits first.
+
+    A query that starts with a dash goes after `--`, which ends the options:
+    `kitar search --kind item -- -2016`.
+    """
     from kitar.store.search import search
 
     hits = search(

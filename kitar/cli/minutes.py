@@ -84,9 +84,33 @@ class _ListByDefault(TyperGroup):
     other subcommands (a meeting reference is never one of their names)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+        if args and args[0] in ctx.help_option_names:
+            return super().parse_args(ctx, args)
+        first = self._first_positional(args)
+        if first is not None and args[first] in self.commands:  # `--db x done 7` as before
+            args = [args[first], *args[:first], *args[first + 1 :]]
+        else:
             args = ["list", *args]
         return super().parse_args(ctx, args)
+
+    def _first_positional(self, args: list[str]) -> int | None:
+        """Index of the first argument that is neither an option nor an option's value."""
+        valued = {
+            opt
+            for command in self.commands.values()
+            for param in command.params
+            if getattr(param, "param_type_name", "") == "option"
+            and not getattr(param, "is_flag", False)
+            for opt in param.opts
+        }
+        k = 0
+        while k < len(args):
+            if args[k] == "--":
+                return k + 1 if k + 1 < len(args) else None
+            if not args[k].startswith("-"):
+                return k
+            k += 2 if args[k] in valued else 1
+        return None
 
 
 followups_app = typer.Typer(
@@ -142,11 +166,7 @@ def followups_cmd(
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
-    from kitar.errors import OutputExists
-
-    if output.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite", output)
-    output.write_text(text, encoding="utf-8")
+    export.write_text(text, output, force=force)
     console.print(f"wrote {escape(str(output))} ({len(data)} rows)")
 
 

@@ -62,20 +62,38 @@ def _tree(meeting: Meeting) -> Tree:
     return tree
 
 
-def _parse(path: str) -> Meeting:
+def _parse(path: str, timeout: float | None = None) -> Meeting:
+    from kitar.budget import time_budget
     from kitar.ingest.pipeline import parse_file
 
-    return parse_file(path)
+    with time_budget(timeout, path):
+        return parse_file(path)
 
 
 def parse_cmd(
     file: str = typer.Argument(..., help="PDF, DOCX or TXT meeting document ('-' for stdin)."),
     as_json: bool = typer.Option(False, "--json", help="Print the kitar.meeting/1 JSON."),
+    timeout: float | None = typer.Option(
+        None, "--timeout", min=0, help="Stop after this many seconds (exit code 14); 0: no limit."
+    ),
+    explain: bool = typer.Option(
+        False,
+        "--explain",
+        help="For every candidate item heading, print the evidence for and against it and why "
+        "it was or was not taken.",
+    ),
 ) -> None:
     """Extract the meeting: items, sub-items, presenters, recommendations, decisions, annexes."""
     from kitar.parse.serialize import meeting_to_dict
 
-    meeting = _parse(file)
+    if explain:
+        from kitar.ingest.pipeline import read_and_reflow
+        from kitar.parse.explain import explain as explain_doc
+
+        for line in explain_doc(read_and_reflow(file)):
+            typer.echo(line)
+        return
+    meeting = _parse(file, timeout)
     for w in meeting.warnings:
         warn(w)
     if as_json:

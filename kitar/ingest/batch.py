@@ -9,7 +9,6 @@ With -j N the files are read by worker processes (`kitar.ingest.workers`).
 
 from __future__ import annotations
 
-import glob
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import wait
@@ -17,8 +16,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.config import default_organisation
 from kitar.errors import DocumentNotFound
+from kitar.ingest.paths import expand_glob, has_magic, walk_files
 from kitar.ingest.workers import Outcome, Processor, Readers, work
 from kitar.model import Document, Meeting
 from kitar.store.fts import Analysed, catch_up
@@ -74,19 +75,17 @@ def collect_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[FileRe
     missing: list[FileResult] = []
     for raw in inputs:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir():  # every directory once, also through symlinks (no loops)
             found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-                )
+                p
+                for p in walk_files(path)
+                if p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.is_file():
             found.append(path)  # named explicitly: the reader judges its format
-        elif any(c in str(raw) for c in "*?["):
-            matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
-            hits = [m for m in matches if m.is_file() and m.suffix.lower() in SUFFIXES]
+        elif has_magic(str(raw)):
+            hits = [m for m in expand_glob(str(raw)) if m.suffix.lower() in SUFFIXES]
             if not hits:
                 missing.append(FileResult(str(raw), "failed", reason="no files match"))
             found.extend(hits)
@@ -117,13 +116,16 @@ def _is_pdf(path: Path) -> bool:
 
 
 def _outcomes(
-    todo: list[tuple[str, str]], processor: Processor, readers: Readers | None
+    todo: list[tuple[str, str]],
+    processor: Processor,
+    readers: Readers | None,
+    timeout: float | None = None,
 ) -> Iterator[tuple[Outcome, bool]]:
     """(outcome, whether the next one is ready already), in input order (so ids are
     deterministic): from the worker processes, or one by one in this process."""
     if readers is None:
         for path, sha in todo:
-            yield work(processor, path, sha), False  # the next one is parsed after
+            yield work(processor, path, sha, timeout), False  # the next one is parsed after
         return
     yield from readers.outcomes()
 
@@ -135,14 +137,16 @@ def ingest(
     force: bool = False,
     progress: Progress | None = None,
     processor: Processor | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT_S,
     organisation: str | None = None,
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
 
-    `processor(path) -> (Document, Meeting)` defaults to kitar.ingest.pipeline.process_file; tests
-    pass a fake one. It must be picklable (a module-level function) when jobs > 1.
-    `organisation` names the municipality or organisation of every meeting ingested; without
-    it, each document's own (its header) counts, else `KITAR_ORGANISATION`.
+    `processor(path) -> (Document, Meeting)` defaults to kitar.ingest.pipeline.process_file;
+    tests pass a fake one. It must be picklable (a module-level function) when jobs > 1. A
+    document that takes longer than `timeout` seconds to read (None: no limit) is stopped and
+    reported. `organisation` names the municipality or organisation of every meeting
+    ingested; without it, each document's own (its header) counts, else `KITAR_ORGANISATION`.
     """
     processor = processor or default_processor
     files, missing = collect_paths(paths)
@@ -163,8 +167,16 @@ def ingest(
             hashed.append((str(path), file_sha256(path)))
         except OSError as exc:
             emit(FileResult(str(path), "failed", reason=f"cannot read: {exc.strerror}"))
+    if not hashed and not Path(db_path).exists():
+        return report  # nothing to read: no empty corpus is created for it
     readers = (
-        Readers(processor, jobs, processor is default_processor, any(_is_pdf(p) for p in files))
+        Readers(
+            processor,
+            jobs,
+            processor is default_processor,
+            any(_is_pdf(p) for p in files),
+            timeout,
+        )
         if jobs > 1 and len(hashed) > 1
         else None
     )
@@ -176,7 +188,7 @@ def ingest(
             readers.read(hashed)
             readers.warm_up()
             wait([migrating])  # a failure is raised again by open_migrated here
-        _write(hashed, db_path, processor, readers, force, emit, organisation)
+        _write(hashed, db_path, processor, readers, force, emit, timeout, organisation)
     except BaseException:
         if readers is not None:
             readers.close(failed=True)
@@ -195,6 +207,7 @@ def _write(
     readers: Readers | None,
     force: bool,
     emit: Callable[[FileResult], None],
+    timeout: float | None = None,
     organisation: str | None = None,
 ) -> None:
     """Skip unchanged files, then write the outcomes in input order (the writer loop)."""
@@ -224,7 +237,7 @@ def _write(
     written: list[FileResult] = []  # reported once committed
     try:
         with Batch(conn) as batch:
-            for outcome, more in _outcomes(todo, processor, readers):
+            for outcome, more in _outcomes(todo, processor, readers, timeout):
                 prep = outcome.prepared
                 if prep is None:
                     written.append(FileResult(outcome.path, "failed", reason=outcome.reason))

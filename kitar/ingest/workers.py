@@ -18,6 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from kitar.budget import time_budget
 from kitar.errors import KitarError
 from kitar.model import Document, Meeting
 from kitar.store.migrations import open_migrated
@@ -44,20 +45,23 @@ def _prepared(path: str, sha: str, doc: Document, meeting: Meeting) -> Outcome:
     return Outcome(path, prepared=prepare(doc, meeting, sha, path))
 
 
-def work(processor: Processor, path: str, sha: str) -> Outcome:
-    """Read, parse and analyse one file; any failure becomes a reason, never an exception."""
+def work(processor: Processor, path: str, sha: str, timeout: float | None = None) -> Outcome:
+    """Read, parse and analyse one file; any failure (or more than `timeout` seconds)
+    becomes a reason, never an exception."""
     try:
-        return _prepared(path, sha, *processor(path))
+        with time_budget(timeout, path):
+            return _prepared(path, sha, *processor(path))
     except Exception as exc:  # a parser bug must not abort the batch
         return _failure(path, exc)
 
 
-def _read(path: str) -> Document | str:
+def _read(path: str, timeout: float | None = None) -> Document | str:
     """Read and reflow one file (in a worker): a Document, or the reason it failed."""
     from kitar.ingest.pipeline import read_and_reflow
 
     try:
-        return read_and_reflow(path)
+        with time_budget(timeout, path):
+            return read_and_reflow(path)
     except Exception as exc:
         return _failure(path, exc).reason or ""
 
@@ -139,19 +143,34 @@ class _Pending:
             return _failure(self.path, exc)
 
 
+def _read_chunk(path: str, numbers: list[int], timeout: float | None) -> Any:
+    """Some pages of a long PDF (in a worker), within the time budget."""
+    from kitar.ingest.pipeline import read_pdf_chunk
+
+    with time_budget(timeout, path):
+        return read_pdf_chunk(path, numbers)
+
+
 def _submit(
-    pool: ProcessPoolExecutor, processor: Processor, split: bool, path: str, sha: str
+    pool: ProcessPoolExecutor,
+    processor: Processor,
+    split: bool,
+    path: str,
+    sha: str,
+    timeout: float | None = None,
 ) -> _Pending:
     """With the real pipeline the workers only read (no spaCy to load there); this process
-    finishes. A custom processor runs whole in the workers."""
+    finishes. A custom processor runs whole in the workers. Each task in a worker has the
+    time budget `timeout`: a file (or a long PDF's chunk) over it is reported failed."""
     if not split:
-        return _Pending(path, sha, "outcome", [pool.submit(work, processor, path, sha)])
-    from kitar.ingest.pipeline import pdf_chunks, read_pdf_chunk
+        return _Pending(path, sha, "outcome", [pool.submit(work, processor, path, sha, timeout)])
+    from kitar.ingest.pipeline import pdf_chunks
 
     chunks = pdf_chunks(path)  # a long PDF: its page chunks are read by all the workers
     if chunks:
-        return _Pending(path, sha, "pages", [pool.submit(read_pdf_chunk, path, c) for c in chunks])
-    return _Pending(path, sha, "document", [pool.submit(_read, path)])
+        parts = [pool.submit(_read_chunk, path, c, timeout) for c in chunks]
+        return _Pending(path, sha, "pages", parts)
+    return _Pending(path, sha, "document", [pool.submit(_read, path, timeout)])
 
 
 def _next_read(pending: dict[int, _Pending]) -> _Pending | None:
@@ -189,7 +208,15 @@ class Readers:
     ends, in any order, while it waits for the next one in input order.
     """
 
-    def __init__(self, processor: Processor, jobs: int, split: bool, pdfs: bool = False) -> None:
+    def __init__(
+        self,
+        processor: Processor,
+        jobs: int,
+        split: bool,
+        pdfs: bool = False,
+        timeout: float | None = None,
+    ) -> None:
+        self.timeout = timeout
         self.pdfs = split and pdfs
         self.processor = processor
         self.split = split
@@ -223,7 +250,9 @@ class Readers:
         if n >= self.submitted - self.window // 2 and self.submitted < len(self.files):
             batch = range(self.submitted, min(len(self.files), self.submitted + self.window))
             for k in sorted(batch, key=lambda k: -_size(self.files[k][0])):
-                self.pending[k] = _submit(self.pool, self.processor, self.split, *self.files[k])
+                self.pending[k] = _submit(
+                    self.pool, self.processor, self.split, *self.files[k], self.timeout
+                )
             self.submitted = batch.stop
 
     def warm_up(self) -> None:

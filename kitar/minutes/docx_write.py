@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kitar.errors import OutputExists
+from kitar.minutes.output import write_output
 from kitar.read.docx import WD_STYLE_TYPE, Cm, OxmlElement, Pt, new_docx, open_docx, qn
 
 _CORE_FIELDS = (
@@ -208,20 +206,9 @@ class DocxWriter:
             setattr(props, name, value)
 
     def save(self, path: str | Path, *, force: bool = False) -> Path:
-        """Write atomically; an existing file is kept unless `force`."""
-        path = Path(path)
-        if path.exists() and not force:
-            raise OutputExists("exists; use --force to overwrite", path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(suffix=".docx", dir=path.parent)
-        os.close(fd)
-        try:
-            self._doc.save(tmp)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        return path
+        """Write through the one output writer (atomic; an existing file kept unless
+        `force`; only regular files)."""
+        return write_output(path, self._doc.save, force=force)
 
 
 def fill_paragraphs(path: str | Path, style: str, texts: Sequence[str | None],

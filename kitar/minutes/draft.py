@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kitar.errors import OutputExists
 from kitar.minutes.docx_write import DocxWriter
+from kitar.minutes.output import check_target
 from kitar.model import Annex, FollowUp, Item, Meeting, Presenter, child_key
 from kitar.parse.draft import BESLUTNING_STYLE, CATEGORY
 from kitar.parse.followups import extract_followups
@@ -183,8 +183,7 @@ def build_minutes(
     raises OutputExists unless `force`. `next_meeting` (ISO date) resolves `på næste møde`.
     """
     out = Path(out)
-    if out.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite", out)
+    check_target(out, force)  # before the work; the writer checks again
     if public:
         meeting = public_meeting(meeting)
     info = meeting.meeting

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kitar.errors import OutputExists
+from kitar.minutes.output import check_target, write_output
 from kitar.store.followups import StoredFollowUp
 
 COLUMNS = ["id", "status", "overdue", "due", "owner", "action", "meeting", "item", "closed",
@@ -43,6 +43,11 @@ def rows(followups: Sequence[StoredFollowUp], today: date | None = None) -> list
     ]
 
 
+def write_text(text: str, out: Path, *, force: bool = False) -> Path:
+    """CSV, JSON or Markdown to a file (UTF-8)."""
+    return write_output(out, text, force=force)
+
+
 def to_csv(data: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
@@ -73,18 +78,12 @@ def to_markdown(data: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _check(out: Path, force: bool) -> None:
-    if out.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite", out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-
-
 def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) -> Path:
     """An Excel sheet with a header row, filters and overdue deadlines in red."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    _check(out, force)
+    check_target(out, force)  # before the work
     wb = Workbook()
     ws = wb.active
     ws.title = "Opfølgning"
@@ -98,15 +97,14 @@ def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) ->
     ws.auto_filter.ref = ws.dimensions
     for letter, width in zip("ABCDEFGHIJ", (6, 8, 11, 11, 22, 60, 36, 7, 9, 60), strict=True):
         ws.column_dimensions[letter].width = width
-    wb.save(out)
-    return out
+    return write_output(out, wb.save, force=force)
 
 
 def write_docx(data: list[dict[str, Any]], out: Path, *, force: bool = False) -> Path:
     """A Word document with the follow-up table (overdue deadlines marked `!`)."""
     from kitar.minutes.docx_write import DocxWriter
 
-    _check(out, force)
+    check_target(out, force)
     w = DocxWriter()
     w.add_heading("Opfølgningsliste", 1)
     w.add_paragraph(f"Udskrevet {date.today().isoformat()}; ! = fristen er overskredet.")
@@ -115,4 +113,4 @@ def write_docx(data: list[dict[str, Any]], out: Path, *, force: bool = False) ->
             for r in data]  # fmt: skip
     w.add_table([HEADERS_DA[c] for c in cols], body)
     w.set_properties(title="Opfølgningsliste", category="Opfølgning", language="da-DK")
-    return w.save(out, force=True)
+    return w.save(out, force=force)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kitar.errors import OutputExists
+from kitar.minutes.output import write_output
 from kitar.redact import PLACEHOLDER, Redactor
 from kitar.store.export import CorpusRows, corpus_rows
 
@@ -430,8 +431,6 @@ def export_oparl(
     if (out / "system.json").exists() and not force:
         raise OutputExists("already holds an OParl export (use --force)", out)
     ex = build(corpus_rows(db_path), base or out.resolve().as_uri(), public)
-    for rel, obj in ex.objects.items():
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for rel, obj in ex.objects.items():  # each through the one output writer
+        write_output(out / rel, json.dumps(obj, ensure_ascii=False, indent=1) + "\n", force=True)
     return ex

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kitar.errors import CorpusError, OutputExists
+from kitar.errors import CorpusError
+from kitar.minutes.output import check_target, install
 from kitar.minutes.personal import Finding, find_personal, replace_personal
 from kitar.redact import PLACEHOLDER, Redactor
 from kitar.store.db import transaction
@@ -154,8 +155,7 @@ def publish(
 ) -> PublishReport:
     """Write the public copy of the corpus at `db_path` to `out`."""
     out = Path(out)
-    if out.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite", out)
+    check_target(out, force)  # the one output writer's rules: regular files, links replaced
     if out.resolve() == Path(db_path).resolve():
         raise CorpusError("publish writes a copy: give another file than the corpus", out)
     source = open_corpus(db_path)  # migrates an older corpus first
@@ -167,7 +167,7 @@ def publish(
         source.backup(target)  # a consistent snapshot, even while an ingest writes
         target.close()
         source.close()
-        conn = open_corpus(work)
+        conn = open_corpus(work, readonly=False)  # the copy being made public
         report = PublishReport(out, written=False)
         with transaction(conn):
             report.closed_items = conn.execute(
@@ -191,7 +191,7 @@ def publish(
         os.unlink(final)  # VACUUM INTO needs a new file
         conn.execute("VACUUM INTO ?", (final,))
         conn.close()
-        os.replace(final, out)
+        install(final, out, force=force)
         report.written = True
         return report
     finally:

@@ -100,8 +100,11 @@ def followups_for(
 
     An agenda whose minutes are in the corpus is skipped: the minutes' decisions supersede it.
     """
+    from kitar.store.db import is_writable
     from kitar.store.queries import get_meeting, list_meetings
 
+    # A corpus on a read-only share: the follow-ups stored there, not refreshed.
+    refresh = is_writable(Path(db_path))
     if ref is not None:
         loaded = load_meeting(ref, db_path, prefer="minutes")
         if loaded.meeting_id is None:  # a file: extracted now, not stored (id 0, no status)
@@ -111,13 +114,14 @@ def followups_for(
                 if not owner or owner.casefold() in (f.owner or "").casefold()]  # fmt: skip
             return _public(db_path, found, {0: loaded.meeting}) if public else found
         _note_choice(db_path, ref, loaded, notes)
-        sync_meeting(db_path, loaded.meeting_id, loaded.meeting, loaded.later_meetings)
+        if refresh:
+            sync_meeting(db_path, loaded.meeting_id, loaded.meeting, loaded.later_meetings)
         rows = list_followups(db_path, meeting_id=loaded.meeting_id, open_only=open_only,
                               owner=owner)  # fmt: skip
         return _public(db_path, rows) if public else rows
     meetings = list_meetings(db_path)
     # Meetings without follow-ups are extracted again each time (cheap: regex only).
-    stale = stale_meetings(db_path, [r.id for r in meetings])
+    stale = stale_meetings(db_path, [r.id for r in meetings]) if refresh else set()
     for row in meetings:
         superseded = row.kind == "agenda" or row.draft  # by the (real) minutes
         if row.id not in stale or (superseded and "minutes" in row.linked):

@@ -71,10 +71,26 @@ def _paragraph_text(p_el: Any) -> str:
     return "".join(parts)
 
 
+# Word nests list levels 0-8; a damaged numbering.xml may say anything.
+LIST_LEVELS = 9
+
+
 def _style_chain(style: Any) -> Iterator[Any]:
-    while style is not None:
+    """A style and the styles it is based on; a loop (a style based on itself, which a
+    careless writer can produce) ends the chain instead of running forever."""
+    seen: set[Any] = set()
+    while style is not None and style.element not in seen:
+        seen.add(style.element)
         yield style
         style = style.base_style
+
+
+def _int(value: Any, default: int) -> int:
+    """An integer attribute of the numbering part, or `default` when it is not one."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _style_bold(style: Any) -> bool:
@@ -91,7 +107,8 @@ def _num_pr(p: Paragraph) -> tuple[str, int] | None:
         num = ppr.numPr if ppr is not None else None
         if num is not None and num.numId is not None:
             ilvl = num.ilvl.val if num.ilvl is not None else 0
-            return (str(num.numId.val), int(ilvl)) if num.numId.val != 0 else None
+            level = min(max(_int(ilvl, 0), 0), LIST_LEVELS - 1)
+            return (str(num.numId.val), level) if num.numId.val != 0 else None
     return None
 
 
@@ -125,10 +142,10 @@ class _Numbering:
             a = abstract.get(ref.get(qn("w:val"))) if ref is not None else None
             for lvl in a.findall(qn("w:lvl")) if a is not None else []:
                 fmt, text, start = (lvl.find(qn(t)) for t in ("w:numFmt", "w:lvlText", "w:start"))
-                self._levels[(num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl"))))] = (
+                self._levels[(num.get(qn("w:numId")), _int(lvl.get(qn("w:ilvl")), 0))] = (
                     fmt.get(qn("w:val")) if fmt is not None else "decimal",
                     text.get(qn("w:val")) if text is not None else "",
-                    int(start.get(qn("w:val"))) if start is not None else 1,
+                    _int(start.get(qn("w:val")), 1) if start is not None else 1,
                 )
 
     def marker(self, num_id: str, ilvl: int) -> str:
@@ -282,8 +299,11 @@ def read_docx(path: str | Path) -> Document:
     """
     path = Path(path)
     document = open_docx(path)
-    reader = _Reader(document)
-    reader.walk(reader.body)
+    try:
+        reader = _Reader(document)
+        reader.walk(reader.body)
+    except Exception as exc:  # a damaged part python-docx loaded lazily (lxml, KeyError …)
+        raise DamagedDocument(f"cannot read DOCX: {type(exc).__name__}: {exc}", path) from None
     if not reader.blocks:
         raise NothingToExtract("no text in the document body", path)
     found: dict[str, str] = {}

@@ -3,6 +3,7 @@ reader."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import re
@@ -30,6 +31,8 @@ _HTML_START_RE = re.compile(
     re.I | re.S,
 )
 STDIN_NAME = "<stdin>"
+# The UTF-32 LE mark starts with the UTF-16 LE one.
+_TEXT_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
 
 def sniff(data: bytes) -> DocFormat | None:
@@ -45,9 +48,11 @@ def sniff(data: bytes) -> DocFormat | None:
             return None
     if _HTML_START_RE.match(data[:4096]):
         return "html"
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith(_TEXT_BOMS):
+        return "txt"  # UTF-8, UTF-16 or UTF-32 with a byte order mark
+    if b"\x00" in head:
         return None  # binary
-    for encoding in ("utf-8", "utf-16", "cp1252"):
+    for encoding in ("utf-8", "cp1252"):
         try:
             data[:65536].decode(encoding)
             return "txt"

@@ -48,8 +48,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _open(db_path: str | Path) -> sqlite3.Connection:
-    conn = open_corpus(db_path)
+def _open(db_path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    conn = open_corpus(db_path, readonly=readonly)
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'followups'").fetchone() is None:
         conn.close()
         raise CorpusError(f"{db_path}: corpus has no followups table (run `kitar ingest` first)")
@@ -117,7 +117,7 @@ def list_followups(
     owner: str | None = None,
 ) -> list[StoredFollowUp]:
     """Follow-ups, by due date (undated last), then meeting and item."""
-    conn = _open(db_path)
+    conn = _open(db_path, readonly=True)
     try:
         sql = (
             "SELECT f.*, m.date AS meeting_date, m.body AS meeting_body, "
@@ -163,7 +163,7 @@ def set_status(db_path: str | Path, followup_id: int, status: str) -> StoredFoll
 
 def stale_meetings(db_path: str | Path, meeting_ids: Sequence[int]) -> set[int]:
     """Meetings whose follow-ups were never extracted or predate the document's ingest."""
-    conn = _open(db_path)
+    conn = _open(db_path, readonly=True)
     try:
         rows = conn.execute(
             "SELECT m.id, d.ingested_at, (SELECT max(f.updated_at) FROM followups f "

@@ -406,18 +406,22 @@ def migrate(db: Database, target: int = LATEST) -> list[int]:
     return applied
 
 
-def open_corpus(path: str | Path) -> sqlite3.Connection:
+def open_corpus(path: str | Path, *, readonly: bool = True) -> sqlite3.Connection:
     """A plain sqlite3 connection to an existing corpus (the fast read path of search and
-    queries); a database written by an older kitar is upgraded in place first."""
-    conn = dbmod.connect(path)
+    queries); a database written by an older kitar is upgraded in place first. Read-only by
+    default, so a corpus on a read-only share can be read; `readonly=False` (follow-up status
+    and other writes) refuses a corpus that cannot be written, in one line."""
+    if not readonly:
+        dbmod.check_writable(path)
+    conn = dbmod.connect(path, readonly=readonly)
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version == 0:
         conn.close()
         raise CorpusError("not a kitar corpus database (no schema)", path)
     if version < LATEST:  # rare, so sqlite-utils is imported only then
         conn.close()
-        migrate(dbmod.open_db(path))
-        return dbmod.connect(path)
+        migrate(dbmod.open_db(path))  # one line if the corpus cannot be written
+        return dbmod.connect(path, readonly=readonly)
     return conn
 
 

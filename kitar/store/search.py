@@ -20,6 +20,7 @@ from kitar.redact import visible_sql
 from kitar.store import cite
 from kitar.store.analyze import WORD_RE, stem, words
 from kitar.store.cite import page_at, snippet_offset
+from kitar.store.db import is_writable
 from kitar.store.fts import catch_up, pending
 from kitar.store.migrations import open_corpus
 
@@ -309,8 +310,14 @@ def search(
     is_hit = _matcher(terms)
     conn = open_corpus(db_path)
     try:
-        if pending(conn):  # an ingest was killed before it indexed its last documents
-            catch_up(conn)
+        # An ingest was killed before it indexed its last documents: index them now, through
+        # a writable connection (a corpus on a read-only share is searched as it is).
+        if pending(conn) and is_writable(Path(db_path)):
+            writer = open_corpus(db_path, readonly=False)
+            try:
+                catch_up(writer)
+            finally:
+                writer.close()
         match = to_fts(terms)
         if (
             meeting_conds
