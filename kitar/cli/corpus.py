@@ -75,6 +75,12 @@ def ingest_cmd(
         help="The municipality or organisation of these meetings (default: what each "
         "document's header names, else KITAR_ORGANISATION).",
     ),
+    export: Path | None = typer.Option(
+        None,
+        "--export",
+        help="A case system's export of the meeting (eDocAgendaPublishing.xml): its links of "
+        "annex files to items come first.",
+    ),
 ) -> None:
     """Add documents to the corpus; unchanged files are skipped, corrected ones replace theirs.
 
@@ -113,6 +119,7 @@ def ingest_cmd(
             progress=on_file,
             timeout=timeout or None,
             organisation=organisation,
+            export=export,
         )
     if as_json:
         _print_json(report.to_dict())
@@ -192,8 +199,8 @@ def search_cmd(
                 h.body or "?",
                 h.date or "?",
                 h.meeting_kind or "",
-                item,
-                f"s. {h.page}" if h.page else "",
+                item if "citation" not in h.extra else "",
+                h.extra.get("citation") or (f"s. {h.page}" if h.page else ""),
             )
             if x
         )
@@ -271,6 +278,14 @@ def _item_panel(item: Any, public: bool) -> Any:
     return Panel(body, title=escape(title), title_align="left")
 
 
+def _annex_paths(items: list[dict], paths: dict[tuple[str | None, str], str]) -> None:
+    """A linked annex carries its file's `path` in `kitar show --json`."""
+    for item in items:
+        for annex in item.get("annexes") or []:
+            annex["path"] = paths.get((item.get("number"), annex.get("title") or ""))
+        _annex_paths(item.get("subitems") or [], paths)
+
+
 @handle_errors
 def show_cmd(
     meeting: str = typer.Argument(..., help="Meeting id, date (2016-08-29) or 'body date'."),
@@ -296,6 +311,7 @@ def show_cmd(
         items = [i for i in flat if (i.number or "").rstrip(".") == item.rstrip(".")]
         if not items:
             raise CorpusError(f"meeting {meeting_id} has no item {item!r}")
+    from kitar.store.annexes import annex_files
     from kitar.store.cases import related_in_meeting
 
     related = related_in_meeting(db_path(db), meeting_id)
@@ -311,6 +327,7 @@ def show_cmd(
             }
             for i in items
         ]
+        _annex_paths(data["items"], annex_files(db_path(db), meeting_id))
         _print_json({"id": meeting_id, **data})
         return
     from kitar.cli.cases import print_links

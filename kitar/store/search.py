@@ -205,7 +205,11 @@ RANK = f"bm25({', '.join(map(str, WEIGHTS))})"
 SELECT_HITS = (
     "SELECT u.id AS uid, u.kind, u.text, u.page, u.page_map, u.closed, u.meeting_id, u.item_id, "
     "{score} AS score, "
-    "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path FROM {source} "
+    "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path, u.annex_id, "
+    # an annex's number, else its place in its item's Bilag list: "Bilag 2 til punkt 4"
+    "(SELECT coalesce(a.number, (SELECT count(*) FROM annexes b WHERE b.item_id = a.item_id "
+    "AND b.position <= a.position)) FROM annexes a WHERE a.id = u.annex_id) AS annex_no, "
+    "(SELECT p.number FROM items p WHERE p.id = i.parent_id) AS parent_number FROM {source} "
     "JOIN search_units u ON u.id = {id} "
     "LEFT JOIN meetings m ON m.id = u.meeting_id LEFT JOIN items i ON i.id = u.item_id "
     "LEFT JOIN documents d ON d.id = u.document_id "
@@ -384,4 +388,16 @@ def _hit(
         path=r["path"],
         closed=bool(r["closed"]),
         also=also,
+        extra=_annex_extra(r, page),
     )
+
+
+def _annex_extra(r: sqlite3.Row, page: int | None) -> dict[str, str]:
+    """A hit in an annex file cites annex and item: `Bilag 2 til punkt 4, s. 3`."""
+    if r["annex_id"] is None or r["annex_no"] is None:
+        return {}
+    number = r["number"] or ""
+    if r["parent_number"] and not number.startswith(f"{r['parent_number']}."):
+        number = f"{r['parent_number']}.{number}"
+    cite = f"Bilag {r['annex_no']} til punkt {number or '–'}" + (f", s. {page}" if page else "")
+    return {"annex": str(r["annex_no"]), "citation": cite}
