@@ -185,3 +185,27 @@ def test_ingest_stops_a_document_over_budget_and_names_it(tmp_path: Path, jobs: 
     assert by_name["slow.txt"].status == "failed"
     assert "slow.txt: stopped after 0.5 s" in (by_name["slow.txt"].reason or "")
     assert by_name["ok.txt"].status == "new"
+
+
+def test_ingest_jobs_2_stops_a_document_whose_parsing_is_over_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With -j 2 the workers read and this process parses: the budget holds here too."""
+    from kitar.ingest import pipeline
+
+    real = pipeline.finish_document
+
+    def finish(doc: object) -> tuple:
+        if str(getattr(doc, "path", "")).endswith("slow.txt"):
+            _busy(30)
+        return real(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "finish_document", finish)
+    for name in ("slow.txt", "ok.txt"):
+        text = f"1. Godkendelse af dagsorden ({name})\n\nGodkendt.\n"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = ingest([tmp_path], tmp_path / "k.db", jobs=2, timeout=3)
+    by_name = {Path(f.path).name: f for f in report.files}
+    assert by_name["slow.txt"].status == "failed"
+    assert "slow.txt: stopped after 3 s" in (by_name["slow.txt"].reason or "")
+    assert by_name["ok.txt"].status == "new"
