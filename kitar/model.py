@@ -162,6 +162,8 @@ class Item:
     sections: list[Section] = field(default_factory=list)
     subitems: list[Item] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
+    # Who decides: "Beslutningen træffes af" + "Byrådet", "Beslutningskompetence: KB".
+    deciding_body: str | None = None
 
     @property
     def decision(self) -> str | None:

@@ -126,12 +126,23 @@ def _body(lines: list[tuple[str, str]], shape: str) -> str:
     return "\n".join(out)
 
 
+# A case-number line printed just above an item's heading ("85.02.02-G01-1-17", "Sagsnr. 16/1")
+# belongs to that item: the page carries it with the item, wherever the list of items goes.
+_CASE_LINE = re.compile(r"^(?:\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}|Sagsnr\.?:?\s*\S+)$")
+
+
 def _split(lines: list[tuple[str, str]]) -> tuple[list, list[tuple[str, list]]]:
     cover: list = []
     items: list[tuple[str, list]] = []
     for kind, text in lines:
         if kind == "item":
-            items.append((text, []))
+            before = items[-1][1] if items else cover
+            moved: list = []
+            while before and (before[-1][0] == "break" or _CASE_LINE.match(before[-1][1])):
+                entry = before.pop()
+                if entry[0] != "break":
+                    moved.insert(0, entry)
+            items.append((text, moved))
         elif items:
             items[-1][1].append((kind, text))
         else:

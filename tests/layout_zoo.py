@@ -119,7 +119,8 @@ def all_docs() -> list[ZooDoc]:
 class Zoo:
     """Renderings (cached on disk by content hash) and their scores (cached per run)."""
 
-    def __init__(self, cache: Path) -> None:
+    def __init__(self, cache: Path, batch_docx: bool = True) -> None:
+        self.batch_docx = batch_docx
         self.cache = cache / renderer_fingerprint()
         self.cache.mkdir(parents=True, exist_ok=True)
         self.scores: dict[tuple[str, str, str], dict[str, float]] = {}
@@ -150,7 +151,8 @@ class Zoo:
         ref = (doc.name, layout.name, fmt)
         if ref not in self.scores:
             # LibreOffice takes seconds to start: print all of a document's layouts at once
-            batch = [(doc, lay, fmt) for lay in LAYOUTS] if fmt == "docx" else []
+            whole = fmt == "docx" and self.batch_docx
+            batch = [(doc, lay, fmt) for lay in LAYOUTS] if whole else []
             self.render(batch or [(doc, layout, fmt)])
             pred = meeting_dict(self.path(doc, layout, fmt))
             self.scores[ref] = score_answer_key(doc.source.key, pred).metrics

@@ -338,7 +338,6 @@ def test_same_numbers_as_score_set_with_kitar_parse(web_set: Path) -> None:
 
 
 # The issue's "Must show" bars on the development set; the parser rewrite (issue 9) meets them.
-@pytest.mark.xfail(strict=False, reason="parser rewrite in progress")
 def test_dev_set_meets_the_bars(web_set: Path) -> None:
     web = score_folder(web_set).macro()
     bars = {"items": 0.95, "recs": 0.9, "decisions": 0.9, "case_ids": 0.9, "meeting": 0.9}

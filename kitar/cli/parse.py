@@ -76,10 +76,23 @@ def parse_cmd(
     timeout: float | None = typer.Option(
         None, "--timeout", min=0, help="Stop after this many seconds (exit code 14); 0: no limit."
     ),
+    explain: bool = typer.Option(
+        False,
+        "--explain",
+        help="For every candidate item heading, print the evidence for and against it and why "
+        "it was or was not taken.",
+    ),
 ) -> None:
     """Extract the meeting: items, sub-items, presenters, recommendations, decisions, annexes."""
     from kitar.parse.serialize import meeting_to_dict
 
+    if explain:
+        from kitar.ingest.pipeline import read_and_reflow
+        from kitar.parse.explain import explain as explain_doc
+
+        for line in explain_doc(read_and_reflow(file)):
+            typer.echo(line)
+        return
     meeting = _parse(file, timeout)
     for w in meeting.warnings:
         warn(w)

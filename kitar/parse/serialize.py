@@ -56,6 +56,7 @@ def _item_from_dict(d: dict[str, Any]) -> Item:
         sections=[Section(**s) for s in d.get("sections") or []],
         subitems=[_item_from_dict(s) for s in d.get("subitems") or []],
         absent=list(d.get("absent") or []),
+        deciding_body=d.get("deciding_body"),
     )
 
 
