@@ -209,3 +209,30 @@ def test_ingest_jobs_2_stops_a_document_whose_parsing_is_over_budget(
     assert by_name["slow.txt"].status == "failed"
     assert "slow.txt: stopped after 3 s" in (by_name["slow.txt"].reason or "")
     assert by_name["ok.txt"].status == "new"
+
+
+# ---- words no pattern can choke on ------------------------------------------------------
+
+
+def test_runs_longer_than_any_word_are_broken_up() -> None:
+    from kitar.text.reflow import MAX_WORD_CHARS, bound_words
+
+    text = "Bilag: " + "a" * 1000 + " og " + "-" * 450 + " slut"
+    out = bound_words(text)
+    assert max(len(w) for w in out.split()) == MAX_WORD_CHARS
+    assert out.replace(" ", "") == text.replace(" ", "")  # nothing lost
+    ordinary = "Kommunernes It-Arkitekturråd godkendte https://www.kl.dk/a/b/c.pdf"
+    assert bound_words(ordinary) == ordinary
+
+
+def test_file_name_pattern_starts_only_where_a_name_starts() -> None:
+    """Otherwise findall retries every position of a long run: quadratic."""
+    from kitar.parse.agenda import agenda
+
+    pattern = agenda().annex_file
+    assert pattern.findall("Arbejdsplan_2025.pdf Vision_og_strategi_2025-27.pdf") == [
+        "Arbejdsplan_2025.pdf",
+        "Vision_og_strategi_2025-27.pdf",
+    ]
+    assert pattern.search("x" + "a" * 199 + " ingen fil") is None
+    assert pattern.pattern.startswith("(?<!")
