@@ -139,6 +139,7 @@ def ingest(
     processor: Processor | None = None,
     timeout: float | None = DEFAULT_TIMEOUT_S,
     organisation: str | None = None,
+    export: str | Path | None = None,
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
 
@@ -147,6 +148,9 @@ def ingest(
     document that takes longer than `timeout` seconds to read (None: no limit) is stopped and
     reported. `organisation` names the municipality or organisation of every meeting
     ingested; without it, each document's own (its header) counts, else `KITAR_ORGANISATION`.
+    Afterwards each folder holding a meeting with annex references becomes one meeting: its
+    item extracts folded in, its annex files linked (kitar.ingest.folder; `export` is a case
+    system's export of the meeting, whose links come first).
     """
     processor = processor or default_processor
     files, missing = collect_paths(paths)
@@ -195,6 +199,9 @@ def ingest(
         raise
     if readers is not None:
         readers.close(failed=False)
+    from kitar.ingest.folder import link_folders
+
+    link_folders(db_path, report.files, export)
     order = {str(p): n for n, p in enumerate(files)}
     report.files.sort(key=lambda f: order.get(f.path, -1))  # input order, missing inputs first
     return report

@@ -126,9 +126,11 @@ def _treatments(conn: sqlite3.Connection, rows: list[sqlite3.Row], public: bool)
         hide = closed and public
         own = [d for d in decisions.get(r["id"], []) if not d["date"] or d["date"] == r["date"]]
         text = own[-1]["text"] if own else r["decision"]
+        # the meeting's body, else the body its own decision names ("… den 20-06-2013")
+        body = r["body"] or next((d["body"] for d in reversed(own) if d["body"]), None)
         out.append(
             Treatment(
-                r["date"], r["kind"], r["body"], r["organisation"], r["id"], r["meeting_id"],
+                r["date"], r["kind"], body, r["organisation"], r["id"], r["meeting_id"],
                 r["number"], r["title"], closed, r["case_id"],
                 [] if hide else recs.get(r["id"], []), None if hide else text, r["path"],
                 r["page"],
