@@ -27,7 +27,7 @@ from pathlib import Path
 
 POLL_S = 0.005
 # kitar's own stderr lines: one-line errors and warnings (see kitar.cli.common).
-KITAR_PREFIXES = ("kitar:", "warning:")
+KITAR_PREFIXES = ("kitar:", "warning:", "advarsel:")
 TRACEBACK_EXIT = 70  # EX_SOFTWARE: an exception escaped the entry point
 
 

@@ -150,7 +150,7 @@ def test_no_budget_and_a_budget_not_spent_change_nothing() -> None:
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def test_parse_timeout_gives_exit_13_naming_the_file(
+def test_parse_timeout_gives_exit_14_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kitar.ingest import pipeline
@@ -158,7 +158,7 @@ def test_parse_timeout_gives_exit_13_naming_the_file(
     monkeypatch.setattr(pipeline, "process_file", lambda path: _busy(10))
     result = CliRunner().invoke(app, ["parse", "slow.pdf", "--timeout", "0.3"])
     assert result.exit_code == 14
-    assert "slow.pdf: stopped after 0.3 s" in result.output
+    assert "slow.pdf: stoppet efter 0.3 s (dets tidsgrænse, --timeout)" in result.output
     assert "Traceback" not in result.output
 
 
