@@ -207,3 +207,20 @@ def test_migration_6_keys_the_items_of_an_older_corpus(tmp_path: Path) -> None:
     db.execute("INSERT INTO items (meeting_id, title, case_id) VALUES (1, 'Budget', 'J.nr. 20/07')")
     assert migrations.migrate(db) == list(range(6, migrations.LATEST + 1))  # later ones too
     assert db.execute("SELECT case_key FROM items").fetchone()[0] == "20/7"
+
+
+def test_organisation_from_a_pdf_running_header(tmp_path: Path) -> None:
+    from kitar.demo.content import generate
+    from kitar.demo.generate import write_pdf
+
+    doc = generate(2002, "committee", "minutes")
+    assert doc.header and " Kommune – " in doc.header  # the header names the municipality
+    path = write_pdf(doc, tmp_path / "referat.pdf")
+    db = tmp_path / "k.db"
+    assert not ingest([path], db).failed
+    result = runner.invoke(app, ["meetings", "--json", "--db", str(db)])
+    import sqlite3
+
+    (org,) = sqlite3.connect(db).execute("SELECT organisation FROM meetings").fetchone()
+    assert org == doc.header.split(" – ")[0]
+    assert result.exit_code == 0

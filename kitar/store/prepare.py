@@ -241,15 +241,19 @@ def _add(units: list[Unit], red: Redactor, unit: Unit, public_text: str | None =
 
 
 def document_organisation(doc: Document) -> str | None:
-    """The organisation the document names in its header: page title, first lines
-    (kitar.parse.cases.find_organisation). Reads the page texts, since workers hand over
-    documents without their blocks."""
+    """The organisation the document names in its header: a PDF's running header, a page's
+    title, the first lines (kitar.parse.cases.find_organisation). Reads the page texts, since
+    workers hand over documents without their blocks."""
     from kitar.parse.cases import HEADER_BLOCKS, find_organisation
 
     lines = [ln for text in doc.page_texts for ln in text.splitlines()]
     if not lines:
         lines = [b.text for b in doc.blocks]
-    header = [doc.metadata.get("html_title", ""), *lines[:HEADER_BLOCKS]]
+    header = [
+        doc.metadata.get("running_header", ""),
+        doc.metadata.get("html_title", ""),
+        *lines[:HEADER_BLOCKS],
+    ]
     return find_organisation(header)
 
 
