@@ -371,3 +371,12 @@ def test_library_messages_are_printed_in_danish(
 def test_help_paragraphs_do_not_break_mid_sentence() -> None:
     out = run("minutes", "--help", columns=200)[1]
     assert "et tomt Beslutning-afsnit til beslutningen" in out  # one line in the docstring's 2nd
+
+
+def test_inline_fields_share_one_line_in_the_narrow_list() -> None:
+    out = io.StringIO()
+    cols = [Column("tekst", headline=True), Column("rolle", inline=True),
+            Column("str.", inline=True), Column("fed", inline=True)]  # fmt: skip
+    print_records(Console(width=60, file=out), cols, [["3. Høringssager:", "overskrift", "13.0",
+                                                        "F"]])  # fmt: skip
+    assert out.getvalue() == "3. Høringssager:\n   rolle overskrift  str. 13.0  fed F\n"
