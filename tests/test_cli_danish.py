@@ -282,7 +282,7 @@ def test_search_snippets_wrap_with_an_indent(corpus: Path) -> None:
 
 
 def test_a_hit_without_body_or_date_names_its_file() -> None:
-    from kitar.cli.corpus import _hit_place
+    from kitar.cli.search import _hit_place
     from kitar.store.search import Hit
 
     hit = Hit("page", 1.0, "tekst", [], 3, None, None, None, None, None, None, 2,

@@ -58,9 +58,10 @@ def case_cmd(
     as_json: bool = json_option("sagens forløb (eller de fundne sager)"),
     db: Path | None = DB_OPTION,
 ) -> None:
-    """En sags forløb: hvert møde, hvor den var på, i datoorden, med udvalg, punktets titel,
-    indstilling, beslutning og side. Et argument formet som et sagsnummer er et; alt andet
-    finder sager på titlen. Slutkode 1, når intet passer."""
+    """En sags forløb: hvert møde, hvor den var på, i datoorden.
+
+    Med udvalg, punktets titel, indstilling, beslutning og side. Et argument formet som et
+    sagsnummer er et; alt andet finder sager på titlen. Slutkode 1, når intet passer."""
     from kitar.parse.cases import is_case_number
     from kitar.store.cases import case_history, find_cases, public_cases
 
