@@ -64,7 +64,7 @@ def test_followups_of_a_date_pick_the_minutes(demo: Path) -> None:
     agenda = next(r for r in rows if r.kind == "agenda" and "minutes" in r.linked)
     result = runner.invoke(app, ["followups", agenda.date or "", "-f", "json", "--db", str(demo)])
     assert result.exit_code == 0, result.output
-    assert "follow-ups from the minutes" in result.stderr
+    assert "opfølgningen kommer fra referatet" in result.stderr
     found = json.loads(result.stdout)
     assert found and all(r["meeting"].startswith(agenda.date or "?") for r in found)
     minutes = json.loads(_cli("followups", str(agenda.linked["minutes"]), "-f", "json",
