@@ -366,3 +366,8 @@ def test_library_messages_are_printed_in_danish(
     from kitar.cli.messages import danish
 
     assert danish(english, path).startswith(danish_text)
+
+
+def test_help_paragraphs_do_not_break_mid_sentence() -> None:
+    out = run("minutes", "--help", columns=200)[1]
+    assert "et tomt Beslutning-afsnit til beslutningen" in out  # one line in the docstring's 2nd
