@@ -311,6 +311,7 @@ STATS_DA = {
     "presenters": "oplæg", "people": "personer", "organisations": "organisationer",
     "followups": "opfølgninger", "search_units": "søgeenheder", "pages": "sider",
     "superseded documents": "erstattede dokumenter",
+    "documents without a meeting": "dokumenter uden møde", "meeting drafts": "referatudkast",
 }  # fmt: skip
 
 

@@ -76,6 +76,8 @@ _CATALOGUE = [
      r"\1 personoplysninger i åbne punkter; intet skrevet (brug --redact-personal for at "
      r"erstatte dem)"),
     (r"not a JSON file \((.+)\)", r"ikke en JSON-fil (\1)"),
+    (r"(.+) is an agenda \((\d+)\) and its minutes \((\d+)\): follow-ups from the minutes",
+     r"\1 er en dagsorden (\2) og dens referat (\3): opfølgningen kommer fra referatet"),
 ]  # fmt: skip
 _COMPILED = [(re.compile(rf"^{pattern}$", re.S), danish) for pattern, danish in _CATALOGUE]
 
