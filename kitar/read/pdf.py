@@ -323,6 +323,11 @@ def document_from_pages(
         warnings=list(notes or []) + analysis.warnings,
         sha256=hashlib.sha256(data).hexdigest(),
     )
+    # The first page's running header names whose document this is ("Testrup Kommune –
+    # Økonomiudvalget – Referat"): kept for the ingest, though its lines leave the body.
+    header = [ln.text for p in analysis.pages[:1] for ln in p.lines if ln.role == "header"]
+    if header:
+        doc.metadata.setdefault("running_header", " | ".join(header))
     empty = [p.number for p in pages if not p.lines and p.image_count]
     if empty:
         doc.warnings.append(f"pages without a text layer (OCR needed): {empty}")

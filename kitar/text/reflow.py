@@ -94,14 +94,34 @@ def join_split_words(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# No word is longer than this: the longest Danish compounds have ~50 letters, a URL or a file
+# name rarely 200. A damaged or hostile file's 300 000-letter "word" is cut into pieces this
+# long before any pattern sees it: a regex that backtracks over a run of word characters
+# (`[\w.-]+\.pdf`) is quadratic in the run's length, and took minutes on one such word.
+MAX_WORD_CHARS = 200
+_LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+
+
+def bound_words(text: str) -> str:
+    """`text` with every run of more than MAX_WORD_CHARS non-space characters broken up."""
+    if len(text) <= MAX_WORD_CHARS:
+        return text
+    return _LONG_RUN.sub(
+        lambda m: " ".join(
+            m[0][i : i + MAX_WORD_CHARS] for i in range(0, len(m[0]), MAX_WORD_CHARS)
+        ),
+        text,
+    )
+
+
 def reflow_document(doc: Document, lexicon: Lexicon | None = None) -> Document:
     """A new Document whose blocks are one reflowed line each, and `page_texts` per page."""
     raw = join_split_words(doc.blocks)
-    vocab = document_vocabulary(b.text for b in raw)
+    vocab = document_vocabulary(bound_words(b.text) for b in raw)
     orgs = organisation_words()
     blocks: list[Block] = []
     for block in raw:
-        text = reflow_text(block.text, vocab, lexicon, orgs)
+        text = reflow_text(bound_words(block.text), vocab, lexicon, orgs)
         if text:
             new = copy.copy(block)  # cheaper than dataclasses.replace on many blocks
             new.text = text
