@@ -34,3 +34,10 @@ def default_db() -> Path:
     """The corpus database (`KITAR_DB`, default `corpus/kitar.db`)."""
     env = os.environ.get("KITAR_DB")
     return Path(env) if env else Path("corpus") / "kitar.db"
+
+
+def cache_dir() -> Path:
+    """Where derived data is cached: word lists, OCR'd copies (`KITAR_CACHE`, default
+    ~/.cache/kitar)."""
+    env = os.environ.get("KITAR_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "kitar"

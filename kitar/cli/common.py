@@ -54,3 +54,49 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(0) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+OCR_OPTION = typer.Option(
+    False,
+    "--ocr",
+    help="Read PDF pages without a text layer by OCR (OCRmyPDF, Tesseract's Danish model; "
+    "cached, so a file is OCR'd once).",
+)
+_ocr_status: list[Any] = []  # the spinner of the OCR running in this process, if any
+
+
+def ocr_notice(event: Any) -> None:
+    """Progress of OCR work on stderr (a kitar.read.ocr.OcrEvent). Module level, so worker
+    processes can call it too: they print lines; the main process also shows a spinner."""
+    import multiprocessing
+
+    name = escape(Path(event.path).name)
+    pages = f"{event.pages} page{'s' if event.pages != 1 else ''}"
+    while _ocr_status:
+        _ocr_status.pop().stop()
+    if event.stage == "cached":
+        err_console.print(f"[cyan]OCR[/] {name}: {pages} from the cache", highlight=False)
+    elif event.stage == "start":
+        text = f"[cyan]OCR[/] {name}: {pages} (Tesseract, Danish)…"
+        if err_console.is_terminal and multiprocessing.parent_process() is None:
+            status = err_console.status(text)
+            status.start()
+            _ocr_status.append(status)
+        else:
+            err_console.print(text, highlight=False)
+    else:
+        per_page = event.seconds / max(event.pages, 1)
+        err_console.print(
+            f"[cyan]OCR[/] {name}: {pages} in {event.seconds:.1f} s ({per_page:.1f} s/page)",
+            highlight=False,
+        )
+
+
+def ocr_options(enabled: bool, in_workers: bool = False) -> Any:
+    """The kitar.read.ocr.OcrOptions for `--ocr` (None without it). In worker processes
+    OCRmyPDF runs one page at a time: the workers already share the cores."""
+    if not enabled:
+        return None
+    from kitar.read.ocr import OcrOptions
+
+    return OcrOptions(jobs=1 if in_workers else None, notify=ocr_notice)

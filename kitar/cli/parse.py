@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import console, handle_errors, warn
+from kitar.cli.common import OCR_OPTION, console, handle_errors, ocr_options, warn
 
 if TYPE_CHECKING:  # `kitar search` imports this module too: keep its start-up light
     from rich.tree import Tree
@@ -63,13 +63,13 @@ def _tree(meeting: Meeting) -> Tree:
     return tree
 
 
-def _parse(path: str) -> Meeting:
+def _parse(path: str, ocr: bool = False) -> Meeting:
     from kitar.errors import NothingToExtract
     from kitar.model import Meeting, MeetingInfo, SourceInfo
     from kitar.pipeline import process_file
 
     try:
-        return process_file(path)[1]
+        return process_file(path, ocr=ocr_options(ocr))[1]
     except NothingToExtract as exc:
         # A blank document is not an error for parsing: nothing to extract, exit 0.
         source = SourceInfo(path=str(path), sha256="", format="pdf", pages=0)
@@ -79,11 +79,12 @@ def _parse(path: str) -> Meeting:
 def parse_cmd(
     file: str = typer.Argument(..., help="PDF, DOCX or TXT meeting document ('-' for stdin)."),
     as_json: bool = typer.Option(False, "--json", help="Print the kitar.meeting/1 JSON."),
+    ocr: bool = OCR_OPTION,
 ) -> None:
     """Extract the meeting: items, sub-items, presenters, recommendations, decisions, annexes."""
     from kitar.parse.serialize import meeting_to_dict
 
-    meeting = _parse(file)
+    meeting = _parse(file, ocr)
     for w in meeting.warnings:
         warn(w)
     if as_json:

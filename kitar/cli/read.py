@@ -6,7 +6,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kitar.cli.common import console, handle_errors, warn
+from kitar.cli.common import OCR_OPTION, console, handle_errors, ocr_options, warn
 from kitar.errors import UnsupportedFormat
 
 ROLE_STYLES = {
@@ -23,6 +23,7 @@ def reflow(
     file: str = typer.Argument(
         ..., help="A PDF, DOCX or TXT file, or - to read the document from stdin."
     ),
+    ocr: bool = OCR_OPTION,
 ) -> None:
     """Print a document's body text, reflowed.
 
@@ -31,7 +32,7 @@ def reflow(
     from kitar.pipeline import read_and_reflow
     from kitar.text.reflow import render_body
 
-    doc = read_and_reflow(file)
+    doc = read_and_reflow(file, ocr=ocr_options(ocr))
     for message in doc.warnings:
         warn(message)
     typer.echo(render_body(doc))
