@@ -140,14 +140,20 @@ def search_cmd(
         return
     for n, h in enumerate(hits, 1):
         item = f"punkt {h.item_number or '–'} {h.item_title or ''}".strip() if h.item_id else ""
+        # A document without a meeting (an annex on its own) is named by its file.
+        source = (
+            (h.body or "?", h.date or "?")
+            if h.body or h.date or not h.path
+            else (Path(h.path).name,)
+        )
         where = " · ".join(
             x
             for x in (
-                h.body or "?",
-                h.date or "?",
+                *source,
                 h.meeting_kind or "",
                 item,
                 f"s. {h.page}" if h.page else "",
+                "OCR" if h.ocr else "",  # read from a scan: words may be misread
             )
             if x
         )

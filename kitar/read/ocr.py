@@ -26,7 +26,9 @@ from kitar.config import cache_dir
 from kitar.errors import NoTextLayer
 
 LANGUAGE = "dan"  # Tesseract's Danish model: æ, ø, å and Danish words (tesseract-ocr-dan)
-INSTALL_HINT = "install OCRmyPDF and Tesseract's Danish model: apt-get install ocrmypdf tesseract-ocr-dan"  # noqa: E501
+INSTALL_HINT = (
+    "install OCRmyPDF and Tesseract's Danish model: apt-get install ocrmypdf tesseract-ocr-dan"
+)
 # Tesseract's orientation confidence above which a page is turned. OCRmyPDF's default is 14;
 # the landscape tables of a scanned building list (a council annex) score 13.8 to 18.7 on
 # pages stored a quarter turn off, all of them correctly detected, so 14 left one page in

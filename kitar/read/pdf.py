@@ -35,8 +35,8 @@ SEGMENT_GAP_EM = 2.5
 WORD_GAP_RATIO = 0.2
 TOUCHING_GAP = 0.5  # pt: glyphs this close belong to one word whatever their font subset
 OCR_HINT = (
-    "no text layer: read it with --ocr (needs OCRmyPDF and Tesseract's Danish model: "
-    "apt-get install ocrmypdf tesseract-ocr-dan), or run OCR first: `ocrmypdf -l dan in.pdf out.pdf`"
+    "no text layer: read it with --ocr (needs OCRmyPDF and Tesseract's Danish model: apt-get "
+    "install ocrmypdf tesseract-ocr-dan), or run OCR first: `ocrmypdf -l dan in.pdf out.pdf`"
 )
 
 
@@ -286,7 +286,7 @@ def _with_ocr(
     try:
         copy, _ = ocr.ocr_copy(path, data, scanned, options)
     except NoTextLayer as exc:
-        if whole and len(scanned) == len(pages) or isinstance(exc, ocr.OcrFailed):
+        if (whole and len(scanned) == len(pages)) or isinstance(exc, ocr.OcrFailed):
             raise
         if warnings is not None:
             warnings.append(f"{path}: {exc.args[0]}")

@@ -253,12 +253,19 @@ def _v5_page_map(db: Database) -> None:
     db.execute("ALTER TABLE search_units ADD COLUMN page_map TEXT")
 
 
+def _v6_ocr_pages(db: Database) -> None:
+    """Which pages' text came from OCR (kitar.read.ocr): search hits on them say so, since
+    OCR misreads letters. Pages written before this were all read from a text layer."""
+    db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "core tables", _v1_core),
     (2, "search units and FTS5 index", _v2_search),
     (3, "follow-ups", _v3_followups),
     (4, "unit text stored once, stems and parts only in the index", _v4_text_once),
     (5, "page maps of search units", _v5_page_map),
+    (6, "pages read by OCR", _v6_ocr_pages),
 ]
 LATEST = MIGRATIONS[-1][0]
 

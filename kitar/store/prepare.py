@@ -36,6 +36,7 @@ class Prepared:
     doc_warnings: list[str]
     page_texts: list[str]
     meeting: Meeting
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text came from OCR
     items: list[tuple[Item, int | None, bool]] = field(default_factory=list)  # item, parent, closed
     units: list[Unit] = field(default_factory=list)
 
@@ -193,6 +194,7 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
         doc_warnings=list(doc.warnings),
         page_texts=list(doc.page_texts),
         meeting=meeting,
+        ocr_pages=list(doc.ocr_pages),
     )
     _flatten(meeting.items, None, False, prep.items)
     units = prep.units

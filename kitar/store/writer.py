@@ -340,9 +340,10 @@ def write_prepared(
                     (doc_id, pred[0], pred[0]),
                 )
         meeting_id = _write_meeting(conn, prep, doc_id, pred[1] if pred else None, key)
+        ocr = set(prep.ocr_pages)
         conn.executemany(
-            "INSERT INTO pages (document_id, number, text) VALUES (?,?,?)",
-            [(doc_id, n, t) for n, t in enumerate(prep.page_texts, start=1)],
+            "INSERT INTO pages (document_id, number, text, ocr) VALUES (?,?,?,?)",
+            [(doc_id, n, t, int(n in ocr)) for n, t in enumerate(prep.page_texts, start=1)],
         )
         item_ids = _write_items(conn, prep, meeting_id, known)
         _write_units(conn, prep, doc_id, meeting_id, item_ids, ready)
