@@ -229,7 +229,7 @@ def test_migrations_upgrade_an_older_schema(tmp_path: Path) -> None:
         "INSERT INTO documents (sha256, path, format, pages) VALUES ('abc', 'x.pdf', 'pdf', 1)"
     )
     assert migrations.current_version(db) == 1 and "search_units" not in db.table_names()
-    assert migrations.migrate(db) == [2, 3, 4, 5]
+    assert migrations.migrate(db) == [2, 3, 4, 5, 6]
     assert migrations.current_version(db) == migrations.LATEST
     assert {"search_units", "search_units_fts", "followups"} <= set(db.table_names())
     assert [tuple(r) for r in db.execute("SELECT path FROM documents")] == [("x.pdf",)]
@@ -308,7 +308,7 @@ def test_migration_4_reindexes_units_of_an_older_corpus(tmp_path: Path) -> None:
     )
     db.execute("INSERT INTO search_units_fts (rowid, stems, parts) VALUES (1, 'x', 'y')")
     db.execute("UPDATE fts_state SET upto = 1")
-    assert migrations.migrate(db) == [4, 5]
+    assert migrations.migrate(db) == [4, 5, 6]
     db.conn.close()
     assert [h.kind for h in search(tmp_path / "old.db", "kommunerne")] == ["page"]
     assert [h.kind for h in search(tmp_path / "old.db", "strategi")] == ["page"]

@@ -65,11 +65,10 @@ OCR_OPTION = typer.Option(
 _ocr_status: list[Any] = []  # the spinner of the OCR running in this process, if any
 
 
-def ocr_notice(event: Any) -> None:
-    """Progress of OCR work on stderr (a kitar.read.ocr.OcrEvent). Module level, so worker
-    processes can call it too: they print lines; the main process also shows a spinner."""
-    import multiprocessing
-
+def ocr_notice(event: Any, spinner: bool = False) -> None:
+    """Progress of OCR work on stderr (a kitar.read.ocr.OcrEvent): a line when it starts
+    (with `spinner`, a spinner while it runs) and one when it ends. Module level, so worker
+    processes can report through it too."""
     name = escape(Path(event.path).name)
     pages = f"{event.pages} page{'s' if event.pages != 1 else ''}"
     while _ocr_status:
@@ -78,7 +77,7 @@ def ocr_notice(event: Any) -> None:
         err_console.print(f"[cyan]OCR[/] {name}: {pages} from the cache", highlight=False)
     elif event.stage == "start":
         text = f"[cyan]OCR[/] {name}: {pages} (Tesseract, Danish)…"
-        if err_console.is_terminal and multiprocessing.parent_process() is None:
+        if spinner and err_console.is_terminal:
             status = err_console.status(text)
             status.start()
             _ocr_status.append(status)
@@ -92,11 +91,15 @@ def ocr_notice(event: Any) -> None:
         )
 
 
-def ocr_options(enabled: bool, in_workers: bool = False) -> Any:
-    """The kitar.read.ocr.OcrOptions for `--ocr` (None without it). In worker processes
-    OCRmyPDF runs one page at a time: the workers already share the cores."""
+def ocr_spinner(event: Any) -> None:
+    """`ocr_notice` with a spinner: for commands that show no other live display."""
+    ocr_notice(event, spinner=True)
+
+
+def ocr_options(enabled: bool, spinner: bool = False) -> Any:
+    """The kitar.read.ocr.OcrOptions for `--ocr` (None without it)."""
     if not enabled:
         return None
     from kitar.read.ocr import OcrOptions
 
-    return OcrOptions(jobs=1 if in_workers else None, notify=ocr_notice)
+    return OcrOptions(notify=ocr_spinner if spinner else ocr_notice)

@@ -16,7 +16,15 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
+from kitar.cli.common import (
+    DB_OPTION,
+    OCR_OPTION,
+    console,
+    db_path,
+    err_console,
+    handle_errors,
+    ocr_options,
+)
 
 STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
 
@@ -44,6 +52,7 @@ def ingest_cmd(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="Reader/parser processes."),
     force: bool = typer.Option(False, "--force", help="Re-parse files even if unchanged."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    ocr: bool = OCR_OPTION,
 ) -> None:
     """Add documents to the corpus; unchanged files are skipped, corrected ones replace theirs.
 
@@ -57,7 +66,7 @@ def ingest_cmd(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        console=console if not as_json else None,
+        console=err_console if not as_json else None,  # with the OCR notices, off stdout
         transient=True,
         disable=as_json,
     ) as bar:
@@ -71,7 +80,9 @@ def ingest_cmd(
                 description=f"ingesting {Path(result.path).name[:40]}",
             )
 
-        report = ingest(paths, db_path(db), jobs=jobs, force=force, progress=on_file)
+        report = ingest(
+            paths, db_path(db), jobs=jobs, force=force, progress=on_file, ocr=ocr_options(ocr)
+        )
     if as_json:
         _print_json(report.to_dict())
     else:

@@ -69,7 +69,7 @@ def _parse(path: str, ocr: bool = False) -> Meeting:
     from kitar.pipeline import process_file
 
     try:
-        return process_file(path, ocr=ocr_options(ocr))[1]
+        return process_file(path, ocr=ocr_options(ocr, spinner=True))[1]
     except NothingToExtract as exc:
         # A blank document is not an error for parsing: nothing to extract, exit 0.
         source = SourceInfo(path=str(path), sha256="", format="pdf", pages=0)

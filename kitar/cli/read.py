@@ -32,7 +32,7 @@ def reflow(
     from kitar.pipeline import read_and_reflow
     from kitar.text.reflow import render_body
 
-    doc = read_and_reflow(file, ocr=ocr_options(ocr))
+    doc = read_and_reflow(file, ocr=ocr_options(ocr, spinner=True))
     for message in doc.warnings:
         warn(message)
     typer.echo(render_body(doc))

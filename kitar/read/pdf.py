@@ -259,8 +259,9 @@ def read_pages(
 
 
 def needs_ocr(page: Page) -> bool:
-    """A scanned page: images and not one line of text."""
-    return not page.lines and page.image_count > 0
+    """A scanned page: images and not one line of text (and not OCR'd yet: a photo stays
+    without text after OCR)."""
+    return not page.lines and page.image_count > 0 and not page.ocr
 
 
 def _with_ocr(

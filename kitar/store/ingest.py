@@ -9,13 +9,14 @@ With -j N the files are read by worker processes (`kitar.store.workers`).
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kitar.errors import DocumentNotFound
 from kitar.model import Document, Meeting
@@ -23,6 +24,9 @@ from kitar.store.fts import Analysed, catch_up
 from kitar.store.migrations import open_migrated
 from kitar.store.workers import Outcome, Processor, Readers, work
 from kitar.store.writer import Batch
+
+if TYPE_CHECKING:
+    from kitar.read.ocr import OcrOptions
 
 SUFFIXES = (".pdf", ".docx", ".txt")
 # Index this many new search units at a time (a few hundred documents' worth).
@@ -59,11 +63,11 @@ class IngestReport:
         return {"db": self.db_path, "counts": counts, "files": [asdict(f) for f in self.files]}
 
 
-def default_processor(path: str) -> tuple[Document, Meeting]:
+def default_processor(path: str, ocr: OcrOptions | None = None) -> tuple[Document, Meeting]:
     """The real pipeline, imported lazily so the search path never loads spaCy or pdfplumber."""
     from kitar.pipeline import process_file
 
-    return process_file(path)
+    return process_file(path) if ocr is None else process_file(path, ocr=ocr)
 
 
 def collect_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
@@ -133,13 +137,18 @@ def ingest(
     force: bool = False,
     progress: Progress | None = None,
     processor: Processor | None = None,
+    ocr: OcrOptions | None = None,
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
 
     `processor(path) -> (Document, Meeting)` defaults to kitar.pipeline.process_file; tests
-    pass a fake one. It must be picklable (a module-level function) when jobs > 1.
+    pass a fake one. It must be picklable (a module-level function) when jobs > 1. With
+    `ocr`, scanned PDF pages are read by OCR (in the worker processes when jobs > 1).
     """
+    split = processor is None or processor is default_processor
     processor = processor or default_processor
+    if ocr is not None and processor is default_processor:
+        processor = functools.partial(default_processor, ocr=ocr)
     files, missing = collect_paths(paths)
     report = IngestReport(str(db_path), files=list(missing))
     total = len(files) + len(missing)
@@ -159,7 +168,7 @@ def ingest(
         except OSError as exc:
             emit(FileResult(str(path), "failed", reason=f"cannot read: {exc.strerror}"))
     readers = (
-        Readers(processor, jobs, processor is default_processor, any(_is_pdf(p) for p in files))
+        Readers(processor, jobs, split, any(_is_pdf(p) for p in files), ocr=ocr)
         if jobs > 1 and len(hashed) > 1
         else None
     )

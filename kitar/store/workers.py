@@ -16,12 +16,15 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kitar.errors import KitarError
 from kitar.model import Document, Meeting
 from kitar.store.migrations import open_migrated
 from kitar.store.prepare import Prepared, prepare
+
+if TYPE_CHECKING:
+    from kitar.read.ocr import OcrOptions
 
 Processor = Callable[[str], tuple[Document, Meeting]]
 
@@ -52,12 +55,12 @@ def work(processor: Processor, path: str, sha: str) -> Outcome:
         return _failure(path, exc)
 
 
-def _read(path: str) -> Document | str:
+def _read(path: str, ocr: OcrOptions | None = None) -> Document | str:
     """Read and reflow one file (in a worker): a Document, or the reason it failed."""
     from kitar.pipeline import read_and_reflow
 
     try:
-        return read_and_reflow(path)
+        return read_and_reflow(path) if ocr is None else read_and_reflow(path, ocr=ocr)
     except Exception as exc:
         return _failure(path, exc).reason or ""
 
@@ -140,18 +143,26 @@ class _Pending:
 
 
 def _submit(
-    pool: ProcessPoolExecutor, processor: Processor, split: bool, path: str, sha: str
+    pool: ProcessPoolExecutor,
+    processor: Processor,
+    split: bool,
+    path: str,
+    sha: str,
+    ocr: OcrOptions | None = None,
 ) -> _Pending:
     """With the real pipeline the workers only read (no spaCy to load there); this process
-    finishes. A custom processor runs whole in the workers."""
+    finishes. A custom processor runs whole in the workers. With `ocr`, the workers also
+    run OCR on scanned pages (a long scan's chunks in parallel)."""
     if not split:
         return _Pending(path, sha, "outcome", [pool.submit(work, processor, path, sha)])
     from kitar.pipeline import pdf_chunks, read_pdf_chunk
 
     chunks = pdf_chunks(path)  # a long PDF: its page chunks are read by all the workers
     if chunks:
-        return _Pending(path, sha, "pages", [pool.submit(read_pdf_chunk, path, c) for c in chunks])
-    return _Pending(path, sha, "document", [pool.submit(_read, path)])
+        more = () if ocr is None else (ocr,)
+        parts = [pool.submit(read_pdf_chunk, path, c, *more) for c in chunks]
+        return _Pending(path, sha, "pages", parts)
+    return _Pending(path, sha, "document", [pool.submit(_read, path, ocr)])
 
 
 def _next_read(pending: dict[int, _Pending]) -> _Pending | None:
@@ -189,8 +200,17 @@ class Readers:
     ends, in any order, while it waits for the next one in input order.
     """
 
-    def __init__(self, processor: Processor, jobs: int, split: bool, pdfs: bool = False) -> None:
+    def __init__(
+        self,
+        processor: Processor,
+        jobs: int,
+        split: bool,
+        pdfs: bool = False,
+        ocr: OcrOptions | None = None,
+    ) -> None:
         self.pdfs = split and pdfs
+        # One OCRmyPDF page at a time in each worker: the workers already share the cores.
+        self.ocr = replace(ocr, jobs=1) if ocr is not None else None
         self.processor = processor
         self.split = split
         self.window = max(32, jobs * 8)
@@ -223,7 +243,9 @@ class Readers:
         if n >= self.submitted - self.window // 2 and self.submitted < len(self.files):
             batch = range(self.submitted, min(len(self.files), self.submitted + self.window))
             for k in sorted(batch, key=lambda k: -_size(self.files[k][0])):
-                self.pending[k] = _submit(self.pool, self.processor, self.split, *self.files[k])
+                self.pending[k] = _submit(
+                    self.pool, self.processor, self.split, *self.files[k], ocr=self.ocr
+                )
             self.submitted = batch.stop
 
     def warm_up(self) -> None:
