@@ -76,7 +76,7 @@ EXIT_CODES: dict[int, str] = {
     UnsupportedFormat.exit_code: "unsupported or mislabelled format (e.g. a text file named .pdf)",
     EncryptedDocument.exit_code: "encrypted PDF",
     DamagedDocument.exit_code: "damaged file that cannot be repaired",
-    NoTextLayer.exit_code: "scanned PDF without a text layer (run OCR first, e.g. ocrmypdf)",
+    NoTextLayer.exit_code: "scanned PDF without a text layer (read it with --ocr)",
     NothingToExtract.exit_code: "no text at all (blank document)",
     CorpusError.exit_code: "corpus/database error",
     QueryError.exit_code: "invalid search query",

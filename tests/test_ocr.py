@@ -19,7 +19,7 @@ from kitar.errors import NoTextLayer
 from kitar.model import Block, Document, Meeting
 from kitar.read import ocr
 from kitar.read.ocr import OcrEvent, OcrOptions, cache_path, page_spec
-from kitar.read.pdf import read_pdf
+from kitar.read.pdf import read_pages, read_pdf
 from kitar.text.hyphen import decide
 from kitar.text.lexicon import Lexicon
 from kitar.text.reflow import reflow_document
@@ -237,3 +237,31 @@ def test_migration_6_marks_existing_pages_as_not_ocr(tmp_path: Path) -> None:
     db.execute("INSERT INTO pages (document_id, number, text) VALUES (1, 1, 'Tekst')")
     assert migrations.migrate(db) == [6]
     assert [tuple(r) for r in db.execute("SELECT number, ocr FROM pages")] == [(1, 0)]
+
+
+def test_pages_cached_in_other_groupings_are_not_ocrd_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-j` workers OCR a long PDF chunk by chunk, a later run whole (or the other way): the
+    cache serves each page from whichever copy holds it and OCRs only the rest."""
+    scan = _pdf(tmp_path / "scan.pdf", [None, None, None])
+    _cached_copy(scan, [1, 2], ["Side et tagrender", "Side to ventilation", None])
+    runs: list[list[int]] = []
+
+    def fake_run(source: Path, target: Path, pages: list[int], jobs: int | None) -> None:
+        runs.append(pages)
+        _pdf(target, [None, None, "Side tre vinduer"])
+
+    monkeypatch.setattr(ocr, "missing", lambda: None)
+    monkeypatch.setattr(ocr, "_run", fake_run)
+    events: list[OcrEvent] = []
+    pages = read_pages(scan, ocr=OcrOptions(notify=events.append))
+    assert runs == [[3]] and [p.ocr for p in pages] == [True, True, True]
+    assert [[ln.text for ln in p.lines] for p in pages] == [
+        ["Side et tagrender"],
+        ["Side to ventilation"],
+        ["Side tre vinduer"],
+    ]
+    assert [(e.stage, e.pages) for e in events] == [("cached", 2), ("start", 1), ("done", 1)]
+    pages = read_pages(scan, ocr=OcrOptions())  # now every page is cached, in two copies
+    assert runs == [[3]] and [p.lines[0].text for p in pages][2] == "Side tre vinduer"

@@ -108,7 +108,8 @@ def test_ballerup_folder_scanned_annex_is_searchable_as_ocr(
     # A word printed on the annex's first page (a park in the building list).
     hits = [h for h in search(db, "Damgårdsparken") if h.path and h.path.endswith(ANNEX)]
     assert [(h.page, h.ocr) for h in hits] == [(1, True)]
-    # Every page was read, and read upright: words of real length, not single letters.
+    # Every page was read, and read upright: a page read sideways comes out as single
+    # letters (measured: 88 % of its tokens; upright pages: 0 to 6 %) and few real words.
     conn = sqlite3.connect(db)
     rows = conn.execute(
         "SELECT p.number, p.ocr, p.text FROM pages p JOIN documents d ON d.id = p.document_id "
@@ -120,7 +121,8 @@ def test_ballerup_folder_scanned_annex_is_searchable_as_ocr(
     for n, _, text in rows:
         tokens = words(text)
         long = [w for w in tokens if len(w) >= 4 and w.isalpha()]
-        assert len(tokens) >= 100 and len(long) >= len(tokens) / 3, (n, text[:300])
+        single = [w for w in tokens if len(w) == 1 and w.isalpha()]
+        assert len(long) >= 100 and len(single) <= len(tokens) / 5, (n, text[:300])
     # Page 4 is the one OCRmyPDF's default orientation threshold leaves sideways.
     hits = [h for h in search(db, "Folkerumsbygning") if h.path.endswith(ANNEX)]
     assert [(h.page, h.ocr) for h in hits] == [(4, True)]

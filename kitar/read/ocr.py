@@ -112,11 +112,34 @@ def page_spec(pages: list[int]) -> str:
     return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
 
 
+def _pages_of(spec: str) -> set[int]:
+    """The inverse of `page_spec`, with `_` for `,` (as in cache names): "1-3_7" → {1, 2, 3, 7}."""
+    out: set[int] = set()
+    for run in spec.replace("_", ",").split(","):
+        first, _, last = run.partition("-")
+        out.update(range(int(first), int(last or first) + 1))
+    return out
+
+
+def _settings() -> str:
+    return hashlib.sha256(" ".join(ARGS).encode()).hexdigest()[:8]
+
+
 def cache_path(sha256: str, pages: list[int]) -> Path:
     """Where the OCR'd copy of these pages of this file is kept."""
-    settings = hashlib.sha256(" ".join(ARGS).encode()).hexdigest()[:8]
     spec = page_spec(pages).replace(",", "_")
-    return cache_dir() / "ocr" / f"{sha256}-p{spec}-{settings}.pdf"
+    return cache_dir() / "ocr" / f"{sha256}-{_settings()}-p{spec}.pdf"
+
+
+def _cached(sha256: str) -> list[tuple[Path, set[int]]]:
+    """The cached copies of this file (with these settings) and the pages each holds."""
+    found = []
+    for path in (cache_dir() / "ocr").glob(f"{sha256}-{_settings()}-p*.pdf"):
+        try:
+            found.append((path, _pages_of(path.stem.rsplit("-p", 1)[1])))
+        except ValueError:
+            continue  # not a name this module wrote
+    return found
 
 
 def _run(source: Path, target: Path, pages: list[int], jobs: int | None) -> None:
@@ -141,22 +164,36 @@ def _run(source: Path, target: Path, pages: list[int], jobs: int | None) -> None
         raise OcrFailed(f"OCR failed (OCRmyPDF exit {done.returncode}): {tail}", source)
 
 
-def ocr_copy(
+def ocr_copies(
     path: str | Path, data: bytes, pages: list[int], options: OcrOptions
-) -> tuple[bytes, bool]:
-    """The PDF with a text layer on `pages` (1-based), and whether it came from the cache.
+) -> list[tuple[bytes, list[int]]]:
+    """OCR'd copies of the PDF covering `pages` (1-based): (the copy, the pages to read from
+    it). Pages OCR'd before, in any grouping (a whole file, or the chunks `-j` workers read),
+    come from the cache; the others are OCR'd now, in one run, and cached.
 
     Raises NoTextLayer naming what is missing when OCR cannot run here.
     """
     sha = hashlib.sha256(data).hexdigest()
-    cached = cache_path(sha, pages)
     notify = options.notify or (lambda event: None)
-    try:
-        copy = cached.read_bytes()
-        notify(OcrEvent(str(path), len(pages), "cached"))
-        return copy, True
-    except OSError:
-        pass
+    wanted = set(pages)
+    copies: list[tuple[bytes, list[int]]] = []
+    for cached, held in sorted(_cached(sha), key=lambda c: -len(c[1] & set(pages))):
+        if held & wanted:
+            try:
+                copies.append((cached.read_bytes(), sorted(held & wanted)))
+            except OSError:
+                continue
+            wanted -= held
+    if copies:
+        notify(OcrEvent(str(path), len(pages) - len(wanted), "cached"))
+    if wanted:
+        copies.append((_ocr(path, data, sorted(wanted), options, sha), sorted(wanted)))
+    return copies
+
+
+def _ocr(path: str | Path, data: bytes, pages: list[int], options: OcrOptions, sha: str) -> bytes:
+    """Run OCR on `pages` and cache the copy."""
+    notify = options.notify or (lambda event: None)
     lacking = missing()
     if lacking:
         raise NoTextLayer(f"no text layer, and OCR cannot run: {lacking}; {INSTALL_HINT}", path)
@@ -171,6 +208,7 @@ def ocr_copy(
             raise OcrFailed(str(exc).replace(str(source), "").lstrip(": "), path) from None
         copy = target.read_bytes()
     notify(OcrEvent(str(path), len(pages), "done", time.perf_counter() - start))
+    cached = cache_path(sha, pages)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp_file = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -178,4 +216,4 @@ def ocr_copy(
         tmp_file.replace(cached)  # atomic: a parallel run never reads half a copy
     except OSError:
         pass  # a read-only cache still reads the file, only without caching
-    return copy, False
+    return copy

@@ -285,14 +285,14 @@ def _with_ocr(
         except OSError:
             raise DocumentNotFound("no such file", path) from None
     try:
-        copy, _ = ocr.ocr_copy(path, data, scanned, options)
+        copies = ocr.ocr_copies(path, data, scanned, options)
     except NoTextLayer as exc:
         if (whole and len(scanned) == len(pages)) or isinstance(exc, ocr.OcrFailed):
             raise
         if warnings is not None:
             warnings.append(f"{path}: {exc.args[0]}")
         return pages
-    read = {p.number: p for p in iter_pages(path, scanned, copy)}
+    read = {p.number: p for copy, numbers in copies for p in iter_pages(path, numbers, copy)}
     for page in read.values():
         page.ocr = True
     return [read.get(p.number, p) for p in pages]
