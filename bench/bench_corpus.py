@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from kitar.ingest.batch import FTS_BATCH
 from kitar.model import Document, Meeting
 from kitar.store.analyze import analyze
 from kitar.store.fts import Analysed, catch_up
-from kitar.store.ingest import FTS_BATCH
 from kitar.store.migrations import open_migrated
 from kitar.store.prepare import prepare
 from kitar.store.search import search
@@ -120,7 +120,7 @@ def _floor(db: Path) -> float:
         for r in src.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
             "AND name NOT LIKE 'search_units_fts%' AND name NOT IN "
-            "('schema_migrations', 'fts_state') ORDER BY rootpage"
+            "('_sqlite_migrations', 'fts_state') ORDER BY rootpage"
         )
     ]
     data = {t: src.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
@@ -173,24 +173,13 @@ def bench_cli(tmp: Path) -> list[dict[str, Any]]:
     conn.close()
     args = ["search", "strategi", "--db", str(db)]
     best = _best_wall([*_kitar(), *args])
-    fast = _best_wall([sys.executable, "-c", FAST_MAIN, *args])
     bare = _best_wall([sys.executable, "-c", "pass"])
     return [
         _row("kitar search wall-clock (small db, best of 5)", best, "s", "< 0.5", best < 0.5,
              f"through typer; bare python start-up here: {bare:.3f} s"),
-        _row("kitar search wall-clock with the fast path in main()", fast, "s", "< 0.5",
-             fast < 0.5, "kitar.cli.corpus.fast_search, as proposed for kitar/cli/app.py"),
+        _row("kitar search start-up / bare python start-up", best / bare, "x", "", None,
+             "the ratio is steadier than either time on a shared machine"),
     ]  # fmt: skip
-
-
-# What kitar/cli/app.py's main() would do with the fast path (see docs/search.md).
-FAST_MAIN = (
-    "import sys\n"
-    "from kitar.cli.app import app\n"
-    "from kitar.cli.corpus import fast_search\n"
-    "code = fast_search(sys.argv[1:])\n"
-    "sys.exit(app() if code is None else code)\n"
-)
 
 
 def _best_wall(cmd: list[str], times: int = 5) -> float:

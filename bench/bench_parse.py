@@ -17,8 +17,8 @@ from kitar.config import samples_dir
 
 
 def _ratio_rows(label: str, path: Path) -> list[dict[str, Any]]:
+    from kitar.ingest.pipeline import read_and_reflow
     from kitar.parse.meeting import parse_document
-    from kitar.pipeline import read_and_reflow
 
     doc = read_and_reflow(path)  # warms caches (lexicon, pipeline)
     parse_document(doc)
@@ -45,7 +45,7 @@ def _ratio_rows(label: str, path: Path) -> list[dict[str, Any]]:
 
 
 def run() -> list[dict[str, Any]]:
-    from kitar import nlp
+    from kitar.parse import nlp
 
     t = time.perf_counter()
     nlp.load()
@@ -74,7 +74,7 @@ def run() -> list[dict[str, Any]]:
     rows += _ratio_rows("KL agenda (text)", txt)
     from kitar.demo.layout import sidebar_from_metadata
     from kitar.demo.render_pdf import render_blocks
-    from kitar.pipeline import read_and_reflow
+    from kitar.ingest.pipeline import read_and_reflow
 
     original = read_and_reflow(txt)
     with tempfile.TemporaryDirectory() as tmp:

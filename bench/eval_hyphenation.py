@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kitar.config import samples_dir
 from kitar.text import hyphen
-from kitar.text.hyphen import Decision, by_document, by_lexicon, by_rules, decide
+from kitar.text.hyphen import HyphenChoice, by_document, by_lexicon, by_rules, decide
 from kitar.text.lexicon import (
     Lexicon,
     default_lexicon,
@@ -26,8 +26,8 @@ from kitar.text.lexicon import (
 SAMPLE = "kl-itarkitekturraad-2016-08-29-agenda"
 
 _SPYLLS: list[SpyllsLexicon] = []
-Case = tuple[str, str, Decision]  # left, right, expected decision
-Decider = Callable[[str, str, Mapping[str, int] | None], Decision | None]
+Case = tuple[str, str, HyphenChoice]  # left, right, expected decision
+Decider = Callable[[str, str, Mapping[str, int] | None], HyphenChoice | None]
 
 
 class SpyllsLexicon(Lexicon):
@@ -82,7 +82,7 @@ def own_cases() -> list[Case]:
 
     out: list[Case] = []
     for left, right, text in CASES:
-        decisions: tuple[Decision, ...] = ("join", "keep", "keep_space")
+        decisions: tuple[HyphenChoice, ...] = ("join", "keep", "keep_space")
         for decision in decisions:
             if hyphen.apply(left, right, decision) == text:
                 out.append((left, right, decision))
@@ -128,7 +128,7 @@ def score(decider: Decider, cases: list[Case], vocab: Mapping[str, int] | None) 
 
 
 def _lexicon_only(lex: Lexicon) -> Decider:
-    def decider(left: str, right: str, vocab: Mapping[str, int] | None) -> Decision | None:
+    def decider(left: str, right: str, vocab: Mapping[str, int] | None) -> HyphenChoice | None:
         return by_lexicon(left, right, lex)
 
     return decider

@@ -41,3 +41,14 @@ def cache_dir() -> Path:
     ~/.cache/kitar)."""
     env = os.environ.get("KITAR_CACHE")
     return Path(env) if env else Path.home() / ".cache" / "kitar"
+
+
+def eval_dir() -> Path:
+    """The evaluation sets with answer keys (`KITAR_EVAL`, default `../shared/eval`)."""
+    env = os.environ.get("KITAR_EVAL")
+    return Path(env) if env else PROJECT_DIR.parent / "shared" / "eval"
+
+
+def default_organisation() -> str | None:
+    """The organisation of meetings whose documents do not name one (`KITAR_ORGANISATION`)."""
+    return os.environ.get("KITAR_ORGANISATION") or None

@@ -16,12 +16,13 @@ from typing import Any
 from datasette import hookimpl
 
 from kitar.errors import QueryError
+from kitar.redact import visible_sql
 from kitar.store.search import parse_query, snippet, to_fts
 
 # An FTS5 expression that matches nothing: an empty or unusable query shows no rows.
 NO_MATCH = 'stems : "kitarnomatch"'
 
-SEARCH_SQL = """
+SEARCH_SQL = f"""
 SELECT u.kind, m.date, m.body, i.number AS item, i.title AS item_title, u.page,
        kitar_snippet(u.text, :q) AS snippet, u.item_id, u.meeting_id
 FROM search_units_fts f
@@ -29,7 +30,7 @@ JOIN search_units u ON u.id = f.rowid
 LEFT JOIN meetings m ON m.id = u.meeting_id
 LEFT JOIN items i ON i.id = u.item_id
 WHERE search_units_fts MATCH kitar_match(:q)
-  AND (:public = '' OR (u.closed = 0 AND u.confidential = 0))
+  AND CASE WHEN :public = '' THEN {visible_sql(False)} ELSE {visible_sql(True)} END
 ORDER BY bm25(search_units_fts, 1.0, 0.5)
 LIMIT 100
 """

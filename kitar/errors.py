@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -67,6 +68,25 @@ class OutputExists(KitarError):
     exit_code = 12
 
 
+class PersonalDataFound(KitarError):
+    """`kitar publish` found personal data in open items and was not told to replace it."""
+
+    exit_code = 13
+
+
+class OverBudget(KitarError):
+    """A document that took longer than its time budget (`--timeout`) and was stopped."""
+
+    exit_code = 14
+
+
+class OutputError(KitarError):
+    """An output that cannot be written: not a regular file, no permission, a read-only file
+    system, a full disk (on a file or on standard output)."""
+
+    exit_code = 15
+
+
 EXIT_CODES: dict[int, str] = {
     0: "success",
     1: "error (or: one or more files failed in a batch)",
@@ -81,7 +101,29 @@ EXIT_CODES: dict[int, str] = {
     CorpusError.exit_code: "corpus/database error",
     QueryError.exit_code: "invalid search query",
     OutputExists.exit_code: "output file exists (use --force)",
+    PersonalDataFound.exit_code: "personal data found, nothing published (--redact-personal)",
+    OverBudget.exit_code: "document stopped: over its time budget (--timeout)",
+    OutputError.exit_code: "output cannot be written (not a regular file, permission, "
+    "read-only file system, disk full)",
 }
+
+
+# Why a file (or standard output) cannot be written, in words a user acts on.
+_OS_REASONS = {
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted (a protected or immutable file?)",
+    errno.EROFS: "read-only file system",
+    errno.EISDIR: "is a directory",
+    errno.ENOENT: "no such folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """A short reason for an OSError (ENOSPC → "no space left on the device")."""
+    return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def exit_codes_help() -> str:

@@ -20,7 +20,10 @@ from tests.minutes_fixtures import fictional_agenda, fictional_minutes
         ("Godkendt med den bemærkning, at planen også omfatter skolerne.", "amended"),
         ("Godkendt med de faldne bemærkninger.", "amended"),
         ("Indstillingen godkendt med denne bemærkning: Gruppen får adgang.", "amended"),
-        ("Indstilles til godkendelse", "approved"),
+        # sent on to the body that decides: not approved here (issue 11)
+        ("Indstilles til godkendelse", "forwarded"),
+        ("Økonomiudvalget indstiller til godkendelse. Sagen oversendes til Byrådet.", "forwarded"),
+        ("Anbefales til vedtagelse.", "forwarded"),
         ("Tiltrådt, idet fristen forlænges til 1. maj.", "amended"),
         ("Udsat.", "postponed"),
         ("Sagen genoptages på næste møde.", "postponed"),
@@ -64,7 +67,7 @@ def test_minutes_alone_and_last_decision_counts() -> None:
 
 
 def test_ballerup_minutes_item_7_amended(samples: Path) -> None:
-    from kitar.pipeline import process_file
+    from kitar.ingest.pipeline import process_file
 
     _, minutes = process_file(samples / "ballerup-sfu-2012-12-04" / "referat.pdf")
     rows = {r.key: r for r in compare_meeting(minutes)}
@@ -74,7 +77,7 @@ def test_ballerup_minutes_item_7_amended(samples: Path) -> None:
 
 
 def test_syddjurs_item_postponed(samples: Path) -> None:
-    from kitar.pipeline import process_file
+    from kitar.ingest.pipeline import process_file
 
     _, minutes = process_file(samples / "syddjurs-puk-2013-06-20" / "referat.docx")
     rows = compare_meeting(minutes)

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from kitar.ingest.batch import ingest
 from kitar.model import Annex, Item
-from kitar.store.ingest import ingest
 from tests.test_search import _meeting
 from tests.test_store_fakes import fake_processor, write_fake
 
@@ -55,7 +55,9 @@ def test_search_page_compounds_public_and_bad_queries(db: Path) -> None:
         == {"1"}  # fmt: skip
     everything = _get(db, "/kitar/search.json?q=personalesag&public=&_shape=array")
     assert {r["item"] for r in everything} == {"2"} and "item" in {r["kind"] for r in everything}
-    assert _get(db, "/kitar/search.json?q=personalesag&public=1&_shape=array") == []
+    # public: the closed item's number and title only
+    (row,) = _get(db, "/kitar/search.json?q=personalesag&public=1&_shape=array")
+    assert (row["item"], row["snippet"]) == ("2", "2 Lukket punkt om «personalesag»")
     for bad in ("%22", "AND", "*", "%27%3B%20DROP%20TABLE%20items%3B"):
         assert _get(db, f"/kitar/search.json?q={bad}&public=&_shape=array") == []
     assert _get(db, "/kitar/items.json?_shape=array")  # the tables are still there

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kitar.minutes.dates import find_due, find_due_dates, resolve
+from kitar.text.deadlines import find_due, find_due_dates, resolve
 
 AUG16 = "2016-08-29"
 NOV16 = "2016-11-05"

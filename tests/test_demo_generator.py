@@ -105,7 +105,8 @@ def test_answer_key_structure(seed: int) -> None:
     for style in ("kl", "committee"):
         key = generate(seed, style, "minutes").answer_key()  # type: ignore[arg-type]
         assert key["schema"] == "kitar.meeting/1"
-        assert set(key) == {"schema", "source", "meeting", "items", "warnings"}
+        assert set(key) == {"schema", "source", "meeting", "items", "warnings", "followups"}
+        assert all(f["owner"] and f["action"] for f in key.pop("followups"))
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", key["meeting"]["date"])
         items = key["items"]
         assert [i["number"] for i in items] == [str(n) for n in range(1, len(items) + 1)]

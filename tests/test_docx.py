@@ -1,4 +1,4 @@
-"""kitar.docx_io.read_docx: styles, lists, tables, pages, metadata and bad input."""
+"""kitar.read.docx.read_docx: styles, lists, tables, pages, metadata and bad input."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from docx.enum.text import WD_BREAK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kitar.docx_io import read_docx
 from kitar.errors import (
     DamagedDocument,
     DocumentNotFound,
@@ -20,6 +19,7 @@ from kitar.errors import (
     NothingToExtract,
     UnsupportedFormat,
 )
+from kitar.read.docx import read_docx
 
 
 def _save(document: docx.document.Document, tmp_path: Path, name: str = "doc.docx") -> Path:
@@ -115,6 +115,9 @@ def test_core_properties_as_metadata(sample_docx: Path) -> None:
     assert doc.metadata["docx_identifier"] == "42"
     assert doc.metadata["docx_keywords"] == "kitar; referat"
     assert "docx_created" in doc.metadata
+    props = doc.properties  # the same, typed: what the parser reads
+    assert props is not None and props.title == "Testreferat" and props.identifier == "42"
+    assert props.keywords == "kitar; referat" and (props.created or "")[:2] in ("19", "20")
 
 
 def test_numbered_list_counts_up(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kitar.docx_io import read_docx
 from kitar.model import Document
+from kitar.read.docx import read_docx
 
 
 def _norm(text: str, dash_spacing: bool = True) -> str:

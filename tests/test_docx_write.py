@@ -1,4 +1,4 @@
-"""kitar.docx_write.DocxWriter: the thin writing API (python-docx stays behind kitar.docx_io)."""
+"""kitar.minutes.docx_write.DocxWriter: the thin writing API (python-docx stays in read/docx)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from kitar.docx_io import read_docx
-from kitar.docx_write import DocxWriter, fill_paragraphs
 from kitar.errors import DocumentNotFound, OutputExists, UnsupportedFormat
+from kitar.minutes.docx_write import DocxWriter, fill_paragraphs
+from kitar.read.docx import read_docx
 
 
 def test_blocks_written_read_back(tmp_path: Path) -> None:

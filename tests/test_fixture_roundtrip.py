@@ -1,6 +1,6 @@
 """Generated KL-like documents read back to their source text exactly (issue 2's must-show).
 
-`kitar.pipeline.read_and_reflow` then `kitar.text.reflow.render_body` must give the source
+`kitar.ingest.pipeline.read_and_reflow` then `kitar.text.reflow.render_body` must give the source
 paragraphs: letterhead sidebar, running header and footer gone, hyphens rejoined, bullets `- `.
 """
 
@@ -18,8 +18,8 @@ from kitar.demo.layout import sidebar_from_metadata
 from kitar.demo.render_pdf import render_parts
 from kitar.demo.render_text import render_text_parts
 from kitar.demo.text import long_date
+from kitar.ingest.pipeline import read_and_reflow
 from kitar.model import Document
-from kitar.pipeline import read_and_reflow
 from kitar.text.reflow import render_body
 from tests.parse_helpers import rerender_pdf
 

@@ -8,14 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kitar.minutes.followups import (
-    FollowUp,
+from kitar.model import Decision, FollowUp, Item, Meeting, MeetingInfo, Section, SourceInfo
+from kitar.parse.followups import (
     extract_followups,
     organisations,
     split_sentences,
     takes_note,
 )
-from kitar.model import Decision, Item, Meeting, MeetingInfo, Section, SourceInfo
 from tests.minutes_fixtures import fictional_agenda, fictional_minutes
 
 
@@ -109,10 +108,41 @@ def test_past_deadline_is_history() -> None:
     assert _one("KOMBIT leverer løsningen i juni 2016.") == []
 
 
-def test_background_sections_need_a_deadline() -> None:
+def test_background_sections_give_no_followups() -> None:
+    # issue 11: background describes, it does not assign, deadline or not
     assert _one("KL udarbejder løbende analyser.", "Sagsfremstilling") == []
-    assert len(_one("KL udarbejder analysen i uge 40.", "Sagsfremstilling")) == 1
+    assert _one("KL udarbejder analysen i uge 40.", "Sagsfremstilling") == []
     assert len(_one("KL udarbejder løbende analyser.", "Videre proces")) == 1
+
+
+def test_expectations_are_not_followups() -> None:
+    assert _one("Kontrakten forventes sendt i EU-udbud i uge 40.", "Videre proces") == []
+    assert len(_one("Sagen genoptages i uge 40.", "Videre proces")) == 1
+
+
+def test_recommendation_clause_after_godkender_at() -> None:
+    item = Item(
+        "2",
+        "Oplæg",
+        recommendations=[
+            "It-Arkitekturrådet godkender, at sekretariatet udarbejder et oplæg til en fælles model"
+        ],
+    )
+    (found,) = extract_followups(_meeting(item))
+    assert (found.owner, found.action[:25]) == ("Sekretariatet", "Sekretariatet udarbejder ")
+
+
+def test_minutes_recommendations_stand_only_when_approved() -> None:
+    rec = "forvaltningen udarbejder en evaluering til udvalgets møde i december"
+    approved = Item("2", "A", recommendations=[rec], decisions=[Decision("Godkendt.")])
+    postponed = Item("3", "B", recommendations=[rec], decisions=[Decision("Udsat.")])
+    assert [f.item_number for f in extract_followups(_meeting(approved, postponed))] == ["2"]
+
+
+def test_noted_decision_with_an_action_keeps_the_action() -> None:
+    text = "Orienteringen blev taget til efterretning. KOMBIT sender en status i uge 40."
+    (found,) = extract_followups(_meeting(Item("2", "A", decisions=[Decision(text)])))
+    assert found.owner == "KOMBIT"
 
 
 def test_item_that_only_takes_note_yields_nothing() -> None:
@@ -174,11 +204,14 @@ def test_takes_note_variants() -> None:
 
 
 def test_kl_agenda_followups(samples: Path) -> None:
-    from kitar.pipeline import process_file
+    from kitar.ingest.pipeline import process_file
 
     _, meeting = process_file(samples / "kl-itarkitekturraad-2016-08-29-agenda.txt")
     found = extract_followups(meeting)
-    assert found, "the KL agenda's time plans name deadlines"
+    # its recommendations are for the council to discuss, its time plans are expectations
+    # ("Foranalysen forventes færdig medio oktober 2016"): none of it assigns an action
+    assert not [f for f in found if "forventes" in f.sentence]
+    assert not [f for f in found if f.origin in ("section:Baggrund", "section:Sagsfremstilling")]
     assert all(f.due is None or f.due >= "2016-08-29" for f in found)
     assert all(not f.action.startswith(("-", "–")) for f in found)
     assert not [f for f in found if "orienteres" in f.action]
@@ -193,7 +226,7 @@ def test_sentence_split_never_loses_text(parts: list[str]) -> None:
 
 
 def test_assessments_are_not_actions() -> None:
-    from kitar.minutes.followups import _is_action_verb
+    from kitar.parse.followups import _is_action_verb
 
     assert not _is_action_verb("vurderer", has_due=True)
     assert not _is_action_verb("forventer", has_due=False)

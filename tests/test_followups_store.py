@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from kitar.errors import CorpusError
-from kitar.minutes.followups import FollowUp
+from kitar.minutes.service import sync_meeting
+from kitar.model import FollowUp
 from kitar.store.followups import (
     StoredFollowUp,
     list_followups,
     save_followups,
     set_status,
-    sync_meeting,
 )
 from kitar.store.migrations import open_migrated
 from tests.minutes_fixtures import fictional_minutes

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kitar import pipeline
 from kitar.demo.content import generate
 from kitar.demo.render_pdf import render_agenda
-from kitar.store.ingest import ingest
+from kitar.ingest import pipeline
+from kitar.ingest.batch import ingest
 
 
 def _rows(db: Path) -> list[tuple]:

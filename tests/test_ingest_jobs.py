@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from kitar import pipeline
 from kitar.demo.content import generate
 from kitar.demo.generate import write_pdf, write_text
+from kitar.ingest import pipeline
+from kitar.ingest.batch import FileResult, ingest
 from kitar.parse.serialize import meeting_to_dict
-from kitar.store.ingest import FileResult, ingest
 from tests.kill_helpers import kill_when, spawn
 from tests.test_ingest import counts, dump
 
@@ -109,8 +109,8 @@ def _alive(pid: int) -> bool:
 
 KILL_SCRIPT = """
 import sys, time
-from kitar import pipeline
-from kitar.store.ingest import ingest
+from kitar.ingest import pipeline
+from kitar.ingest.batch import ingest
 read = pipeline.read_and_reflow
 def slow(path):  # the workers are forked after this: they read slowly
     time.sleep(0.6)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kitar.store.ingest import IngestReport, ingest
+from kitar.ingest.batch import IngestReport, ingest
 from kitar.store.search import search
 from tests.test_ingest import dump
 

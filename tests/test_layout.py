@@ -13,12 +13,13 @@ from kitar.read.layout import (
     is_page_number,
     letterhead_fields,
     make_line,
-    mark_running_lines,
-    mark_sidebar,
     order_page,
     repetition_threshold,
+    running_lines,
+    sidebar_lines,
     signature,
 )
+from kitar.read.roles import LineRoles
 
 W, H = 595.0, 842.0
 
@@ -86,24 +87,24 @@ def test_running_header_block_found_by_repetition() -> None:
             line(f"Side {n}", 137, x0=540, size=8),
         ]
         pages.append(page(n, header + prose(205, n)))
-    repeated = mark_running_lines(pages)
+    found, repeated = running_lines(pages)
     assert {"åbent referat", "dato: #.#.#", "side #"} <= repeated
     for p in pages:
-        assert [ln.role for ln in p.lines[:4]] == ["header"] * 4
-        assert all(ln.role == "body" for ln in p.lines[4:])
+        assert [found.get(ln) for ln in p.lines[:4]] == ["header"] * 4
+        assert all(found.get(ln) is None for ln in p.lines[4:])
 
 
 def test_repeated_text_in_the_body_is_not_a_header() -> None:
     pages = [page(n, [line("Sagsnr.: 2012-1234", 400), *prose(420, n)]) for n in range(1, 5)]
-    mark_running_lines(pages)
-    assert all(ln.role == "body" for p in pages for ln in p.lines)
+    found, _ = running_lines(pages)
+    assert all(found.get(ln) is None for p in pages for ln in p.lines)
 
 
 def test_repeated_line_must_stay_in_place() -> None:
     # Same text in the top zone but at very different heights: a heading, not a header.
     pages = [page(n, [line("Bilag", 40 + 50 * n), *prose(300, n)]) for n in range(1, 4)]
-    mark_running_lines(pages)
-    assert all(ln.role == "body" for p in pages for ln in p.lines)
+    found, _ = running_lines(pages)
+    assert all(found.get(ln) is None for p in pages for ln in p.lines)
 
 
 def test_footer_and_converter_stamp() -> None:
@@ -111,17 +112,17 @@ def test_footer_and_converter_stamp() -> None:
         page(n, [line(f"{n} of 3", 6, x0=560), *prose(200, n), line("Referat PUK", 800)])
         for n in range(1, 4)
     ]
-    mark_running_lines(pages)
+    found, _ = running_lines(pages)
     for p in pages:
-        assert p.lines[0].role == "header"
-        assert p.lines[-1].role == "footer"
+        assert found.get(p.lines[0]) == "header"
+        assert found.get(p.lines[-1]) == "footer"
 
 
 def test_single_page_only_page_numbers_are_removed() -> None:
     p = page(1, [line("Notat om trafik", 60), *prose(200, 1), line("Side 1 af 1", 810)])
-    mark_running_lines([p])
-    assert p.lines[0].role == "body"  # no repetition evidence on one page
-    assert p.lines[-1].role == "footer"
+    found, _ = running_lines([p])
+    assert found.get(p.lines[0]) is None  # no repetition evidence on one page
+    assert found.get(p.lines[-1]) == "footer"
 
 
 def test_sidebar_column_right_of_body() -> None:
@@ -135,9 +136,10 @@ def test_sidebar_column_right_of_body() -> None:
     p = page(1, body + side)
     left, right = body_edges([p])
     assert left == pytest.approx(100)
-    found = mark_sidebar([p], left, right)
-    assert found == side
-    assert all(ln.role == "body" for ln in body)
+    assert sidebar_lines([p], left, right) == side
+    roles = {ln.text: ln.role for ln in analyse([p]).pages[0].lines}
+    assert [roles[ln.text] for ln in side] == ["sidebar"] * 4
+    assert all(roles[ln.text] == "body" for ln in body)
 
 
 def test_toc_page_numbers_are_not_a_sidebar() -> None:
@@ -145,7 +147,7 @@ def test_toc_page_numbers_are_not_a_sidebar() -> None:
     numbers = [line(str(n), 200 + n * 12, x0=520) for n in range(3, 8)]
     p = page(1, body + numbers)
     left, right = body_edges([p])
-    assert mark_sidebar([p], left, right) == []
+    assert sidebar_lines([p], left, right) == []
 
 
 def test_letterhead_fields_parse_labels_and_date() -> None:
@@ -176,8 +178,8 @@ def test_two_column_member_list_reads_column_by_column() -> None:
         lines += [line(left, 400 + 12 * i), line(right, 400 + 12 * i, x0=300)]
     lines.append(line("Erik Friis (A)", 424))  # the left column runs one row longer
     lines.append(line("Fraværende", 460, bold=True))
-    p = page(1, lines)
-    order_page(p)
+    found = LineRoles()
+    p = order_page(page(1, lines), found=found)
     texts = [ln.text for ln in p.lines]
     assert texts == [
         "Medlemmer",
@@ -188,7 +190,7 @@ def test_two_column_member_list_reads_column_by_column() -> None:
         "Dorte Eg (C)",
         "Fraværende",
     ]
-    assert [ln.role for ln in p.lines[1:6]] == ["bullet"] * 5
+    assert [found.get(ln) for ln in p.lines[1:6]] == ["bullet"] * 5
 
 
 def test_label_value_rows_are_joined_not_listed() -> None:
@@ -201,11 +203,28 @@ def test_label_value_rows_are_joined_not_listed() -> None:
             line("Udvalget for kultur", 152, x0=186),
         ],
     )
-    order_page(p)
+    p = order_page(p)
     assert [ln.text for ln in p.lines] == [
         "Sagsnr.: 12/27845",
         "Sagen afgøres i: Udvalget for kultur",
     ]
+
+
+def test_the_passes_change_no_line_and_analyse_sets_each_role_once() -> None:
+    lines = [line("1. Cykelstier", 190, bold=True), *prose(205, 1), line("Side 1 af 1", 810)]
+    pages = [page(1, lines)]
+    before = [(ln.text, ln.role) for ln in pages[0].lines]
+    found, _ = running_lines(pages)
+    sidebar_lines(pages, *body_edges(pages, found.unmarked), margins=found)
+    order_page(pages[0], found=found)
+    assert [(ln.text, ln.role) for ln in pages[0].lines] == before  # nothing written yet
+    analysis = analyse(pages)
+    assert [(ln.text, ln.role) for ln in pages[0].lines] != before  # roles set, order kept
+    assert [ln.text for ln in pages[0].lines] == [t for t, _ in before]
+    roles = {ln.text: ln.role for ln in analysis.pages[0].lines}
+    assert roles["Side 1 af 1"] == "footer"
+    assert roles["1. Cykelstier"] == "heading" and roles[PROSE[0]] == "body"
+    assert analysis.pages[0] is not pages[0]  # a new view of the page
 
 
 def test_analyse_takes_date_from_running_header() -> None:
@@ -253,8 +272,7 @@ def _column_page() -> Page:
 
 
 def test_columns_are_read_one_after_the_other() -> None:
-    p = _column_page()
-    order_page(p)
+    p = order_page(_column_page())
     texts = [ln.text for ln in p.lines]
     assert texts[:12] == [f"venstre linje {i} med nogle ord" for i in range(12)]
     assert texts[12:] == [f"højre linje {i} med andre ord" for i in range(12)]

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kitar.cli.app import app
+from kitar.ingest.batch import ingest
 from kitar.model import Document, Meeting
-from kitar.store.ingest import ingest
 from tests.minutes_fixtures import SECRET_ANNEX, fictional_agenda, fictional_minutes
 
 runner = CliRunner()
@@ -87,6 +87,22 @@ def test_followups_list_done_reopen(corpus: Path) -> None:
     assert run("followups", "reopen", str(first), "--db", str(corpus))[0] == 0
     again = json.loads(run("followups", "--open", "-f", "json", "--db", str(corpus))[1])
     assert first in [r["id"] for r in again]
+    # `list` is the default subcommand: named or not, the same rows
+    named = json.loads(run("followups", "list", "--open", "-f", "json", "--db", str(corpus))[1])
+    assert named == again
+    # options may come first, as before the sub-app
+    code, output = run("followups", "--db", str(corpus), "done", str(first))
+    assert code == 0 and "is now done" in output
+    code, output = run("followups", "--open", "--owner", "x", "--db", str(corpus), "-f", "json")
+    assert code == 0 and json.loads(output) == []
+
+
+def test_followups_help_names_the_subcommands() -> None:
+    code, output = run("followups", "--help")
+    assert code == 0
+    assert all(name in output for name in ("list", "done", "reopen"))
+    code, output = run("followups", "done", "--help")
+    assert code == 0 and "ID" in output
 
 
 def test_followups_formats(corpus: Path, tmp_path: Path) -> None:
@@ -146,10 +162,10 @@ def test_kl_public_minutes_hide_item_6_and_confidential_annex(
 
 def test_kl_round_trip_draft_filled_ingested_searchable(samples: Path, tmp_path: Path) -> None:
     """Draft → decisions typed into the Beslutning paragraphs → ingest → search finds them."""
-    from kitar.docx_io import read_docx
-    from kitar.docx_write import fill_paragraphs
+    from kitar.minutes.docx_write import fill_paragraphs
     from kitar.minutes.draft import BESLUTNING_STYLE
-    from kitar.minutes.roundtrip import filled_decisions
+    from kitar.parse.draft import filled_decisions
+    from kitar.read.docx import read_docx
 
     source = samples / "kl-itarkitekturraad-2016-08-29-agenda.txt"
     db = tmp_path / "kl.db"
@@ -160,7 +176,7 @@ def test_kl_round_trip_draft_filled_ingested_searchable(samples: Path, tmp_path:
     typed = ["Taget til efterretning.", "Godkendt med den bemærkning, at planen sendes ud."]
     assert fill_paragraphs(draft, BESLUTNING_STYLE, typed, filled) == 2
     assert filled_decisions(read_docx(filled)) == {"1": typed[0], "2": typed[1]}
-    from kitar.pipeline import read_and_reflow
+    from kitar.ingest.pipeline import read_and_reflow
 
     assert filled_decisions(read_and_reflow(filled)) == {"1": typed[0], "2": typed[1]}
     code, output = run("ingest", str(filled), "--db", str(db))
@@ -169,10 +185,17 @@ def test_kl_round_trip_draft_filled_ingested_searchable(samples: Path, tmp_path:
     assert code == 0 and "Godkendt med den bemærkning" in output
 
 
-def test_followups_of_a_file_before_ingest(samples: Path, tmp_path: Path) -> None:
-    source = samples / "kl-itarkitekturraad-2016-08-29-agenda.txt"
+def test_followups_of_a_file_before_ingest(tmp_path: Path) -> None:
+    from kitar.demo.content import generate
+    from kitar.demo.generate import write_text
+
+    doc = next(d for d in (generate(s, "committee", "agenda") for s in range(1, 20))
+               if d.followups)  # fmt: skip
+    source = write_text(doc, tmp_path / "dagsorden.txt", 1)
     code, output = run("followups", str(source), "-f", "json", "--db", str(tmp_path / "no.db"))
     assert code == 0, output
     rows = json.loads(output)
-    assert rows and all(r["id"] == 0 and r["meeting"].startswith("2016-08-29") for r in rows)
-    assert all(r["due"] >= "2016-08-29" for r in rows if r["due"])
+    date = doc.meeting.meeting.date or ""
+    assert rows and all(r["id"] == 0 and r["meeting"].startswith(date) for r in rows)
+    assert {r["action"][:30] for r in rows} == {f["action"][:30] for f in doc.followups}
+    assert all(r["due"] >= date for r in rows if r["due"])

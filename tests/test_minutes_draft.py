@@ -18,10 +18,10 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from kitar.docx_io import read_docx
 from kitar.errors import OutputExists
 from kitar.minutes.draft import BESLUTNING_STYLE, PUBLIC_NOTE, build_minutes
-from kitar.minutes.roundtrip import draft_meeting_id, filled_decisions, is_kitar_draft
+from kitar.parse.draft import draft_meeting_id, filled_decisions, is_kitar_draft
+from kitar.read.docx import read_docx
 from tests.minutes_fixtures import CLOSED_BODY, SECRET_ANNEX, fictional_agenda
 
 GOLDEN = Path(__file__).parent / "golden"

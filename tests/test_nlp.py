@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kitar import nlp
 from kitar.config import pipelines_dir
-from kitar.parse import vocabulary
+from kitar.parse import nlp, vocabulary
 
 
 @pytest.mark.parametrize("abbr", ["vedr.", "bl.a.", "ift.", "jf.", "f.eks.", "pr."])

@@ -184,7 +184,7 @@ def ocr_fake_processor(path: str) -> tuple[Document, Meeting]:
 
 
 def test_ocr_pages_are_marked_in_the_corpus_and_in_hits(tmp_path: Path) -> None:
-    from kitar.store.ingest import ingest
+    from kitar.ingest.batch import ingest
     from kitar.store.search import search
 
     path = write_fake(tmp_path / "in" / "bilag.txt", make_meeting(n_items=0))
@@ -225,17 +225,18 @@ def test_image_helper_really_has_no_text(tmp_path: Path) -> None:
         assert [len(page.chars) for page in p.pages] == [0, 5]
 
 
-def test_migration_6_marks_existing_pages_as_not_ocr(tmp_path: Path) -> None:
+def test_ocr_migration_marks_existing_pages_as_not_ocr(tmp_path: Path) -> None:
     from kitar.store import migrations
     from kitar.store.db import open_db
 
-    db = open_db(tmp_path / "v5.db")
-    assert migrations.migrate(db, target=5)[-1] == 5
+    version = next(v for v, name, _ in migrations.MIGRATIONS if name == "pages read by OCR")
+    db = open_db(tmp_path / "old.db")
+    assert migrations.migrate(db, target=version - 1)[-1] == version - 1
     db.execute(
         "INSERT INTO documents (sha256, path, format, pages) VALUES ('a', 'x.pdf', 'pdf', 1)"
     )
     db.execute("INSERT INTO pages (document_id, number, text) VALUES (1, 1, 'Tekst')")
-    assert migrations.migrate(db) == [6]
+    assert migrations.migrate(db)[0] == version
     assert [tuple(r) for r in db.execute("SELECT number, ocr FROM pages")] == [(1, 0)]
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kitar.demo.generate import generate_corpus
+from kitar.ingest.pipeline import process_file
 from kitar.parse.evaluate import evaluate
-from kitar.pipeline import process_file
 
 FIELDS = ("items", "subitems", "presenters", "recommendations", "annexes", "closed")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kitar.docx_write import fill_paragraphs
+from kitar.ingest.pipeline import process_file
+from kitar.minutes.docx_write import fill_paragraphs
 from kitar.minutes.draft import BESLUTNING_STYLE, build_minutes
 from kitar.model import Meeting
 from kitar.parse.evaluate import evaluate
-from kitar.pipeline import process_file
 
 
 def _draft(agenda: Meeting, path: Path, meeting_id: str) -> Path:
@@ -41,7 +41,7 @@ def test_filled_draft_parses_to_the_agenda_plus_decisions(
 def test_filled_draft_is_linked_to_its_agenda_in_the_corpus(
     kl_agenda_txt: Path, tmp_path: Path
 ) -> None:
-    from kitar.store.ingest import ingest
+    from kitar.ingest.batch import ingest
     from kitar.store.queries import get_meeting, list_meetings
 
     db = tmp_path / "kitar.db"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from kitar.ingest.pipeline import process_file
 from kitar.model import Meeting
 from kitar.parse.evaluate import evaluate
-from kitar.pipeline import process_file
 from tests.answer_keys import ballerup_expected, syddjurs_expected
 
 
@@ -117,7 +117,7 @@ def test_non_meeting_documents_give_no_items(samples: Path, name: str) -> None:
 def test_kl_agenda_rerendered_as_pdf_scores_the_same(
     kl_agenda_txt: Path, kl_expected: dict, tmp_path: Path
 ) -> None:
-    from kitar.pipeline import read_and_reflow
+    from kitar.ingest.pipeline import read_and_reflow
     from tests.parse_helpers import rerender_pdf
 
     pdf = rerender_pdf(read_and_reflow(kl_agenda_txt), tmp_path / "kl.pdf")

@@ -8,8 +8,8 @@ import pytest
 
 from kitar.demo.content import generate
 from kitar.demo.render_pdf import render_agenda
+from kitar.ingest.pipeline import pdf_chunks, process_file, process_pdf_pages, read_pdf_chunk
 from kitar.parse.serialize import meeting_to_dict
-from kitar.pipeline import pdf_chunks, process_file, process_pdf_pages, read_pdf_chunk
 
 
 def _chunked(path: Path, size: int):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kitar.ingest.batch import ingest
 from kitar.model import Document, Item, Meeting, MeetingInfo, Section, SourceInfo
 from kitar.parse.serialize import meeting_to_dict
 from kitar.store.cite import encode, flat, page_at, page_map, snippet_offset
-from kitar.store.ingest import ingest
 from kitar.store.prepare import prepare
 from kitar.store.search import search
 from tests.test_store_fakes import fake_processor

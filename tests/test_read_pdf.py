@@ -18,7 +18,8 @@ from kitar.errors import (
 from kitar.model import Line, Page, Word
 from kitar.read.layout import analyse, make_line, signature
 from kitar.read.pdf import inspect_pdf, is_bold_font, lines_from_words, read_pages, read_pdf
-from kitar.read.pdf_blocks import build_blocks, is_heading, list_marker
+from kitar.read.pdf_blocks import build_blocks
+from kitar.read.roles import is_heading, list_marker
 
 # ---- generated fixtures (fictitious text) ----------------------------------------------
 

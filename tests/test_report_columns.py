@@ -17,12 +17,13 @@ from kitar.read.layout import (
     analyse,
     body_edges,
     column_edges,
-    mark_sidebar,
     order_page,
     read_rows,
+    sidebar_lines,
 )
 from kitar.read.pdf import lines_from_words
 from kitar.read.pdf_blocks import build_blocks
+from kitar.read.roles import LineRoles
 
 W, H = 595.0, 842.0
 COLUMNS = (57.0, 203.0, 350.0)  # left edges of a three-column grid, 146 pt apart
@@ -106,7 +107,7 @@ def test_three_columns_found_whether_or_not_rows_ran_across() -> None:
 
 def test_page_with_merged_rows_reads_column_by_column() -> None:
     p = Page(1, W, H, three_columns(100, 20, merged_rows={0, 3, 4, 9, 17, 18}))
-    order_page(p)
+    p = order_page(p)
     expected = [column_text(c, r) for c in range(3) for r in range(20)]
     assert texts(p.lines) == expected
 
@@ -121,7 +122,7 @@ def test_box_across_two_columns_above_them_does_not_hide_the_gutter() -> None:
     ]
     body = three_columns(200, 16, merged_rows={1, 2, 7})
     p = Page(1, W, H, box + body)
-    order_page(p)
+    p = order_page(p)
     got = texts(p.lines)
     assert got[:6] == [ln.text for ln in box]
     assert got[6:] == [column_text(c, r) for c in range(3) for r in range(16)]
@@ -163,9 +164,9 @@ def test_member_list_is_not_a_column_layout() -> None:
         lines.append(make_line(words(f"Navn{i} Efternavn (A)", 72, 300 + 14 * i, 10.0), 1))
         lines.append(make_line(words(f"Navn{i + 20} Andersen (V)", 300, 300 + 14 * i, 10.0), 1))
     assert find_gutters(lines) == []
-    p = Page(1, W, H, lines)
-    order_page(p)
-    assert all(ln.role == "bullet" for ln in p.lines)
+    found = LineRoles()
+    p = order_page(Page(1, W, H, lines), found=found)
+    assert all(found.get(ln) == "bullet" for ln in p.lines)
     assert p.lines[0].text.startswith("Navn0 ") and p.lines[12].text.startswith("Navn20 ")
 
 
@@ -177,7 +178,7 @@ def test_label_value_table_is_not_a_column_layout() -> None:
         lines.append(make_line(words(f"12/{27845 + i}", 130, 300 + 14 * i, 10.0), 1))
     assert find_gutters(lines) == []
     p = Page(1, W, H, lines)
-    order_page(p)
+    p = order_page(p)
     assert texts(p.lines)[:2] == ["Felt0: 12/27845", "Felt1: 12/27846"]
 
 
@@ -194,8 +195,9 @@ def test_third_column_is_not_taken_for_a_sidebar() -> None:
     left, right = body_edges([p1, p2])
     third = [ln for ln in p1.lines if ln.x0 == COLUMNS[2]]
     assert all(ln.x1 > right + 12 for ln in third)  # each one a sidebar candidate
-    assert mark_sidebar([p1, p2], left, right) == []
-    assert all(ln.role == "body" for ln in third)
+    assert sidebar_lines([p1, p2], left, right) == []
+    roles = [ln.role for p in analyse([p1, p2]).pages for ln in p.lines if ln.x0 == COLUMNS[2]]
+    assert len(roles) == len(third) and "sidebar" not in roles
 
 
 def test_letterhead_sidebar_is_still_a_sidebar() -> None:
@@ -206,7 +208,7 @@ def test_letterhead_sidebar_is_still_a_sidebar() -> None:
     ]
     p = Page(1, W, H, body + side)
     left, right = body_edges([p])
-    assert mark_sidebar([p], left, right) == side
+    assert sidebar_lines([p], left, right) == side
 
 
 # ---- blocks: a word split at a column's foot ----------------------------------------------
@@ -260,12 +262,13 @@ def cross_column_lines(pages: list[Page]) -> int:
 
 @pytest.fixture(scope="module")
 def kl_report(samples: Path) -> tuple[list[Page], list[str]]:
-    from kitar.read.pdf import document_from_pages, read_pages
+    from kitar.model import Document
+    from kitar.read.pdf import read_pages
     from kitar.text.reflow import reflow_document
 
     path = samples / "edge-cases" / "kl-report-108-pages.pdf"
-    pages = read_pages(path)
-    doc = document_from_pages(path, b"", pages)  # orders `pages` in place
+    pages = analyse(read_pages(path)).pages  # in reading order, roles set
+    doc = Document(str(path), "pdf", len(pages), blocks=build_blocks(pages))
     return pages, reflow_document(doc).page_texts
 
 

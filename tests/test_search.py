@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kitar.errors import QueryError
-from kitar.model import Annex, Decision, Item, Meeting, MeetingInfo, Presenter, SourceInfo
-from kitar.store.ingest import ingest
+from kitar.ingest.batch import ingest
+from kitar.model import Annex, Decision, Item, Meeting, MeetingInfo, Presenter, Section, SourceInfo
 from kitar.store.search import parse_query, search, snippet, to_fts
 from tests.test_store_fakes import fake_processor, write_fake
 
@@ -35,15 +35,17 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
              recommendations=["at rådet godkender strategien"]),
         Item("2", "Fælles It-arkitektur for sundhedsområdet", page=2,
              presenters=[Presenter("Bo Prøvesen", "Fiktivstyrelsen")]),
-        Item("3", "Lukket punkt om personalesag", closed=True, page=3),
+        Item("3", "Lukket punkt om personalesag", closed=True, page=3,
+             sections=[Section("Sagsfremstilling", "Medarbejderen fik en advarsel for fravær.")]),
         Item("4", "Orientering om radiatorer", page=4,
+             sections=[Section("Bilag", "Bilag 1: Fortroligt notat om  lønninger - FORTROLIGT")],
              annexes=[Annex(1, "Fortroligt notat om lønninger", confidential=True),
                       Annex(2, "Offentligt notat om budgettet")]),
     ])  # fmt: skip
     b = _meeting("Fiktivt Sundhedsudvalg", "2017-09-04", "minutes", [
         Item("1", "Itarkitektur i kommunerne", page=1,
              decisions=[Decision("Orienteringen blev taget til efterretning.")]),
-        Item("2", "Strategi for rygestop", page=1, decision="Godkendt."),
+        Item("2", "Strategi for rygestop", page=1, decisions=[Decision("Godkendt.")]),
     ])  # fmt: skip
     write_fake(folder / "a.txt", a)
     write_fake(folder / "b.txt", b)
@@ -101,10 +103,17 @@ def test_filters(db: Path) -> None:
 
 
 def test_public_hides_closed_items_and_confidential_annexes(db: Path) -> None:
-    assert search(db, "personalesag")
-    assert not search(db, "personalesag", public=True)
+    assert search(db, "advarsel")
+    assert not search(db, "advarsel", public=True)  # a closed item's text
+    # …but its number and title stay public, marked closed
+    (hit,) = search(db, "personalesag", public=True)
+    assert (hit.snippet, hit.closed) == ("3 Lukket punkt om personalesag", True)
     assert search(db, "lønninger", kind="annex")
+    assert "lønninger" in search(db, "lønninger", kind="item")[0].snippet
+    # the title also sits in item 4's Bilag section: the public sees it redacted
     assert not search(db, "lønninger", public=True)
+    (hit,) = search(db, "radiatorer", public=True, kind="item")
+    assert "(fortroligt bilag)" in hit.snippet and "lønninger" not in hit.snippet
     assert search(db, "budgettet", public=True)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,9 +14,19 @@ from rich.console import Console
 from rich.markup import escape
 
 from kitar.config import default_db
-from kitar.errors import KitarError
+from kitar.errors import KitarError, OutputError, os_error_reason
 
-console = Console()
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """rich exits with code 1 here; kitar ends a broken pipe (`| head`) quietly with 0,
+        through `handle_errors`, whichever way the output was printed."""
+        self.quiet = True
+        _silence_stdout()
+        raise BrokenPipeError
+
+
+console = _Console()
 err_console = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -103,3 +115,63 @@ def ocr_options(enabled: bool, spinner: bool = False) -> Any:
     from kitar.read.ocr import OcrOptions
 
     return OcrOptions(notify=ocr_spinner if spinner else ocr_notice)
+
+
+class GuardedStdout:
+    """sys.stdout for the CLI: a failed write (a full disk, a closed terminal) becomes an
+    OutputError, printed as one line with exit code 15 by `handle_errors`; a broken pipe
+    (`kitar search … | head`) stays a BrokenPipeError, which ends the command quietly."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _stdout_error(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _stdout_error(exc) from None
+
+    def __getattr__(self, name: str) -> Any:  # encoding, errors, isatty, fileno, buffer …
+        return getattr(self._stream, name)
+
+
+def _stdout_error(exc: OSError) -> OutputError:
+    return OutputError(f"cannot write to standard output: {os_error_reason(exc)}")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null: what is still buffered cannot fail at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def finish_stdout(report: bool) -> int | None:
+    """Flush standard output at the end of a command: None if that worked, else the exit
+    code (0 for a broken pipe, quietly; 15 otherwise, with a one-line message if `report`:
+    the command itself did not fail already)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except (OutputError, OSError) as exc:
+        _silence_stdout()
+        if report:
+            reason = exc if isinstance(exc, OutputError) else _stdout_error(exc)
+            fail(str(reason), OutputError.exit_code)
+        return OutputError.exit_code
+    return None

@@ -16,6 +16,7 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.cli.common import (
     DB_OPTION,
     OCR_OPTION,
@@ -29,7 +30,10 @@ from kitar.cli.common import (
 STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
 
 
-PATHS_ARGUMENT = typer.Argument(..., help="PDF/DOCX/TXT files, folders (recursive) or globs.")
+PATHS_ARGUMENT = typer.Argument(
+    ...,
+    help="PDF/DOCX/TXT files, folders (recursive) or globs; - reads paths from stdin, one a line.",
+)
 
 
 def _short(path: str) -> str:
@@ -45,6 +49,21 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _stdin_paths() -> list[str]:
+    """Paths from standard input, one a line (`find møder -name '*.pdf' | kitar ingest -`)."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise typer.BadParameter(
+            "- reads paths from standard input: pipe them in", param_hint="PATHS"
+        )
+    paths = [line.rstrip("\r\n") for line in sys.stdin]
+    paths = [p for p in paths if p.strip()]
+    if not paths:
+        raise typer.BadParameter("no paths on standard input", param_hint="PATHS")
+    return paths
+
+
 @handle_errors
 def ingest_cmd(
     paths: list[str] = PATHS_ARGUMENT,
@@ -52,6 +71,18 @@ def ingest_cmd(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="Reader/parser processes."),
     force: bool = typer.Option(False, "--force", help="Re-parse files even if unchanged."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT_S,
+        "--timeout",
+        min=0,
+        help="Seconds a document may take to read; 0: no limit.",
+    ),
+    organisation: str | None = typer.Option(
+        None,
+        "--organisation",
+        help="The municipality or organisation of these meetings (default: what each "
+        "document's header names, else KITAR_ORGANISATION).",
+    ),
     ocr: bool = OCR_OPTION,
 ) -> None:
     """Add documents to the corpus; unchanged files are skipped, corrected ones replace theirs.
@@ -60,7 +91,10 @@ def ingest_cmd(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from kitar.store.ingest import ingest
+    from kitar.ingest.batch import ingest
+
+    if "-" in paths:
+        paths = [p for p in paths if p != "-"] + _stdin_paths()
 
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -81,7 +115,14 @@ def ingest_cmd(
             )
 
         report = ingest(
-            paths, db_path(db), jobs=jobs, force=force, progress=on_file, ocr=ocr_options(ocr)
+            paths,
+            db_path(db),
+            jobs=jobs,
+            force=force,
+            progress=on_file,
+            timeout=timeout or None,
+            organisation=organisation,
+            ocr=ocr_options(ocr),
         )
     if as_json:
         _print_json(report.to_dict())
@@ -128,7 +169,11 @@ def search_cmd(
     db: Path | None = DB_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print hits as JSON."),
 ) -> None:
-    """Search the corpus (Danish stemming, compound parts), best hits first."""
+    """Search the corpus (Danish stemming, compound parts), best hits first.
+
+    A query that starts with a dash goes after `--`, which ends the options:
+    `kitar search --kind item -- -2016`.
+    """
     from kitar.store.search import search
 
     hits = search(
@@ -196,14 +241,15 @@ def meetings_cmd(
         table.add_column(col)
     for r in rows:
         linked = ", ".join(f"{k} {v}" for k, v in r.linked.items())
+        files = " + ".join(Path(p).name for p in [r.path or "", *r.also])
         table.add_row(
             str(r.id),
             r.date or "",
-            r.kind or "",
+            (r.kind or "") + (" (udkast)" if r.draft else ""),
             escape(r.body or ""),
             str(r.items),
             linked,
-            escape(Path(r.path or "").name),
+            escape(files),
         )
     console.print(table)
 
@@ -212,7 +258,7 @@ def _item_panel(item: Any, public: bool) -> Any:
     from rich.panel import Panel
 
     body = Text()
-    if item.closed and public:
+    if item.closed and public:  # kitar.redact left the number and title only
         body.append("Lukket punkt", style="italic")
     else:
         for p in item.presenters:
@@ -230,15 +276,11 @@ def _item_panel(item: Any, public: bool) -> Any:
             head = " ".join(x for x in ("Beslutning", d.body, d.date) if x)
             body.append(f"{head}\n", style="bold cyan")
             body.append(f"{d.text}\n")
-        if item.decision and not item.decisions:
-            body.append("Beslutning\n", style="bold cyan")
-            body.append(f"{item.decision}\n")
         if item.annexes:
             body.append("Bilag\n", style="bold magenta")
             for a in item.annexes:
-                title = "(fortroligt bilag)" if a.confidential and public else a.title
                 mark = " – FORTROLIGT" if a.confidential and not public else ""
-                body.append(f" {a.number or '-'}. {title}{mark}\n")
+                body.append(f" {a.number or '-'}. {a.title}{mark}\n")
     for sub in item.subitems:
         body.append(f"\n{sub.number or '–'} {sub.title}\n", style="bold")
     title = f"{item.number or '–'}. {item.title}" + ("  [LUKKET]" if item.closed else "")
@@ -249,32 +291,52 @@ def _item_panel(item: Any, public: bool) -> Any:
 def show_cmd(
     meeting: str = typer.Argument(..., help="Meeting id, date (2016-08-29) or 'body date'."),
     item: str | None = typer.Argument(None, help="Only this item number."),
-    public: bool = typer.Option(False, "--public", help="Hide closed items' content."),
+    public: bool = typer.Option(
+        False, "--public", help="As the public sees it: no closed content, no confidential titles."
+    ),
     db: Path | None = DB_OPTION,
     as_json: bool = typer.Option(False, "--json", help="The kitar.meeting/1 JSON."),
 ) -> None:
     """Show one meeting (or one item): sections, recommendations, decisions, annexes."""
     from kitar.errors import CorpusError
-    from kitar.parse.serialize import meeting_to_dict
+    from kitar.parse.serialize import item_to_dict, meeting_to_dict
+    from kitar.redact import public_meeting
     from kitar.store.queries import get_meeting
 
     meeting_id, m = get_meeting(db_path(db), meeting)
+    if public:
+        m = public_meeting(m)
     items = m.items
     if item is not None:
         flat = [i for top in m.items for i in (top, *top.subitems)]
         items = [i for i in flat if (i.number or "").rstrip(".") == item.rstrip(".")]
         if not items:
             raise CorpusError(f"meeting {meeting_id} has no item {item!r}")
+    from kitar.store.cases import related_in_meeting
+
+    related = related_in_meeting(db_path(db), meeting_id)
+    if public:  # a closed item shows its number and title only, no links to other meetings
+        related = {k: v for k, v in related.items() if not any(
+            it.closed and (it.number, it.title) == k for it in m.items)}  # fmt: skip
     if as_json:
         data = meeting_to_dict(m)
-        data["items"] = [asdict(i) for i in items]
+        data["items"] = [
+            {
+                **item_to_dict(i),
+                "related": [asdict(k) for k in related.get((i.number, i.title), [])],
+            }
+            for i in items
+        ]
         _print_json({"id": meeting_id, **data})
         return
+    from kitar.cli.cases import print_links
+
     info = m.meeting
     head = " · ".join(x for x in (info.body, info.date, info.time, info.location, info.kind) if x)
     console.print(Text(f"#{meeting_id} {head}", style="bold"))
     for it in items:
         console.print(_item_panel(it, public))
+        print_links(related.get((it.number, it.title), []))
 
 
 @handle_errors
@@ -321,46 +383,6 @@ def stats_cmd(db: Path | None = DB_OPTION, as_json: bool = typer.Option(False, "
     table.add_row("meetings to", str(data["last_date"] or "–"))
     table.add_row("size", f"{data['bytes'] / 1e6:.1f} MB")
     console.print(table)
-
-
-class _ArgvError(Exception):
-    pass
-
-
-def fast_search(argv: list[str]) -> int | None:
-    """Run `kitar search …` without typer's parameter machinery, which imports pydantic
-    (~0.3-0.4 s, typer 0.29) before any command runs; the output is the same `search_cmd`'s.
-
-    Returns the exit code, or None for anything else (another command, --help, a usage
-    error, an out-of-range --limit): the caller then runs the typer app, with its messages.
-    """
-    if not argv or argv[0] != "search" or {"--help", "-h"} & set(argv[1:]):
-        return None
-    import argparse
-
-    class Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> Any:  # no usage text, no exit: fall back to typer
-            raise _ArgvError(message)
-
-    parser = Parser(prog="kitar search", add_help=False, allow_abbrev=False)
-    parser.add_argument("query")
-    for name in ("since", "until", "body", "presenter", "org", "kind"):
-        parser.add_argument(f"--{name}")
-    parser.add_argument("--public", action="store_true")
-    parser.add_argument("--limit", "-n", type=int, default=20)
-    parser.add_argument("--db", type=Path)
-    parser.add_argument("--json", dest="as_json", action="store_true")
-    try:
-        args = parser.parse_args(argv[1:])
-    except _ArgvError:
-        return None
-    if not 1 <= args.limit <= 1000:
-        return None
-    try:
-        search_cmd(**vars(args))
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    return 0
 
 
 def register(app: typer.Typer) -> None:

@@ -1,9 +1,8 @@
-"""CLI commands: `kitar parse` (meeting tree or JSON) and `kitar eval` (accuracy scores)."""
+"""CLI command `kitar parse`: the meeting as a tree or as the kitar.meeting/1 JSON."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -63,28 +62,39 @@ def _tree(meeting: Meeting) -> Tree:
     return tree
 
 
-def _parse(path: str, ocr: bool = False) -> Meeting:
-    from kitar.errors import NothingToExtract
-    from kitar.model import Meeting, MeetingInfo, SourceInfo
-    from kitar.pipeline import process_file
+def _parse(path: str, timeout: float | None = None, ocr: bool = False) -> Meeting:
+    from kitar.budget import time_budget
+    from kitar.ingest.pipeline import parse_file
 
-    try:
-        return process_file(path, ocr=ocr_options(ocr, spinner=True))[1]
-    except NothingToExtract as exc:
-        # A blank document is not an error for parsing: nothing to extract, exit 0.
-        source = SourceInfo(path=str(path), sha256="", format="pdf", pages=0)
-        return Meeting(source=source, meeting=MeetingInfo(), warnings=[str(exc)])
+    with time_budget(timeout, path):
+        return parse_file(path, ocr=ocr_options(ocr, spinner=True))
 
 
 def parse_cmd(
     file: str = typer.Argument(..., help="PDF, DOCX or TXT meeting document ('-' for stdin)."),
     as_json: bool = typer.Option(False, "--json", help="Print the kitar.meeting/1 JSON."),
+    timeout: float | None = typer.Option(
+        None, "--timeout", min=0, help="Stop after this many seconds (exit code 14); 0: no limit."
+    ),
+    explain: bool = typer.Option(
+        False,
+        "--explain",
+        help="For every candidate item heading, print the evidence for and against it and why "
+        "it was or was not taken.",
+    ),
     ocr: bool = OCR_OPTION,
 ) -> None:
     """Extract the meeting: items, sub-items, presenters, recommendations, decisions, annexes."""
     from kitar.parse.serialize import meeting_to_dict
 
-    meeting = _parse(file, ocr)
+    if explain:
+        from kitar.ingest.pipeline import read_and_reflow
+        from kitar.parse.explain import explain as explain_doc
+
+        for line in explain_doc(read_and_reflow(file, ocr=ocr_options(ocr, spinner=True))):
+            typer.echo(line)
+        return
+    meeting = _parse(file, timeout, ocr)
     for w in meeting.warnings:
         warn(w)
     if as_json:
@@ -93,52 +103,6 @@ def parse_cmd(
         console.print(_tree(meeting))
 
 
-def eval_cmd(
-    file: str = typer.Argument(..., help="The document to parse."),
-    expected: Path = typer.Argument(..., help="Expected extraction (JSON, kitar.meeting/1 shape)."),
-    as_json: bool = typer.Option(False, "--json", help="Print scores as JSON."),
-    show_diff: bool = typer.Option(True, "--diff/--no-diff", help="List what differs."),
-) -> None:
-    """Score the parser on a document against an expected extraction (precision, recall, F1)."""
-    from kitar.errors import DocumentNotFound, UnsupportedFormat
-    from kitar.parse.evaluate import evaluate
-
-    if not expected.exists():
-        raise DocumentNotFound("expected file not found", expected)
-    try:
-        wanted = json.loads(expected.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UnsupportedFormat(f"not a JSON file ({exc})", expected) from None
-    ev = evaluate(_parse(file), wanted)
-    if as_json:
-        typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=1))
-        return
-    from rich.table import Table
-
-    table = Table(title=f"kitar eval {escape(file)}")
-    for col in ("field", "expected", "found", "correct", "precision", "recall", "F1"):
-        table.add_column(col, justify="right" if col != "field" else "left")
-    for s in ev.scores:
-        table.add_row(
-            s.name,
-            str(s.expected),
-            str(s.found),
-            str(s.correct),
-            f"{s.precision:.3f}",
-            f"{s.recall:.3f}",
-            f"{s.f1:.3f}",
-        )
-    for key, ok in ev.meeting_fields.items():
-        table.add_row(
-            f"meeting.{key}", "1", "1", "1" if ok else "0", "", "", "1.000" if ok else "0.000"
-        )
-    console.print(table)
-    if show_diff:
-        for line in ev.differences:
-            console.print(f"  [dim]{escape(line)}[/]")
-
-
 def register(app: typer.Typer) -> None:
-    """Add `parse` and `eval`."""
+    """Add `parse`."""
     app.command("parse")(handle_errors(parse_cmd))
-    app.command("eval")(handle_errors(eval_cmd))

@@ -29,7 +29,7 @@ def reflow(
 
     Running headers, footers and the letterhead sidebar are removed, hyphenated line ends joined, bullets shown as `- `, one paragraph per line with a blank line between paragraphs. Warnings go to stderr.
     """  # noqa: E501
-    from kitar.pipeline import read_and_reflow
+    from kitar.ingest.pipeline import read_and_reflow
     from kitar.text.reflow import render_body
 
     doc = read_and_reflow(file, ocr=ocr_options(ocr, spinner=True))

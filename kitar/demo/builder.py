@@ -4,6 +4,7 @@ for the renderers while it fills in the answer key (recommendations, decisions, 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -28,6 +29,8 @@ class DemoDocument:
     title: str = ""
     # each item and sub-item with the (part, block) of its heading, to fill in pages
     item_heads: list[tuple[Item, tuple[int, int]]] = field(default_factory=list)
+    # the follow-ups a reader of the document must find: top-level item number, owner, action
+    followups: list[dict[str, str]] = field(default_factory=list)
 
     def body_text(self) -> str:
         """The reflowed body text a reader must get back (no sidebar, header or footer)."""
@@ -40,7 +43,13 @@ class DemoDocument:
             item.page = block_pages.get(ref)
 
     def answer_key(self) -> dict[str, Any]:
-        return meeting_to_dict(self.meeting)
+        return meeting_to_dict(self.meeting) | {"followups": self.followups}
+
+    def expect_followup(self, item: str | None, owner: str, action: str) -> None:
+        action = action.strip().rstrip(".")
+        self.followups.append(
+            {"item": item or "?", "owner": owner, "action": action[0].upper() + action[1:]}
+        )
 
 
 class Builder:
@@ -53,6 +62,8 @@ class Builder:
         self.dph = Phrases(self.drng, ph.date)
         self.annex_no = 0
         self.members: list[str] = []
+        # actor clauses of each item's recommendation, until its decision (if any) is known
+        self.pending: dict[str | None, list[str]] = {}
 
     def part(self, new_page: bool = True, sidebar: dict[str, str] | None = None) -> None:
         self.doc.parts.append(Part(new_page=new_page, sidebar=sidebar))
@@ -132,6 +143,21 @@ def recommendation(b: Builder, item: Item, subject: str, style: Style) -> None:
         blocks += [bullet(lead + c, marker) for c in clauses]
         item.recommendations += [lead + c for c in clauses]
     b.section(item, "Indstilling", blocks)
+    b.pending[item.number] = [c for c in clauses if ACTOR_CLAUSE.search(c)]
+
+
+# Recommendation clauses that name who acts: "forvaltningen udarbejder en evaluering af … til
+# udvalgets møde i december", "godkender, at sekretariatet udarbejder et oplæg …". They are
+# follow-ups of an agenda, and of minutes whose decision approves the recommendation.
+ACTOR_CLAUSE = re.compile(r"\b(?P<owner>forvaltningen|sekretariatet)\s+udarbejder\b.*", re.I)
+
+
+def expect_recommended(b: Builder, item: Item, approved: bool) -> None:
+    """The actor clauses of the item's recommendation, when they become follow-ups."""
+    for clause in b.pending.pop(item.number, []):
+        m = ACTOR_CLAUSE.search(clause)
+        if m and approved:
+            b.doc.expect_followup(item.number, m.group("owner").capitalize(), m.group(0))
 
 
 def decision(b: Builder, item: Item, subject: str, style: Style, number: str, body: str) -> None:
@@ -144,13 +170,16 @@ def decision(b: Builder, item: Item, subject: str, style: Style, number: str, bo
         "Punktet blev udsat til næste møde.",
     )
     text = rng.choice(texts)
+    # "blev godkendt", "Godkendt med den bemærkning": the recommendation's actions stand.
+    expect_recommended(b, item, "odkendt" in text)
     if rng.random() < 0.5:
-        text += " " + ph.follow_up(subject, style == "kl")
+        action = ph.follow_up(subject, style == "kl")
+        text += " " + action
+        b.doc.expect_followup(number, action.split()[0], action)
     if style == "kl":
         b.add("heading", "Beslutning", level=3)
         b.add("paragraph", text)
         item.decisions.append(Decision(text))
-        item.decision = text
         return
     decisions: list[tuple[str, date, str]] = []
     if rng.random() < 0.25:  # decided first in another committee, as items travel upwards
@@ -169,4 +198,3 @@ def decision(b: Builder, item: Item, subject: str, style: Style, number: str, bo
             b.add("paragraph", f"Fraværende: {absent[0]}", style=STYLE_LEFT)
             item.absent += absent
         item.decisions.append(Decision(dtext, dbody, day.isoformat(), absent))
-    item.decision = item.decisions[-1].text

@@ -80,7 +80,6 @@ def _item(p: _Pools, r: random.Random, number: int, body: str, day: str | None) 
         None,
         [Presenter(x.name, x.organisation, x.role) for x in p.people[k]],
         [p.clauses[k], p.clauses[(k + 1) % _POOL]],
-        decision,
         [Decision(decision, body, day)] if decision else [],
         [Annex(1, p.annexes[k], k % 5 == 0)] if k % 2 else [],
         sections,

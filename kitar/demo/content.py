@@ -13,7 +13,7 @@ import random
 from datetime import date, timedelta
 
 from kitar.demo import vocab
-from kitar.demo.builder import Builder, DemoDocument, Kind, Style
+from kitar.demo.builder import Builder, DemoDocument, Kind, Style, expect_recommended
 from kitar.demo.bulk import iter_meetings
 from kitar.demo.items import build_items
 from kitar.demo.layout import STYLE_COLUMNS, STYLE_LEFT, kl_sidebar
@@ -77,4 +77,7 @@ def generate(
             info.absent = absent
             b.add("paragraph", "Afbud: " + ", ".join(absent), style=STYLE_LEFT)
     build_items(b, style, kind, n_items or rng.randint(8, 12), body, sidebar)
+    for item in doc.meeting.items:  # an agenda proposes what its recommendations name
+        if item.number in b.pending:
+            expect_recommended(b, item, approved=True)
     return doc

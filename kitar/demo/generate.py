@@ -45,6 +45,15 @@ def write_text(doc: DemoDocument, path: Path, seed: int) -> Path:
     return path
 
 
+def write_html(doc: DemoDocument, path: Path, shape: str) -> Path:
+    """Render one document as a web page of `shape` (kitar.demo.render_html.SHAPES)."""
+    from kitar.demo.render_html import render_html_parts
+
+    result = render_html_parts(doc.parts, path, shape, doc.title)
+    _finish(doc, path, "html", result.pages, result.block_pages)
+    return path
+
+
 def generate_corpus(out: Path, count: int, seed: int) -> list[Path]:
     """Write the demo corpus into `out`; returns the document paths written."""
     out.mkdir(parents=True, exist_ok=True)

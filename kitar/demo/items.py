@@ -116,7 +116,6 @@ def _notices_item(b: Builder, number: int, kind: Kind) -> Item:
         b.add("paragraph", "Orienteringen blev taget til efterretning.")
 
         item.decisions.append(Decision("Orienteringen blev taget til efterretning."))
-        item.decision = item.decisions[0].text
     return item
 
 
@@ -134,7 +133,6 @@ def _simple_item(b: Builder, number: int, title: str, style: Style, kind: Kind) 
         b.add("paragraph", text)
 
         item.decisions.append(Decision(text))
-        item.decision = text
     return item
 
 

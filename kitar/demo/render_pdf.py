@@ -33,10 +33,35 @@ SIDE_X = 440.0
 TOP = PAGE_H - 70.0
 BOTTOM = 70.0
 BODY_FONT, BOLD_FONT = "Helvetica", "Helvetica-Bold"
-BODY_SIZE, LEADING = 10.0, 13.5
+BODY_SIZE = 10.0
 PARA_GAP = 7.0
 INDENT = 14.0
 BULLETS = {"\uf0b7", "•", "●", "\uf0d8", "➢"}
+# Word processors' single line spacing for Helvetica/Times (Arial/Times New Roman): about
+# 1.15 times the font size; "1.5 lines" and "double" multiply it.
+SINGLE = 1.15
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    """The typography of a rendering: the demo's KL-like look by default, or a layout of the
+    layout zoo (tests/test_layout_zoo.py) that varies one axis at a time."""
+
+    font: str = BODY_FONT
+    bold_font: str = BOLD_FONT
+    size: float = BODY_SIZE
+    # line spacing as a word processor's multiple (1.0, 1.15, 1.5, 2.0); None: size + 3.5 pt
+    spacing: float | None = None
+    para_gap: float = PARA_GAP  # space after a paragraph
+    heading_bold: bool = True  # False: headings in the body font and size, like any line
+    heading_before: tuple[float, float] = (14.0, 9.0)  # space above level 0-1, deeper levels
+    justify: bool = True
+
+    def leading(self, size: float) -> float:
+        return size + 3.5 if self.spacing is None else size * SINGLE * self.spacing
+
+
+DEFAULT_STYLE = PageStyle()
 
 
 @dataclass
@@ -69,33 +94,38 @@ def _check_encodable(text: str) -> None:
         raise ValueError(f"cannot render {bad!r} (U+{ord(bad):04X}) with Helvetica") from None
 
 
-def _style(block: Block) -> _Style:
-    if block.kind == "heading":
-        size = {0: 18.0, 1: 13.0, 2: 11.5}.get(block.level, BODY_SIZE)
-        return _Style(BOLD_FONT, size, size + 3.5, 14.0 if block.level <= 1 else 9.0, 4.0, False)
-    font = BOLD_FONT if block.bold else BODY_FONT
-    justify = block.style != STYLE_LEFT
+def _style(block: Block, ps: PageStyle) -> _Style:
+    before = ps.heading_before[0 if block.level <= 1 else 1]
+    if block.kind == "heading" and ps.heading_bold:
+        size = {0: 18.0, 1: 13.0, 2: 11.5}.get(block.level, ps.size)
+        return _Style(ps.bold_font, size, ps.leading(size), before, 4.0, False)
+    if block.kind == "heading":  # plain: only its place and its words make it a heading
+        size = ps.size + 4.0 if block.level == 0 else ps.size
+        return _Style(ps.font, size, ps.leading(size), before, ps.para_gap / 2, False)
+    font = ps.bold_font if block.bold else ps.font
+    justify = ps.justify and block.style != STYLE_LEFT
     if block.kind == "list_item":
-        return _Style(font, BODY_SIZE, LEADING, 0.0, 3.0, justify)
-    return _Style(font, BODY_SIZE, LEADING, 0.0, PARA_GAP, justify)
+        return _Style(font, ps.size, ps.leading(ps.size), 0.0, 3.0, justify)
+    return _Style(font, ps.size, ps.leading(ps.size), 0.0, ps.para_gap, justify)
 
 
-def _marker(block: Block) -> tuple[str, str, float]:
+def _marker(block: Block, font: str = BODY_FONT) -> tuple[str, str, float]:
     """(glyph, font, text offset) for a list item's marker."""
     marker = block.marker
     if marker and marker[:1].isdigit():
-        return marker, BODY_FONT, 20.0
+        return marker, font, 20.0
     if marker in ("-", "–", "\uf02d"):
-        return ("–" if marker == "\uf02d" else marker), BODY_FONT, INDENT
+        return ("–" if marker == "\uf02d" else marker), font, INDENT
     if marker is None and block.level >= 1:
-        return "–", BODY_FONT, INDENT
+        return "–", font, INDENT
     return "•", "Symbol", INDENT
 
 
 class _Layout:
     """Places lines on pages; drawing happens once the page count is known."""
 
-    def __init__(self) -> None:
+    def __init__(self, style: PageStyle = DEFAULT_STYLE) -> None:
+        self.ps = style
         self.pages: list[list[_Op]] = [[]]
         self.sidebars: dict[int, dict[str, str]] = {}
         self.y = TOP
@@ -117,28 +147,30 @@ class _Layout:
         """A member list in two columns (`Deltagere`), the left column filled first."""
         entries = block.text.split("\n")
         rows = (len(entries) + 1) // 2
+        ps = self.ps
+        leading = ps.leading(ps.size)
         if not self.page_empty:
-            self.y -= PARA_GAP if self.after_list else 0.0
+            self.y -= ps.para_gap if self.after_list else 0.0
         self.after_list = True
-        self.ensure(rows * LEADING)
+        self.ensure(rows * leading)
         top = self.y
         for n, entry in enumerate(entries):
             _check_encodable(entry)
             x = LEFT if n < rows else LEFT + COL_W / 2
-            y = top - LEADING * (1 + n % rows)
-            self.pages[-1].append(_Op(x, y, BODY_FONT, BODY_SIZE, entry))
-        self.y = top - rows * LEADING - 3.0
+            y = top - leading * (1 + n % rows)
+            self.pages[-1].append(_Op(x, y, ps.font, ps.size, entry))
+        self.y = top - rows * leading - 3.0
         return len(self.pages)
 
     def place(self, block: Block, keep_next: float) -> int:
         """Lay out one block; returns the 1-based page of its first line."""
         if block.style == STYLE_COLUMNS:
             return self.place_columns(block)
-        st = _style(block)
+        st = _style(block, self.ps)
         x = LEFT + INDENT * block.level if block.kind == "list_item" else LEFT
         glyph, gfont, offset = ("", "", 0.0)
         if block.kind == "list_item":
-            glyph, gfont, offset = _marker(block)
+            glyph, gfont, offset = _marker(block, self.ps.font)
         text_x = x + offset
         width = LEFT + COL_W - text_x
 
@@ -146,11 +178,13 @@ class _Layout:
             return stringWidth(s, st.font, st.size)
 
         _check_encodable(block.text)
-        lines = break_lines(block.text, width, measure)
+        lines = break_lines(block.text, width, measure) or [""]  # an empty line takes its room
         if not self.page_empty:
             self.y -= st.before
             if self.after_list and block.kind != "list_item":
-                self.y -= PARA_GAP  # a list ends with paragraph spacing, as word processors do
+                self.y -= (
+                    self.ps.para_gap
+                )  # a list ends with paragraph spacing, as word processors do
         self.after_list = block.kind == "list_item"
         need = st.leading * (len(lines) if block.kind == "heading" else min(len(lines), 2))
         self.ensure(need + keep_next)
@@ -190,14 +224,23 @@ def _draw_sidebar(c: Canvas, fields: dict[str, str], page: int, pages: int) -> N
 
 
 def render_parts(
-    parts: list[Part], out: str | Path, header: str | None = None, title: str | None = None
+    parts: list[Part],
+    out: str | Path,
+    header: str | None = None,
+    title: str | None = None,
+    style: PageStyle = DEFAULT_STYLE,
+    running: dict[tuple[int, int], str] | None = None,
 ) -> RenderResult:
     """Render parts into a PDF at `out`; returns page count and where each block landed.
 
     `title` goes into the PDF's metadata only; a visible title is a level-0 heading block.
+    `header` is printed at the top left of every page; `running` maps a (part, block) to a
+    running header printed at the top right from that block on, as Word's STYLEREF field
+    does (the first one starting on a page, else the last one before it): e.g. the current
+    item's case number.
     """
     out = Path(out)
-    lay = _Layout()
+    lay = _Layout(style)
     result = RenderResult(path=out, pages=0)
     for pi, part in enumerate(parts):
         if part.new_page and not lay.page_empty:
@@ -205,17 +248,21 @@ def render_parts(
         if part.sidebar:
             lay.sidebars[len(lay.pages)] = part.sidebar
         for bi, block in enumerate(part.blocks):
-            keep = 2 * LEADING if block.kind == "heading" else 0.0
+            keep = 2 * style.leading(style.size) if block.kind == "heading" else 0.0
             result.block_pages[(pi, bi)] = lay.place(block, keep)
     total = len(lay.pages)
     result.pages = total
+    tops = _running_headers(running or {}, result.block_pages, total)
     out.parent.mkdir(parents=True, exist_ok=True)
     c = Canvas(str(out), pagesize=A4, invariant=1, pageCompression=1)
     c.setTitle(title or out.stem)
     for number, ops in enumerate(lay.pages, start=1):
-        if header:
+        if header or tops.get(number):
             c.setFont(BODY_FONT, 8)
+        if header:
             c.drawString(LEFT, PAGE_H - 40, header)
+        if tops.get(number):
+            c.drawRightString(LEFT + COL_W, PAGE_H - 40, tops[number])
         for op in ops:
             t = c.beginText(op.x, op.y)
             t.setFont(op.font, op.size)
@@ -230,6 +277,20 @@ def render_parts(
         c.showPage()
     c.save()
     return result
+
+
+def _running_headers(
+    running: dict[tuple[int, int], str], block_pages: dict[tuple[int, int], int], pages: int
+) -> dict[int, str]:
+    """Page → running header text (STYLEREF: first set on the page, else the one before)."""
+    starts = sorted((block_pages[ref], ref, text) for ref, text in running.items())
+    out: dict[int, str] = {}
+    current = ""
+    for page in range(1, pages + 1):
+        here = [text for p, _ref, text in starts if p == page]
+        out[page] = here[0] if here else current
+        current = here[-1] if here else current
+    return out
 
 
 def render_blocks(

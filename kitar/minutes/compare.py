@@ -5,36 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
 
-from kitar.minutes.followups import child_key
-from kitar.model import Item, Meeting
+from kitar.model import Item, Meeting, child_key
+from kitar.parse.outcome import DEPARTURES, Outcome, classify_decision
 
-Outcome = Literal["not_approved", "postponed", "amended", "approved", "noted", "other", "none"]
-DEPARTURES: frozenset[str] = frozenset({"not_approved", "postponed", "amended"})
-
-# Tried in this order: "Ikke godkendt" must not count as approved, "Godkendt med den
-# bemærkning, at …" must count as amended.
-_RULES: list[tuple[Outcome, re.Pattern[str]]] = [
-    ("not_approved", re.compile(
-        r"\bikke\s+(?:godkendt|godkendes|anbefalet|anbefales|tiltrådt|vedtaget)|\bforkastet|"
-        r"\bafvist|\bnedstemt|\bkunne\s+ikke\s+(?:godkende|anbefale|tiltræde)", re.I)),
-    ("postponed", re.compile(
-        r"\budsat|\budsættes|\bgenoptages|\bsendes\s+tilbage|\btilbagesendt|\bafventer|"
-        r"\b(?:behandles|tages\s+op)\s+(?:igen\s+)?på\s+(?:et\s+senere|næste|et\s+kommende)",
-        re.I)),
-    ("amended", re.compile(
-        r"\bmed\s+(?:den|denne|de|disse|følgende)\s+(?:bemærkning|ændring|tilføjelse|præcisering)|"
-        r"\bmed\s+de\s+faldne\s+bemærkninger|\bdog\s+således|\bmed\s+(?:den\s+)?ændring|"
-        r"\b(?:godkendt|anbefalet|tiltrådt)\s*,\s*idet\b", re.I)),
-    ("approved", re.compile(
-        r"\bgodkendt|\bgodkendes|\banbefalet|\banbefales|\btiltrådt|\btiltræder|\bvedtaget|"
-        r"\bindstillingen\s+(?:blev\s+)?fulgt|\bsom\s+indstillet|\bbevilget|"
-        r"\b(?:indstilles|anbefales|oversendes)\s+til\s+(?:godkendelse|vedtagelse)", re.I)),
-    ("noted", re.compile(
-        r"\btil\s+efterretning|\bdrøftet|\bdrøftede|\borienteringen|\btil\s+orientering|"
-        r"\bingen\s+bemærkninger", re.I)),
-]  # fmt: skip
+__all__ = ["DEPARTURES", "ItemComparison", "Outcome", "classify_decision", "compare_meeting"]
 
 
 @dataclass
@@ -51,15 +26,6 @@ class ItemComparison:
         return self.outcome in DEPARTURES
 
 
-def classify_decision(text: str) -> tuple[Outcome, str | None]:
-    """`Godkendt med den bemærkning, at …` → ("amended", "med den bemærkning")."""
-    for outcome, pattern in _RULES:
-        m = pattern.search(text)
-        if m:
-            return outcome, m.group(0)
-    return ("other", None) if text.strip() else ("none", None)
-
-
 def _flatten(items: list[Item], parent: str | None = None) -> Iterator[tuple[str, Item]]:
     for pos, item in enumerate(items, 1):
         key = child_key(parent, item.number, pos) if parent else item.number or str(pos)
@@ -72,8 +38,7 @@ def _title_key(title: str) -> str:
 
 
 def _decisions(item: Item) -> list[str]:
-    texts = [d.text for d in item.decisions if d.text.strip()]
-    return texts or ([item.decision] if item.decision else [])
+    return [d.text for d in item.decisions if d.text.strip()]
 
 
 def compare_meeting(agenda: Meeting, minutes: Meeting | None = None) -> list[ItemComparison]:

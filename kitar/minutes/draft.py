@@ -2,26 +2,27 @@
 
 Item headings use the built-in Heading 1/2 styles (Word's navigation pane lists them); the
 secretary types each decision into the empty paragraph in the `Kitar Beslutning` style, which
-`kitar.minutes.roundtrip.filled_decisions` reads back.
+`kitar.parse.draft.filled_decisions` reads back.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kitar.docx_write import DocxWriter
-from kitar.errors import OutputExists
-from kitar.minutes.followups import FollowUp, child_key, extract_followups
-from kitar.model import Annex, Item, Meeting, Presenter
+from kitar.minutes.docx_write import DocxWriter
+from kitar.minutes.output import check_target
+from kitar.model import Annex, FollowUp, Item, Meeting, Presenter, child_key
+from kitar.parse.draft import BESLUTNING_STYLE, CATEGORY
+from kitar.parse.followups import extract_followups
+from kitar.redact import public_meeting
 
-BESLUTNING_STYLE = "Kitar Beslutning"
 LABEL_STYLE = "Kitar Mellemrubrik"
 NOTE_STYLE = "Kitar Note"
 CLOSED_STYLE = "Kitar Lukket punkt"
 PRESENTER_STYLE = "Kitar Oplægsholder"
-CATEGORY = "Referat"  # core property that marks a kitar draft, with keywords "kitar"
 BLANK_LINE = "_" * 40
 PUBLIC_NOTE = (
     "Offentlig version: indholdet af lukkede punkter og titlerne på fortrolige bilag er udeladt."
@@ -58,10 +59,37 @@ def presenter_line(presenters: list[Presenter]) -> str:
 
 
 def annex_line(annex: Annex, position: int, public: bool) -> str:
+    """`Bilag 2: Notat om taksterne`; in a public draft kitar.redact has already replaced a
+    confidential annex's title by `(fortroligt bilag)`."""
     label = f"Bilag {annex.number if annex.number is not None else position}"
-    if annex.confidential and public:
-        return f"{label}: Fortroligt bilag (titel udeladt i den offentlige version)"
-    return f"{label}: {annex.title}" + (" (fortroligt)" if annex.confidential else "")
+    mark = " (fortroligt)" if annex.confidential and not public else ""
+    return f"{label}: {annex.title}{mark}"
+
+
+# Longer text before the first clause is not a lead-in but prose the parser kept together.
+MAX_LEAD_IN = 120
+_RECOMMENDATION_HEADING = re.compile(r"indstilling", re.I)
+
+
+def recommendation_lead_in(item: Item) -> str | None:
+    """`Direktionen indstiller, at` / `Det indstilles, at`: the words before the first clause
+    in the item's Indstilling section, which the recommendations list leaves out."""
+    if not item.recommendations:
+        return None
+    first = " ".join(item.recommendations[0].split())[:30].casefold()
+    for section in item.sections:
+        if not _RECOMMENDATION_HEADING.search(section.heading):
+            continue
+        text = " ".join(section.text.split())
+        at = text.casefold().find(first)
+        if at <= 0:
+            continue
+        # Kept as written ("Det indstilles, at It-Arkitekturrådet:"), so that the draft parses
+        # back to the same recommendations.
+        lead = text[:at].strip(" -–•\uf0b7")
+        if lead and len(lead) <= MAX_LEAD_IN:
+            return lead
+    return None
 
 
 @dataclass
@@ -89,15 +117,19 @@ class _Draft:
             self.w.add_paragraph(presenter_line(item.presenters), PRESENTER_STYLE)
         if item.recommendations:
             self.label("Indstilling")
+            lead = recommendation_lead_in(item)
+            if lead:
+                self.w.add_paragraph(lead)
             for rec in item.recommendations:
                 self.w.add_list_item(rec)
         if item.annexes:
             self.label("Bilag")
             for i, annex in enumerate(item.annexes, 1):
                 self.w.add_list_item(annex_line(annex, i, self.public))
-        # Decided per sub-item unless the item has its own recommendations; the item's own
-        # Beslutning comes before its sub-items so that it reads back under the item's number.
-        if not item.subitems or item.recommendations:
+        # Decided per sub-item unless the item has its own recommendations or decision (a
+        # `Meddelelser` item with sub-items a.–c. is decided once); the item's own Beslutning
+        # comes before its sub-items so that it reads back under the item's number.
+        if not item.subitems or item.recommendations or item.decisions:
             self.decision_slot(item, key)
         for i, sub in enumerate(item.subitems, 1):
             sub_key = child_key(key, sub.number, i)
@@ -151,8 +183,9 @@ def build_minutes(
     raises OutputExists unless `force`. `next_meeting` (ISO date) resolves `på næste møde`.
     """
     out = Path(out)
-    if out.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite", out)
+    check_target(out, force)  # before the work; the writer checks again
+    if public:
+        meeting = public_meeting(meeting)
     info = meeting.meeting
     w = DocxWriter(template)
     _ensure_styles(w)
@@ -170,6 +203,8 @@ def build_minutes(
             w.add_paragraph(BLANK_LINE)  # a line to fill in
         for name in names:
             w.add_list_item(name)
+    draft.label("Indhold")
+    w.add_toc()
     for pos, item in enumerate(meeting.items, 1):
         draft.item(item, item.number or str(pos), 1, item.number)
     if next_meeting:

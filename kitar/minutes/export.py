@@ -10,13 +10,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kitar.errors import OutputExists
+from kitar.minutes.output import check_target, write_output
 from kitar.store.followups import StoredFollowUp
 
-COLUMNS = ["id", "status", "overdue", "due", "owner", "action", "meeting", "item", "source"]
+COLUMNS = ["id", "status", "overdue", "due", "owner", "action", "meeting", "item", "closed",
+           "source"]  # fmt: skip
 HEADERS_DA = {"id": "Nr.", "status": "Status", "overdue": "Overskredet", "due": "Frist",
               "owner": "Ansvarlig", "action": "Handling", "meeting": "Møde", "item": "Punkt",
-              "source": "Kilde"}  # fmt: skip
+              "closed": "Lukket punkt", "source": "Kilde"}  # fmt: skip
+CLOSED_MARK = "LUKKET"  # the item a follow-up comes from is closed: internal only
 FORMATS = ("table", "csv", "json", "md", "xlsx", "docx")
 BINARY_FORMATS = ("xlsx", "docx")
 
@@ -34,10 +36,16 @@ def rows(followups: Sequence[StoredFollowUp], today: date | None = None) -> list
             "action": f.action,
             "meeting": " ".join(x for x in (f.meeting_date, f.meeting_body) if x),
             "item": f.item_number or "",
+            "closed": f.closed,
             "source": f.source,
         }
         for f in followups
     ]
+
+
+def write_text(text: str, out: Path, *, force: bool = False) -> Path:
+    """CSV, JSON or Markdown to a file (UTF-8)."""
+    return write_output(out, text, force=force)
 
 
 def to_csv(data: list[dict[str, Any]]) -> str:
@@ -52,22 +60,22 @@ def to_json(data: list[dict[str, Any]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def _cell(row: dict[str, Any], column: str) -> str:
+    if column == "closed":
+        return CLOSED_MARK if row["closed"] else ""
+    return str(row[column])
+
+
 def to_markdown(data: list[dict[str, Any]]) -> str:
     """A Markdown table; overdue deadlines in bold."""
     cols = [c for c in COLUMNS if c not in ("overdue", "source")]
     lines = ["| " + " | ".join(HEADERS_DA[c] for c in cols) + " |", "|" + "---|" * len(cols)]
     for row in data:
-        cells = [str(row[c]).replace("|", "\\|").replace("\n", " ") for c in cols]
+        cells = [_cell(row, c).replace("|", "\\|").replace("\n", " ") for c in cols]
         if row["overdue"]:
             cells[cols.index("due")] = f"**{row['due']}**"
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-def _check(out: Path, force: bool) -> None:
-    if out.exists() and not force:
-        raise OutputExists("exists; use --force to overwrite", out)
-    out.parent.mkdir(parents=True, exist_ok=True)
 
 
 def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) -> Path:
@@ -75,7 +83,7 @@ def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) ->
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    _check(out, force)
+    check_target(out, force)  # before the work
     wb = Workbook()
     ws = wb.active
     ws.title = "Opfølgning"
@@ -83,26 +91,26 @@ def write_xlsx(data: list[dict[str, Any]], out: Path, *, force: bool = False) ->
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in data:
-        ws.append([("ja" if row[c] else "") if c == "overdue" else row[c] for c in COLUMNS])
+        ws.append([("ja" if row[c] else "") if c == "overdue" else _cell(row, c) for c in COLUMNS])
         if row["overdue"]:
             ws.cell(ws.max_row, COLUMNS.index("due") + 1).font = Font(color="C00000", bold=True)
     ws.auto_filter.ref = ws.dimensions
-    for letter, width in zip("ABCDEFGHI", (6, 8, 11, 11, 22, 60, 36, 7, 60), strict=True):
+    for letter, width in zip("ABCDEFGHIJ", (6, 8, 11, 11, 22, 60, 36, 7, 9, 60), strict=True):
         ws.column_dimensions[letter].width = width
-    wb.save(out)
-    return out
+    return write_output(out, wb.save, force=force)
 
 
 def write_docx(data: list[dict[str, Any]], out: Path, *, force: bool = False) -> Path:
     """A Word document with the follow-up table (overdue deadlines marked `!`)."""
-    from kitar.docx_write import DocxWriter
+    from kitar.minutes.docx_write import DocxWriter
 
-    _check(out, force)
+    check_target(out, force)
     w = DocxWriter()
     w.add_heading("Opfølgningsliste", 1)
     w.add_paragraph(f"Udskrevet {date.today().isoformat()}; ! = fristen er overskredet.")
-    cols = ["id", "due", "owner", "action", "meeting", "status"]
-    body = [[str(r[c]) + (" !" if c == "due" and r["overdue"] else "") for c in cols] for r in data]
+    cols = ["id", "due", "owner", "action", "meeting", "closed", "status"]
+    body = [[_cell(r, c) + (" !" if c == "due" and r["overdue"] else "") for c in cols]
+            for r in data]  # fmt: skip
     w.add_table([HEADERS_DA[c] for c in cols], body)
     w.set_properties(title="Opfølgningsliste", category="Opfølgning", language="da-DK")
-    return w.save(out, force=True)
+    return w.save(out, force=force)

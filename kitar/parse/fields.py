@@ -6,11 +6,15 @@ import re
 
 from kitar.model import Annex, Block, Decision, Section
 from kitar.parse import patterns as P
-from kitar.parse.dates import parse_danish_date
+from kitar.parse.agenda import DecisionLabel, agenda
+from kitar.parse.candidates import item_text
 from kitar.parse.vocabulary import is_section_heading
+from kitar.text.dates import parse_danish_date
 
 # A recommendation list item may start with a marker left in the text: "- Giver opbakning …".
-_LEADING_MARK = re.compile(r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|[Aa]t\s+(?:\d{1,2}\)\s+)?)")
+_LEADING_MARK = re.compile(
+    r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|\d{1,2}\.\s+(?=\D))?(?:[Aa]t\s+(?:\d{1,2}\)\s+)?)?"
+)
 
 
 _LEAD_WORD = re.compile(r"indstil|foreslår|anbefaler")
@@ -29,20 +33,39 @@ def clean_clause(text: str) -> str:
     return text.strip()
 
 
+def decision_label(
+    block: Block, in_item: bool = True
+) -> tuple[DecisionLabel, re.Match[str]] | None:
+    """The decision label (`agenda.toml`) that opens this block, if any.
+
+    `Beslutning om genåbning …` is a title, not a label; a plain `Beslutning` counts only as a
+    short line, a heading or `Beslutning:`, never inside a sentence.
+    """
+    text = block.text.strip()
+    a = agenda()
+    if a.decision_not.match(text):
+        return None
+    for label in a.decision_labels:
+        if label.in_item_only and not in_item:
+            continue
+        m = label.pattern.match(text)
+        if not m:
+            continue
+        if label.short and not (block.kind == "heading" or len(text) < 40 or ":" in text[:14]):
+            continue
+        return label, m
+    return None
+
+
 def is_stop(block: Block) -> bool:
     """A block that ends a running field (decision text, annex list, recommendation list)."""
     text = block.text.strip()
-    if P.PRESENTER.match(text) or is_section_heading(text):
+    a = agenda()
+    if a.presenter.match(text) or is_section_heading(text) or a.absent.match(text):
         return True
-    if "eslutning" not in text[:160] and not P.ABSENT_LEAD.match(text):
-        return False
-    return bool(
-        P.DECISION_DATED.match(text)
-        or P.DECISION_GENITIVE.match(text)
-        or P.ABSENT_LEAD.match(text)
-        or P.PRESENTER.match(text)
-        or (P.DECISION_PLAIN.match(text) and len(text) < 40)
-    )
+    if a.deciding_body.match(text) or a.meeting_end.match(text):
+        return True
+    return decision_label(block) is not None
 
 
 # ---- recommendations -------------------------------------------------------------------
@@ -50,46 +73,60 @@ def is_stop(block: Block) -> bool:
 
 def _split_clauses(text: str) -> list[str]:
     """`A) Godkendes. B) Indgår i …` → two clauses; text without markers stays one."""
-    parts = [p for p in P.CLAUSE_SPLIT.split(text) if p.strip()]
+    parts = [p for p in agenda().rec_split.split(text) if p.strip()]
     return [clean_clause(p) for p in parts if clean_clause(p)]
+
+
+def _clause(block: Block) -> str | None:
+    """A clause of its own: a list item, `at dagsordenen godkendes`, `1. At der …`, `A) …`."""
+    text = block.text.strip()
+    if block.kind == "list_item" or _CLAUSE_START.match(text):
+        return text
+    m = agenda().rec_clause.match(item_text_of(block))
+    return item_text_of(block) if m and len(text) < 600 else None
+
+
+def item_text_of(block: Block) -> str:
+    return item_text(block).strip()
+
+
+def _collect(blocks: list[Block], j: int, used: set[int]) -> tuple[list[str], int]:
+    """The clauses that follow a lead-in or an `Indstilling` heading, and where they end."""
+    listed: list[str] = []
+    while j < len(blocks) and j not in used:
+        text = _clause(blocks[j])
+        if text is None:
+            break
+        listed.extend(_split_clauses(text) or [clean_clause(text)])
+        used.add(j)
+        j += 1
+    return listed, j
 
 
 def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
     """Clauses after `Det indstilles, at`, `Direktøren indstiller, at`, … (lead-in removed)."""
+    a = agenda()
     out: list[str] = []
     i = 0
     while i < len(blocks):
         if i in used:
             i += 1
             continue
-        if _RECOMMEND_HEADING.match(blocks[i].text.strip()):
-            # "Indstilling" followed directly by a list (kitar's own drafts, some templates).
-            j = i + 1
-            while j < len(blocks) and blocks[j].kind == "list_item" and j not in used:
-                out.extend(_split_clauses(blocks[j].text) or [clean_clause(blocks[j].text)])
-                used.add(j)
-                j += 1
-            if j > i + 1:
+        if a.rec_heading.match(blocks[i].text.strip()):
+            # "Indstilling" followed directly by clauses (kitar's own drafts, some templates).
+            listed, j = _collect(blocks, i + 1, used)
+            if listed:
+                out.extend(c for c in listed if c)
                 i = j
                 continue
         head = blocks[i].text[:200]
-        m = P.RECOMMEND_LEAD.match(blocks[i].text.strip()) if _LEAD_WORD.search(head) else None
+        m = a.rec_lead.match(blocks[i].text.strip()) if _LEAD_WORD.search(head) else None
         if not m:
             i += 1
             continue
         used.add(i)
         rest = m.group("rest").strip()
-        listed: list[str] = []
-        j = i + 1
-        while j < len(blocks) and j not in used:
-            nxt = blocks[j]
-            text = nxt.text.strip()
-            if nxt.kind == "list_item" or _CLAUSE_START.match(text):
-                listed.extend(_split_clauses(text) or [clean_clause(text)])
-                used.add(j)
-                j += 1
-                continue
-            break
+        listed, j = _collect(blocks, i + 1, used)
         if listed:
             # "Det indstilles, at It-Arkitekturrådet:" + list → the list items are the clauses.
             if rest and not rest.endswith(":"):
@@ -103,28 +140,31 @@ def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
 
 # ---- decisions --------------------------------------------------------------------------
 
+# A line of names under "Fraværende:": "Anne Ravn (A)", "Bo Lind, Carla Dam"; not "Godkendt.".
+_NAME_LINE = re.compile(r"^[A-ZÆØÅ][\w\-.]*(?:[ ,]+(?:[A-ZÆØÅ(][\w\-.)]*|og|for|\(\w+\)))*$")
+
+
+def _absent_names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r",\s*|\s+og\s+", text) if n.strip()]
+
 
 def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list[str]]:
-    """Every decision block in order, with body and date when the header gives them."""
+    """Every decision block in order, with body and date when the label gives them."""
+    a = agenda()
     out: list[Decision] = []
     absent_all: list[str] = []
     i = 0
     while i < len(blocks):
-        text = blocks[i].text.strip()
-        if "eslutning" not in text[:160]:  # cheap pre-check before the decision patterns
+        found = decision_label(blocks[i])
+        if found is None:
             i += 1
             continue
-        m = P.DECISION_DATED.match(text) or P.DECISION_GENITIVE.match(text)
-        plain = None if m else P.DECISION_PLAIN.match(text)
-        if not m and not (
-            plain and (blocks[i].kind == "heading" or len(text) < 40 or ":" in text[:12])
-        ):
-            i += 1
-            continue
+        _label, m = found
         used.add(i)
-        body = m.group("body").strip() if m else None
-        when = parse_danish_date(m.group("date")) if m else None
-        rest = (m or plain).group("rest").strip() if (m or plain) else ""  # type: ignore[union-attr]
+        groups = m.groupdict()
+        body = (groups.get("body") or "").strip() or None
+        when = parse_danish_date(groups["date"]) if groups.get("date") else None
+        rest = (groups.get("rest") or "").strip()
         parts = [rest] if rest else []
         absent: list[str] = []
         in_absent = False
@@ -132,27 +172,28 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
         while j < len(blocks):
             nxt = blocks[j]
             t = nxt.text.strip()
-            am = P.ABSENT_LEAD.match(t)
+            am = a.absent.match(t)
             if am:
                 used.add(j)
-                in_absent = True
                 names = am.group("rest").strip()
-                if names:
-                    absent.extend(n.strip() for n in re.split(r",\s*|\s+og\s+", names) if n.strip())
+                in_absent = not names
+                absent.extend(_absent_names(names))
                 j += 1
                 continue
             if (
                 is_stop(nxt)
-                or nxt.kind in ("heading", "table_cell")
-                or P.ANNEX_NUMBERED.match(t)
+                or nxt.kind == "table_cell"
+                or (nxt.kind == "heading" and (parts or is_section_heading(t)))
+                or a.annex_numbered.match(t)
                 or _starts_item_like(t)
             ):
                 break
-            if in_absent and len(t) < 60:
+            if in_absent and len(t) < 60 and _NAME_LINE.match(t) and not t.endswith("."):
                 absent.append(t)  # names listed under "Fraværende:" one per line
                 used.add(j)
                 j += 1
                 continue
+            in_absent = False
             parts.append(t)
             used.add(j)
             j += 1
@@ -165,7 +206,9 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
 
 
 def _starts_item_like(text: str) -> bool:
-    return bool(P.SUBITEM_LETTER.match(text) and len(text) < 120)
+    """A sub-item heading (`a. Møder …`, `1.3 Besøg af …`) ends a decision's text."""
+    a = agenda()
+    return len(text) < 120 and bool(a.subitem_letter.match(text) or a.subitem_decimal.match(text))
 
 
 # ---- annexes ----------------------------------------------------------------------------
@@ -232,11 +275,23 @@ def _parse_entry(text: str, kind: str) -> Annex | None:
     return None
 
 
+def _file_names(text: str) -> list[str]:
+    """`Arbejdsplan_2025.pdf Vision_2025-27.pdf`: a line that is only attached files' names."""
+    names = agenda().annex_file.findall(text)
+    rest = agenda().annex_file.sub("", text).strip(" ,;")
+    return names if names and not rest else []
+
+
 def annexes(blocks: list[Block], used: set[int]) -> list[Annex]:
-    """`Bilag 1: … - FORTROLIGT`, and the entries listed under a `Bilag` heading."""
+    """`Bilag 1: … - FORTROLIGT`, the entries under a `Bilag` heading, and lines of file names."""
     out: list[Annex] = []
     for i, block in enumerate(blocks):
         text = block.text.strip()
+        files = _file_names(text) if i < 3 else []
+        if files:
+            out.extend(Annex(number=None, title=name) for name in files)
+            used.add(i)
+            continue
         m = P.ANNEX_NUMBERED.match(text)
         if m:
             out.append(_annex(m.group("title"), int(m.group("num"))))
@@ -276,17 +331,19 @@ def sections(blocks: list[Block]) -> list[Section]:
 
 
 def ids(blocks: list[Block]) -> tuple[str | None, str | None]:
-    """The item's case and document numbers: `Sagsnr.: 2012-28504`, `Dok.nr.: 2012-203438`."""
+    """The item's case and document numbers: `Sagsnr.: 2012-28504`, `Dok.nr.: 2012-203438`,
+    or a case number alone on its line in a shape that needs no label (`85.02.02-G01-1-17`)."""
+    a = agenda()
     case_id = doc_id = None
     head = blocks[:8]
     for k, block in enumerate(head):
-        text = block.text[:160]  # ids stand on short label lines, not in running text
+        text = block.text[:200].strip()  # ids stand on short label lines, not in running text
         # A table row puts label and value in two cells: "Sagsnr.:" | "12/27845".
         nxt = head[k + 1].text.strip() if k + 1 < len(head) else ""
-        if P.ID_LABEL_ONLY.match(text.strip()) and nxt:
-            text = f"{text.strip()} {nxt}"
-        if case_id is None and (m := P.CASE_ID.search(text)):
-            case_id = m.group("id")
-        if doc_id is None and (m := P.DOC_ID.search(text)):
+        if (a.case_label_only.match(text) or P.ID_LABEL_ONLY.match(text)) and nxt:
+            text = f"{text} {nxt}"
+        if case_id is None:
+            case_id = a.case_id_in(text) or a.bare_case_id(text)
+        if doc_id is None and (m := a.doc_labelled.search(text)):
             doc_id = m.group("id")
     return case_id, doc_id

@@ -1,35 +1,39 @@
-"""Find agenda items among the blocks: candidates, scoring, and the best numbered chain.
+"""Choose the agenda items: the list of items, the chain of body headings, the segments.
 
-Numbered lists inside an item (`1. Fælles arkitekturstyring`) and tables of contents look like
-items too, so every `N. Title` block is only a candidate. Candidates are scored from layout and
-context evidence, and the parser keeps the consecutive chain (N, N+1, N+2, …) with the highest
-total score.
+Candidates carry evidence (`kitar.parse.candidates`); the body headings are the chain of
+increasing numbers with the highest total score (dynamic programming), where a number may be
+skipped only when the list of items names it (its body was cut off). Entries of the list that
+have no body heading are items too. Every candidate keeps a verdict for `kitar parse --explain`.
 """
 
 from __future__ import annotations
 
-import re
+import itertools
 from dataclasses import dataclass, field
 
 from kitar.model import Block
-from kitar.parse import patterns as P
+from kitar.parse import weights as W
+from kitar.parse.agenda import agenda
+from kitar.parse.candidates import (
+    ROUTINE_TITLES,
+    Candidate,
+    Context,
+    body_font_size,
+    item_text,
+    match_heading,
+    same_title,
+    score,
+)
+from kitar.parse.closed import access_of, split_closed
+from kitar.parse.itemlist import ItemList, find_item_list, split_at_listed, unglue
 from kitar.parse.vocabulary import is_section_heading
 
-# Item titles every agenda has: "Evt.", "Eventuelt", "Meddelelser", "Godkendelse af dagsorden".
-ROUTINE_TITLES = ("evt", "eventuelt", "meddelelser", "godkendelse af", "velkommen", "orientering")
-
-
-@dataclass
-class Candidate:
-    index: int  # block index
-    number: int
-    title: str
-    score: float = 0.0
+__all__ = ["ROUTINE_TITLES", "Analysis", "Segment", "item_text", "segment"]
 
 
 @dataclass
 class Segment:
-    """An item's heading block and the blocks that belong to it."""
+    """An item's heading and the blocks that belong to it."""
 
     number: str | None
     title: str
@@ -39,157 +43,198 @@ class Segment:
     closed: bool = False
     raw_title: str = ""  # as printed, e.g. "Høringssager:" (a colon announces sub-items)
     level: int = 0  # heading level of the item's title when the reader knows it (DOCX)
+    listed_only: bool = False  # named in the list of items, body cut off or missing
 
 
-def toc_indices(blocks: list[Block]) -> set[int]:
-    """Blocks that form a table of contents (`INDHOLDSFORTEGNELSE` and its entries)."""
-    # Word's own table of contents uses the styles "toc 1", "toc 2", … (also "TOC 1").
-    out: set[int] = {i for i, b in enumerate(blocks) if (b.style or "").lower().startswith("toc")}
-    i = 0
-    while i < len(blocks):
-        if P.TOC_HEADING.match(blocks[i].text):
-            out.add(i)
-            j = i + 1
-            misses = 0
-            while j < len(blocks) and misses < 2:
-                text = blocks[j].text.strip()
-                is_entry = bool(P.DOT_LEADER.search(text) or P.TRAILING_PAGE.search(text))
-                is_label = bool(
-                    P.TOC_COLUMN_HEADER.match(text)
-                    or P.OPEN_PART.match(text)
-                    or P.CLOSED_PART.match(text)
-                )
-                if is_entry or is_label:
-                    out.add(j)
-                    misses = 0
-                else:
-                    misses += 1
-                j += 1
-            i = j
-        else:
-            i += 1
-    return out
+@dataclass
+class Analysis:
+    """Everything the item finder saw and decided, for `--explain`."""
+
+    blocks: list[Block]
+    candidates: list[Candidate]
+    item_list: ItemList | None
+    chain: list[Candidate]
 
 
-def _toc_titles(blocks: list[Block], toc: set[int]) -> set[str]:
-    titles = set()
-    for i in toc:
-        m = P.ITEM_NUMBERED.match(blocks[i].text.strip())
-        if m:
-            title = P.DOT_LEADER.split(m.group("title"))[0]
-            title = P.TRAILING_PAGE.sub("", title).strip(" .")
-            titles.add(_key(title))
-    return titles
-
-
-def _key(title: str) -> str:
-    return " ".join(title.lower().split())[:60]
-
-
-def item_text(block: Block) -> str:
-    """The block's text with a number marker the reader split off (`3.` + `Arkitektur …`)."""
-    if not block.marker:
-        return block.text
-    marker = block.marker.strip()
-    if marker and marker[:-1].isalnum() and marker[-1:] in ".)" and len(marker) <= 5:
-        return f"{marker} {block.text.strip()}"
-    return block.text
-
-
-def _match_item(text: str) -> tuple[int, str] | None:
-    text = text.strip()
-    m = P.ITEM_NUMBERED.match(text) or P.ITEM_PUNKT.match(text)
-    if not m:
-        return None
-    title = m.group("title").strip()
-    # "2012. Det var året…" or "4-5 løsninger" are not items; titles start like titles.
-    number = int(m.group("num"))
-    # Titles start like titles; "7. 2030-fremskrivning af …" starts with a year.
-    starts_ok = title[0].isupper() or title[0] in "\"'”’«“" or re.match(r"\d{4}\b", title)
-    if number == 0 or len(title) > 250 or not starts_ok:
-        return None
-    return number, title
-
-
-def find_candidates(blocks: list[Block], toc: set[int]) -> list[Candidate]:
-    """Every `N. Title` block outside the table of contents, with its evidence score."""
-    toc_titles = _toc_titles(blocks, toc)
-    sizes = sorted(b.size for b in blocks if b.size)
-    body_size = sizes[len(sizes) // 2] if sizes else 0.0
-    out: list[Candidate] = []
-    for i, block in enumerate(blocks):
-        if i in toc:
-            continue
-        found = _match_item(item_text(block))
-        if not found:
-            continue
-        number, title = found
-        score = 1.0  # a `N. Title` line is weak evidence in itself
-        if title.lower().startswith(ROUTINE_TITLES):
-            score += 2
-        if block.kind == "heading" or (block.style or "").lower().startswith(
-            ("heading", "overskrift")
+def _repeats(cands: list[Candidate]) -> None:
+    """Mark a candidate that repeats the one just before it (`1. Godkendelse …` twice, or
+    `• Pkt. 42 Titel` then `Pkt. 42` + `Titel`): the item starts at the first."""
+    for prev, cand in itertools.pairwise(cands):
+        if (
+            cand.number == prev.number
+            and cand.start - prev.end <= 4
+            and same_title(cand.title, prev.title)
+            and prev.repeat_of is None
         ):
-            score += 3
-        if block.bold:
-            score += 2
-        if body_size and block.size > body_size + 0.5:
-            score += 1
-        if block.kind == "list_item":
-            score -= 2
-        if title.rstrip().endswith((".", ";", ",")) and not title.lower().startswith("evt"):
-            score -= 1
-        if len(title) > 160:
-            score -= 2
-        nxt = [b.text[:160].strip() for b in blocks[i + 1 : i + 4]]
-        if nxt and P.PRESENTER.match(nxt[0]):
-            score += 3
-        if any(P.CASE_ID.search(t) for t in nxt):
-            score += 3
-        if any(is_section_heading(t) for t in nxt[:2]):
-            score += 1
-        if i == 0 or blocks[i - 1].page != block.page:
-            score += 1
-        if i > 0 and blocks[i - 1].text.rstrip().endswith(":"):
-            score -= 3  # "Initiativet består af tre hovedelementer:" then "1. Fælles …"
-        key = _key(title)
-        if toc_titles and (key in toc_titles or any(key.startswith(t) for t in toc_titles if t)):
-            score += 4
-        out.append(Candidate(index=i, number=number, title=title, score=score))
-    return out
+            cand.repeat_of = prev.index
+            cand.verdict = f"repeats the heading in block {prev.index}"
 
 
-def best_chain(candidates: list[Candidate]) -> list[Candidate]:
-    """The chain of consecutive numbers with the highest total score (dynamic programming)."""
+def best_chain(cands: list[Candidate], listed: set[int]) -> list[Candidate]:
+    """The increasing chain with the highest total score; a gap must be named by the list."""
     best: list[float] = []
     prev: list[int] = []
-    for k, cand in enumerate(candidates):
+    for k, cand in enumerate(cands):
         best.append(cand.score)
         prev.append(-1)
         for j in range(k):
-            if candidates[j].number == cand.number - 1 and best[j] + cand.score > best[k]:
-                best[k] = best[j] + cand.score
-                prev[k] = j
-    if not candidates:
+            step = cand.number - cands[j].number
+            if step < 1 or cands[j].end >= cand.start:
+                continue
+            if step > 1 and not all(n in listed for n in range(cands[j].number + 1, cand.number)):
+                continue
+            if best[j] + cand.score > best[k]:
+                best[k], prev[k] = best[j] + cand.score, j
+    if not cands:
         return []
-    k = max(range(len(candidates)), key=lambda n: (best[n], -n))
+    k = max(range(len(cands)), key=lambda n: (best[n], -n))
+    if best[k] <= W.MIN_CHAIN_SCORE:
+        return []
     chain: list[Candidate] = []
     while k != -1:
-        chain.append(candidates[k])
+        chain.append(cands[k])
         k = prev[k]
     chain.reverse()
     return chain
 
 
-def split_closed(title: str) -> tuple[str, bool]:
-    """`Arkitektur for … – LUKKET PUNKT` → (`Arkitektur for …`, True)."""
-    stripped = P.CLOSED_MARK.sub("", title)
-    if stripped != title:
-        return stripped.strip(), True
-    stripped = P.CLOSED_PREFIX.sub("", title)
-    if stripped != title:
-        return stripped.strip(), True
-    return title, False
+def analyse(blocks: list[Block]) -> Analysis:
+    """Candidates with evidence, the list of items and the chosen chain."""
+    blocks = unglue(blocks)
+    raw = [c for i in range(len(blocks)) if (c := match_heading(blocks, i))]
+    item_list = find_item_list(blocks, raw)
+    if item_list and (cut := split_at_listed(blocks, item_list)) is not None:
+        blocks = cut
+        raw = [c for i in range(len(blocks)) if (c := match_heading(blocks, i))]
+        item_list = find_item_list(blocks, raw)
+    ctx = Context(body_size=body_font_size(blocks))
+    if item_list:
+        ctx.list_titles = item_list.titles()
+        for c in raw:
+            if c.index in item_list.indices:
+                c.verdict = f"entry of the list of items ({item_list.reason})"
+    body = [c for c in raw if not (item_list and c.index in item_list.indices)]
+    for c in body:
+        score(blocks, c, ctx)
+    _repeats(body)
+    free = [c for c in body if c.repeat_of is None]
+    chain = best_chain(free, set(ctx.list_titles))
+    taken = {c.index for c in chain}
+    for c in free:
+        c.verdict = "taken" if c.index in taken else "not in the best chain of numbers"
+    return Analysis(blocks, raw, item_list, chain)
+
+
+def _case_lines_before(blocks: list[Block], start: int, floor: int) -> int:
+    """Move an item's start back over its case-number line (`Sagsnr. 16/34038` printed above
+    `1. Orientering …`, or a bare `85.02.02-G01-1-17`)."""
+    a = agenda()
+    k = start
+    while k - 1 > floor:
+        text = blocks[k - 1].text.strip()
+        if len(text) < 160 and (
+            a.bare_case_id(text) or (a.case_id_in(text) and text.split()[0][:3].lower() in "sagj.n")
+        ):
+            k -= 1
+            continue
+        break
+    return k
+
+
+def _end_of_meeting(blocks: list[Block], start: int, end: int) -> int:
+    """A signature page (`Underskriftsside`) ends the last item."""
+    a = agenda()
+    for k in range(start, end):
+        if a.meeting_end.match(blocks[k].text.strip()):
+            return k
+    return end
+
+
+def _skip_repeated_title(blocks: list[Block], title: str) -> list[Block]:
+    """Drop the heading's title printed again as the first line (`49. Titel` then `Titel`)."""
+    if (
+        blocks
+        and same_title(item_text(blocks[0]), title)
+        and len(blocks[0].text) < 2 * len(title) + 12
+    ):
+        return blocks[1:]
+    return blocks
+
+
+def segment(blocks: list[Block]) -> tuple[list[Block], list[Segment], Analysis]:
+    """Split blocks into the preamble (cover, metadata), item segments, and the analysis."""
+    an = analyse(blocks)
+    blocks, chain, item_list = an.blocks, an.chain, an.item_list
+    hidden = set(item_list.indices) if item_list else set()
+    for c in an.candidates:
+        if c.repeat_of is not None:
+            hidden.update(range(c.start, c.end + 1))
+    listed = {e.number: e for e in (item_list.entries if item_list else [])}
+    if not chain and not listed:
+        return [b for i, b in enumerate(blocks) if i not in hidden], [], an
+    starts = []
+    floor = -1
+    for c in chain:
+        s = _case_lines_before(blocks, c.start, max(floor, c.start - 3))
+        starts.append(s)
+        floor = c.end
+    first = min([*starts, *(e.index for e in listed.values())], default=len(blocks))
+    preamble = [b for i, b in enumerate(blocks[:first]) if i not in hidden]
+    a = agenda()
+    segments: list[Segment] = []
+    in_closed_part = False
+    for pos, c in enumerate(chain):
+        end = starts[pos + 1] if pos + 1 < len(chain) else len(blocks)
+        if pos + 1 == len(chain):
+            end = _end_of_meeting(blocks, c.end + 1, end)
+        lo = c.end + 1 if pos == 0 else chain[pos - 1].end + 1
+        for k in range(lo if pos else 0, c.start):
+            text = blocks[k].text.strip()
+            if k not in hidden and a.closed_part.match(text):
+                in_closed_part = True
+            elif k not in hidden and a.open_part.match(text):
+                in_closed_part = False
+        own_case = [blocks[k] for k in range(starts[pos], c.start)]
+        body = own_case + [
+            b for i, b in enumerate(blocks[c.end + 1 : end], c.end + 1) if i not in hidden
+        ]
+        body = _skip_repeated_title(body[len(own_case) :], c.title)
+        body = own_case + body
+        title, closed = split_closed(c.title)
+        entry = listed.get(c.number)
+        closed = closed or in_closed_part or bool(entry and entry.closed)
+        access = next((access_of(b.text) for b in body[:4] if access_of(b.text) is not None), None)
+        closed = closed or bool(access)
+        head = blocks[c.index]
+        title, body = _extend_title(head, title, body)
+        segments.append(
+            Segment(
+                number=str(c.number),
+                title=title,
+                page=blocks[c.start].page,
+                start=c.index,
+                blocks=body,
+                closed=closed,
+                raw_title=c.raw or c.title,
+                level=head.level if head.kind == "heading" else 0,
+            )
+        )
+    found = {int(s.number or 0) for s in segments}
+    for entry in listed.values():
+        if entry.number not in found:
+            segments.append(
+                Segment(
+                    number=str(entry.number),
+                    title=entry.title,
+                    page=blocks[entry.index].page,
+                    start=entry.index,
+                    closed=entry.closed,
+                    raw_title=entry.title,
+                    listed_only=True,
+                )
+            )
+    segments.sort(key=lambda s: int(s.number or 0))
+    return preamble, segments, an
 
 
 def _extend_title(head: Block, title: str, body: list[Block]) -> tuple[str, list[Block]]:
@@ -198,16 +243,17 @@ def _extend_title(head: Block, title: str, body: list[Block]) -> tuple[str, list
         return title, body
     nxt = body[0]
     text = nxt.text.strip()
+    a = agenda()
     if (
         nxt.bold
         and nxt.page == head.page
         and nxt.kind != "list_item"
         and len(text) < 120
         and not is_section_heading(text)
-        and not P.PRESENTER.match(text)
-        and not P.CASE_ID.search(text)
-        and not _match_item(text)
-        and not P.SUBITEM_LETTER.match(text)  # "a. Orientering om …" starts a sub-item
+        and not a.presenter.match(text)
+        and not a.case_id_in(text)
+        and not match_heading([nxt], 0)
+        and not a.subitem_letter.match(text)  # "a. Orientering om …" starts a sub-item
         and (
             text[:1].islower()
             or title.rstrip().endswith(("-", "for", "og", "i", "af", "til", "på"))
@@ -215,48 +261,3 @@ def _extend_title(head: Block, title: str, body: list[Block]) -> tuple[str, list
     ):
         return f"{title} {text}", body[1:]
     return title, body
-
-
-def clean_title(title: str) -> str:
-    """Drop a trailing colon of a heading that introduces sub-items (`Høringssager:`)."""
-    return " ".join(title.split()).rstrip(":").strip()
-
-
-def segment(blocks: list[Block], min_score: float = 0.0) -> tuple[list[Block], list[Segment]]:
-    """Split blocks into the preamble (cover, metadata) and item segments."""
-    toc = toc_indices(blocks)
-    chain = best_chain(find_candidates(blocks, toc))
-    if not chain or sum(c.score for c in chain) <= min_score:
-        return [b for i, b in enumerate(blocks) if i not in toc], []
-    starts = [c.index for c in chain]
-    closed_parts = [
-        i
-        for i, b in enumerate(blocks)
-        if i not in toc and len(b.text) < 40 and P.CLOSED_PART.match(b.text.strip())
-    ]
-    preamble = [b for i, b in enumerate(blocks[: starts[0]]) if i not in toc]
-    segments: list[Segment] = []
-    in_closed_part = False
-    for pos, cand in enumerate(chain):
-        end = starts[pos + 1] if pos + 1 < len(starts) else len(blocks)
-        body = [
-            b for i, b in enumerate(blocks[cand.index + 1 : end], cand.index + 1) if i not in toc
-        ]
-        title, closed = split_closed(cand.title)
-        lo = starts[pos - 1] if pos else 0
-        if any(lo <= i < cand.index for i in closed_parts):
-            in_closed_part = True
-        title, body = _extend_title(blocks[cand.index], title, body)
-        segments.append(
-            Segment(
-                number=str(cand.number),
-                title=clean_title(title),
-                page=blocks[cand.index].page,
-                start=cand.index,
-                blocks=body,
-                closed=closed or in_closed_part,
-                raw_title=title,
-                level=blocks[cand.index].level if blocks[cand.index].kind == "heading" else 0,
-            )
-        )
-    return preamble, segments

@@ -2,25 +2,51 @@
 
 from __future__ import annotations
 
-from kitar.model import Block, Decision, Document, Item, Meeting, MeetingInfo, SourceInfo
+from dataclasses import dataclass, replace
+
+from kitar.model import Block, Decision, Document, Item, Meeting, MeetingInfo, Presenter, SourceInfo
 from kitar.parse import fields, metadata
-from kitar.parse import patterns as P
-from kitar.parse.items import ROUTINE_TITLES, Segment, segment
+from kitar.parse import weights as W
+from kitar.parse.agenda import agenda
+from kitar.parse.closed import is_closed_line, split_closed
+from kitar.parse.items import ROUTINE_TITLES, Analysis, Segment, segment
 from kitar.parse.presenters import parse_presenters
 from kitar.parse.subitems import split_subitems
 from kitar.parse.vocabulary import is_section_heading
 
 
-def _presenters(blocks: list[Block], used: set[int]) -> list:
+def _presenters(blocks: list[Block], used: set[int]) -> list[Presenter]:
+    """`v. Anna Holm, KL` under the title, or a sentence `Direktør Bo Lind vil præsentere …`."""
+    a = agenda()
     people = []
     for i, block in enumerate(blocks[:4]):
         text = block.text.strip()
         if is_section_heading(text):
             break
-        if P.PRESENTER.match(text):
+        if a.presenter.match(text):
             people.extend(parse_presenters(text))
             used.add(i)
+    if not people:
+        for block in blocks:
+            for m in a.presenter_sentence.finditer(block.text):
+                people.append(Presenter(name=m.group("name"), role=m.group("role")))
     return people
+
+
+def _deciding_body(blocks: list[Block], used: set[int]) -> str | None:
+    """`Beslutningen træffes af` + `Byrådet`, `Beslutningskompetence: KB`: item data."""
+    a = agenda()
+    for i, block in enumerate(blocks):
+        m = a.deciding_body.match(block.text.strip())
+        if not m:
+            continue
+        used.add(i)
+        value = m.group("rest").strip()
+        if not value and i + 1 < len(blocks) and len(blocks[i + 1].text) < 80:
+            value = blocks[i + 1].text.strip()
+            used.add(i + 1)
+        return value or None
+    return None
 
 
 def _fill(item: Item, blocks: list[Block]) -> None:
@@ -29,8 +55,9 @@ def _fill(item: Item, blocks: list[Block]) -> None:
     item.case_id, item.doc_id = fields.ids(blocks)
     item.recommendations = fields.recommendations(blocks, used)
     item.annexes = fields.annexes(blocks, used)
+    presenter = agenda().presenter
     item.sections = fields.sections(
-        [b for i, b in enumerate(blocks) if not (i in used and P.PRESENTER.match(b.text.strip()))]
+        [b for i, b in enumerate(blocks) if not (i in used and presenter.match(b.text.strip()))]
     )
 
 
@@ -38,21 +65,19 @@ def _build_item(seg: Segment) -> Item:
     item = Item(number=seg.number, title=seg.title, closed=seg.closed, page=seg.page)
     used: set[int] = set()
     for k, block in enumerate(seg.blocks[:2]):
-        if P.CLOSED_LINE.match(block.text.strip()):
+        if is_closed_line(block.text):
             item.closed = True
             used.add(k)
     decisions, absent = fields.decisions(seg.blocks, used)
+    deciding = _deciding_body(seg.blocks, used)
     remaining = [b for i, b in enumerate(seg.blocks) if i not in used]
     own, subs = split_subitems(seg.number, seg.raw_title, remaining, set(), seg.level)
     _fill(item, own)
     item.decisions = decisions
-    item.decision = decisions[-1].text if decisions else None
     item.absent = absent
+    item.deciding_body = deciding
     for sub in subs:
-        title, closed = sub.title, False
-        stripped = P.CLOSED_MARK.sub("", title)
-        if stripped != title:
-            title, closed = stripped.strip(), True
+        title, closed = split_closed(sub.title)
         child = Item(number=sub.number, title=title, closed=closed or item.closed, page=sub.page)
         _fill(child, sub.blocks)
         item.subitems.append(child)
@@ -88,8 +113,8 @@ def _has_evidence(item: Item) -> bool:
 
 def _apply_draft_decisions(doc: Document, items: list[Item]) -> None:
     """A filled `kitar minutes` draft: the decisions are what was typed into its fields."""
-    from kitar.minutes.followups import child_key
-    from kitar.minutes.roundtrip import filled_decisions, is_kitar_draft
+    from kitar.model import child_key
+    from kitar.parse.draft import filled_decisions, is_kitar_draft
 
     if not is_kitar_draft(doc):
         return
@@ -100,7 +125,6 @@ def _apply_draft_decisions(doc: Document, items: list[Item]) -> None:
         for key, target in [(parent, item), *children]:
             # The draft says exactly where each decision belongs; nothing typed means none.
             target.decisions = [Decision(text=typed[key])] if key in typed else []
-            target.decision = typed.get(key)
 
 
 def _date_from_decisions(info: MeetingInfo, items: list[Item]) -> None:
@@ -119,28 +143,96 @@ def _date_from_decisions(info: MeetingInfo, items: list[Item]) -> None:
             info.body = latest.body
 
 
+def _navigation(blocks: list[Block]) -> list[Block]:
+    """Leave out a web page's navigation (`Til toppen`, `Fold alle ud`) and its toggle words
+    (`fold dette punkt ind Resume` → `Resume`)."""
+    a = agenda()
+    out = []
+    for block in blocks:
+        text = block.text.strip()
+        if not text or a.navigation.match(text):
+            continue
+        stripped = a.navigation_prefix.sub("", text)
+        out.append(block if stripped == text else replace(block, text=stripped))
+    return out
+
+
+@dataclass
+class MeetingVerdict:
+    """Whether the document is a meeting, and why (`kitar parse --explain`)."""
+
+    is_meeting: bool
+    reasons: list[str]
+
+
+def meeting_verdict(preamble: list[Block], items: list[Item], listed: bool) -> MeetingVerdict:
+    """A meeting has a title word (`Dagsorden`, `Referat`, `Generalforsamling` …), a list of
+    items, or items that carry case evidence; a report's numbered chapters have none of these."""
+    if not items:
+        return MeetingVerdict(False, ["no agenda items found"])
+    a = agenda()
+    head = " ".join(b.text for b in preamble[:30])[:4000]
+    reasons = []
+    if a.kind_minutes.search(head) or a.kind_agenda.search(head):
+        reasons.append("the title names an agenda or minutes")
+    words = {m.group(0).lower() for m in a.meeting_words.finditer(head)}
+    if len(words) >= 2:
+        reasons.append(f"meeting fields on the cover ({', '.join(sorted(words))})")
+    share = sum(_has_evidence(i) for i in items) / len(items)
+    if share >= W.EVIDENCE_SHARE:
+        reasons.append(f"{share:.0%} of the items carry case evidence")
+    elif listed and share >= W.LISTED_EVIDENCE_SHARE:
+        # A report's table of contents is a list too: the list counts with some case evidence.
+        reasons.append(f"a list of items, and {share:.0%} of the items carry case evidence")
+    if reasons:
+        return MeetingVerdict(True, reasons)
+    return MeetingVerdict(
+        False,
+        [
+            f"numbered headings, but no agenda title, no list of items and only {share:.0%} "
+            "of them carry case evidence (presenters, recommendations, decisions, case numbers)"
+        ],
+    )
+
+
+@dataclass
+class Parsed:
+    """A meeting with the analysis behind it (for `--explain`)."""
+
+    meeting: Meeting
+    analysis: Analysis
+    verdict: MeetingVerdict
+
+
 def parse_document(doc: Document) -> Meeting:
     """The meeting in a reflowed document; never raises on odd text, warns instead."""
-    blocks = [b for b in doc.blocks if b.text.strip()]
-    preamble, segments = segment(blocks)
+    return analyse_document(doc).meeting
+
+
+def analyse_document(doc: Document) -> Parsed:
+    """`parse_document` with the evidence kept."""
+    blocks = _navigation([b for b in doc.blocks if b.text.strip()])
+    preamble, segments, analysis = segment(blocks)
     items = [_build_item(s) for s in segments]
     warnings = list(doc.warnings)
-    if items and sum(_has_evidence(i) for i in items) < max(1, (len(items) + 1) // 2):
+    verdict = meeting_verdict(preamble, items, analysis.item_list is not None)
+    if items and not verdict.is_meeting:
         warnings.append(
             f"{doc.path}: numbered headings found, but no agenda structure (presenters, "
             "recommendations, decisions, case numbers); not treated as a meeting document"
         )
-        preamble, items = blocks, []
+        preamble, items = analysis.blocks, []
     if not items and not any("no agenda structure" in w for w in warnings):
         warnings.append(f"{doc.path}: no agenda items found; is this a meeting document?")
-    if doc.metadata.get("docx_category"):
+    if doc.properties is not None:  # a DOCX: perhaps a filled-in kitar draft
         _apply_draft_decisions(doc, items)
     info = metadata.extract(preamble, doc, any(i.decisions for i in items), bool(items))
     if info.date is None:
         _date_from_decisions(info, items)
-    if doc.metadata.get("docx_category"):
-        from kitar.minutes.roundtrip import draft_meeting_id
+    if doc.properties is not None:
+        from kitar.parse.draft import draft_meeting_id
 
         info.draft_of = draft_meeting_id(doc)
     source = SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages)
-    return Meeting(source=source, meeting=info, items=items, warnings=warnings)
+    meeting = Meeting(source=source, meeting=info, items=items, warnings=warnings)
+    return Parsed(meeting, analysis, verdict)

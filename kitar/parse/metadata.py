@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from kitar.model import Block, Document, MeetingInfo
 from kitar.parse import patterns as P
-from kitar.parse.dates import find_dates, parse_danish_date, parse_time
+from kitar.parse.agenda import agenda
+from kitar.text.dates import find_dates, parse_danish_date, parse_time
+
+# How many cover blocks can carry the meeting's title, body and date.
+TITLE_BLOCKS = 14
+# A flattened cover (one long line per page) is read up to this many characters.
+FLAT_COVER_CHARS = 240
+# Separators inside a title line: "Økonomiudvalget – Referat – 1. oktober 2018".
+_TITLE_PARTS = re.compile(r"\s+[–—-]\s+")
 
 # "Sundheds- og Forebyggelsesudvalget", "Udvalget for plan, udvikling og kultur (PUK)",
 # "Kommunernes It-Arkitekturråd", "Kommunalbestyrelsen", "Byrådet", "Børne- og Ungeudvalget"
@@ -77,6 +86,74 @@ def _real(values: list[str]) -> list[str]:
     return [v for v in values if not _PLACEHOLDER.match(v)]
 
 
+def _title_kind(texts: list[str]) -> Literal["agenda", "minutes"] | None:
+    """`Referat`, `Beslutningsprotokol` → minutes; `Dagsorden` → agenda: the first title word."""
+    a = agenda()
+    for text in texts:
+        mm, am = a.kind_minutes.search(text), a.kind_agenda.search(text)
+        if mm and (not am or mm.start() < am.start()):
+            return "minutes"
+        if am:
+            return "agenda"
+    return None
+
+
+def _body_in_title(text: str) -> str | None:
+    """The committee in a title line: `Sundhedsudvalget - Referat - 25. oktober 2016`,
+    `Referat til mødet i Udvalget for Kultur og Fritid den 2. marts 2021`."""
+    a = agenda()
+    m = a.title_meeting_in.match(text)
+    if m:
+        return m.group("body").strip(" ,")
+    parts = _TITLE_PARTS.split(text)
+    if len(parts) > 1:
+        for part in parts:
+            part = part.strip()
+            if a.body.search(part) and not find_dates(part) and len(part) < 90:
+                return part
+    return None
+
+
+def _title_fields(info: MeetingInfo, blocks: list[Block]) -> None:
+    """Kind, body and date from the cover's title lines and label lines."""
+    a = agenda()
+    texts = [b.text.strip()[:FLAT_COVER_CHARS] for b in blocks[:TITLE_BLOCKS]]
+    short = [t for t in texts if len(t) < 120] + texts[:1]
+    info.kind = info.kind or _title_kind(short)
+    for k, text in enumerate(texts):
+        nxt = texts[k + 1] if k + 1 < len(texts) else ""
+        lm = a.body_label.match(text)
+        if info.body is None and lm:
+            value = lm.group("rest").strip() or nxt
+            if value and a.body.search(value) and len(value) < 90:
+                info.body = value
+        dm = a.date_label.match(text)
+        if info.date is None and dm:
+            value = dm.group("rest").strip() or nxt
+            if find_dates(value):
+                info.date = parse_danish_date(value)
+                info.time = info.time or parse_time(value)
+        if info.body is None:
+            info.body = _body_in_title(text)
+        if (
+            info.date is None
+            and len(text) < 160
+            and (
+                a.kind_minutes.search(text)
+                or a.kind_agenda.search(text)
+                or _TITLE_PARTS.search(text)
+            )
+        ):
+            info.date = parse_danish_date(text)
+            info.time = info.time or parse_time(text)
+    if info.body is None and texts and len(blocks[0].text) > FLAT_COVER_CHARS:
+        m = a.body.search(texts[0])  # a flattened cover: "… Kommune Kommunalbestyrelsen Referat …"
+        info.body = m.group(0) if m else None
+    if info.date is None and texts and len(blocks[0].text) > FLAT_COVER_CHARS:
+        found = find_dates(blocks[0].text[:1000])
+        info.date = found[0][1] if found else None
+
+
 def extract(
     preamble: list[Block], doc: Document, has_decisions: bool, has_items: bool = True
 ) -> MeetingInfo:
@@ -85,6 +162,7 @@ def extract(
     info.case_id = md.get("case_id")
     info.doc_id = md.get("doc_id")
     first_pages = [b for b in preamble if b.page <= 2]
+    _title_fields(info, first_pages)
     for k, block in enumerate(first_pages):
         text = block.text.strip()
         if info.kind is None and _KIND_MINUTES.match(text):
@@ -98,9 +176,10 @@ def extract(
         if (
             info.body is None
             and len(text) < 90
-            and _BODY.search(text)
+            and agenda().body.search(text)
             and not find_dates(text)
             and not P.ATTENDEES_LABEL.match(text)
+            and not agenda().body_label.match(text)
             and not text.lower().startswith(("referat", "dagsorden"))
         ):
             info.body = text

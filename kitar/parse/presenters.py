@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kitar import nlp
 from kitar.model import Presenter
+from kitar.parse import nlp
 from kitar.parse.vocabulary import organisation_lookup
 
 # Words that start a role rather than an organisation: "Formand for Kommunernes It-Arkitekturråd",

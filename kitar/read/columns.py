@@ -13,6 +13,7 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from kitar.model import Line, Word
+from kitar.read.guards import MAX_PAGE_PT
 
 GUTTER_MIN = 8  # pt: narrower strips are word spaces or rivers
 GUTTER_MAX_EM = 4.0  # a member list's or a label/value table's white strip is wider
@@ -73,7 +74,10 @@ def gutters_and_edges(
     words = [w for ln in lines for w in ln.words]
     if len(words) < (10 if known_edges else 40):
         return []
-    left, right = int(min(w.x0 for w in words)), int(max(w.x1 for w in words)) + 1
+    lo, hi = min(w.x0 for w in words), max(w.x1 for w in words)
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi - lo > MAX_PAGE_PT:
+        return []  # not a page's geometry (the PDF reader clamps words to the page box)
+    left, right = int(lo), int(hi) + 1
     # Words covering each x (a difference array: linear in words plus width).
     delta = [0] * (right - left + 2)
     for w in words:

@@ -1,6 +1,8 @@
 """Layout analysis over model.Page lists: running headers/footers, sidebar, rows and columns.
 
-Pure functions (no pdfplumber), so each rule is testable with hand-built pages.
+Pure functions (no pdfplumber), so each rule is testable with hand-built pages. The passes
+report what they find (a `LineRoles`, lines, signatures) and change no line; `analyse` returns
+new page views in reading order, after `assign_roles` has set each line's role once.
 """
 
 from __future__ import annotations
@@ -8,14 +10,16 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from kitar.model import Line, Page
-from kitar.parse.dates import parse_danish_date
 from kitar.read.columns import find_gutters as find_gutters  # re-exported: tests
 from kitar.read.columns import make_line as make_line  # re-exported: pdf.py, tests
 from kitar.read.columns import order_columns
 from kitar.read.letterhead import extract_fields
+from kitar.read.roles import LineRoles, assign_roles
+from kitar.text.dates import parse_danish_date
 
 TOP_ZONE = 0.20  # running headers live in the top fifth of the page ...
 BOTTOM_ZONE = 0.85  # ... and footers below 85 % of its height
@@ -31,7 +35,7 @@ _SPACE_RE = re.compile(r"\s+")
 
 @dataclass
 class Analysis:
-    """Pages with roles header/footer/sidebar set and body rows in reading order."""
+    """Pages in reading order (new views of the pages read), every line's role set."""
 
     pages: list[Page]
     metadata: dict[str, str] = field(default_factory=dict)
@@ -72,11 +76,12 @@ def repetition_threshold(page_count: int) -> int:
     return max(2, math.ceil(page_count * 0.45))
 
 
-def mark_running_lines(pages: list[Page]) -> set[str]:
-    """Set role header/footer on lines repeated in the margins across pages, and on page numbers.
+def running_lines(pages: list[Page]) -> tuple[LineRoles, set[str]]:
+    """Header/footer: lines repeated in the margins across pages, and page numbers.
 
-    Returns the signatures found repeating.
+    Returns them as found roles, and the signatures found repeating.
     """
+    found = LineRoles()
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for page in pages:
         for line in page.lines:
@@ -121,18 +126,27 @@ def mark_running_lines(pages: list[Page]) -> set[str]:
                     repeated.add(signature(line.text))
                 elif not is_page_number(line.text):
                     break
-                line.role = role  # type: ignore[assignment]
-    return repeated
+                found.add([line], role)  # type: ignore[arg-type]
+    return found, repeated
 
 
-def body_edges(pages: list[Page]) -> tuple[float, float]:
-    """Left and right edge of the main text column, from prose lines starting at the left."""
+def _is_body(line: Line) -> bool:
+    return line.role == "body"
+
+
+def body_edges(
+    pages: list[Page], is_body: Callable[[Line], bool] = _is_body
+) -> tuple[float, float]:
+    """Left and right edge of the main text column, from prose lines starting at the left.
+
+    `is_body`: which lines are body text (during the analysis: none with a role found yet).
+    """
     starts: list[float] = []
     ends: list[float] = []
     for page in pages:
         half = (page.width or 595.0) * 0.45
         for line in page.lines:
-            if line.role == "body" and line.x0 < half and len(line.text) >= 25:
+            if is_body(line) and line.x0 < half and len(line.text) >= 25:
                 starts.append(line.x0)
                 ends.append(line.x1)
     if not ends:
@@ -142,15 +156,20 @@ def body_edges(pages: list[Page]) -> tuple[float, float]:
     return starts[len(starts) // 10], ends[min(len(ends) - 1, (len(ends) * 95) // 100)]
 
 
-def mark_sidebar(
-    pages: list[Page], left: float, right: float, known_edges: frozenset[int] = frozenset()
+def sidebar_lines(
+    pages: list[Page],
+    left: float,
+    right: float,
+    known_edges: frozenset[int] = frozenset(),
+    margins: LineRoles | None = None,
 ) -> list[Line]:
-    """Mark a narrow right-hand column (letterhead: `Dato:`, `Sags ID:`, `www.kl.dk`) as sidebar.
+    """A narrow right-hand column (letterhead: `Dato:`, `Sags ID:`, `www.kl.dk`): the sidebar.
 
     A candidate starts in the right half of the body and sticks out past the body's right edge
     (or starts beyond it); page numbers alone (a TOC's `12`) do not count. Two or more per page,
     and not on a page of equal columns (a report's third column).
     """
+    margins = margins or LineRoles()
     found: list[Line] = []
     for page in pages:
         width = page.width or 595.0
@@ -158,19 +177,19 @@ def mark_sidebar(
         candidates = [
             ln
             for ln in page.lines
-            if ln.role == "body"
+            if margins.unmarked(ln)
             and ln.x0 >= min_x0
             and (ln.x0 >= right - 5 or ln.x1 > right + 12)
             and not re.fullmatch(r"[\d\s.,\-–]+", ln.text)
         ]
-        if len(candidates) >= 2 and not _magazine_page(page, candidates, known_edges):
-            for ln in candidates:
-                ln.role = "sidebar"
+        if len(candidates) >= 2 and not _magazine_page(page, candidates, known_edges, margins):
             found.extend(candidates)
     return found
 
 
-def _magazine_page(page: Page, candidates: list[Line], known_edges: frozenset[int]) -> bool:
+def _magazine_page(
+    page: Page, candidates: list[Line], known_edges: frozenset[int], margins: LineRoles
+) -> bool:
     """Columns of about equal width: a report's third column is not a letterhead sidebar.
 
     A letterhead sidebar beside a memo's body is a third as wide as the body, or less. Lines
@@ -181,7 +200,7 @@ def _magazine_page(page: Page, candidates: list[Line], known_edges: frozenset[in
         any(abs(ln.x0 - e) <= 2 for e in known_edges) for ln in candidates
     ):
         return True
-    lines = [ln for ln in page.lines if ln.role not in ("header", "footer")]
+    lines = [ln for ln in page.lines if not margins.removed(ln)]
     edges: list[int] = []
     if not lines or order_columns(lines, list, edges, known_edges) is None:
         return False
@@ -233,12 +252,13 @@ def _near(a: float, b: float, tol: float = 3.0) -> bool:
     return abs(a - b) <= tol
 
 
-def column_edges(pages: list[Page]) -> frozenset[int]:
+def column_edges(pages: list[Page], margins: LineRoles | None = None) -> frozenset[int]:
     """Left edges of the columns that two or more pages clearly show (a report's grid:
     113, 260 and 406 pt on odd pages); a page's short last column may then stand out less."""
+    margins = margins or LineRoles()
     seen: list[int] = []
     for page in pages:
-        lines = [ln for ln in page.lines if ln.role not in ("header", "footer")]
+        lines = [ln for ln in page.lines if not margins.removed(ln)]
         edges: list[int] = []
         if lines:
             order_columns(lines, list, edges)
@@ -246,23 +266,35 @@ def column_edges(pages: list[Page]) -> frozenset[int]:
     return frozenset(e for e in set(seen) if sum(abs(e - x) <= 2 for x in seen) >= 2)
 
 
-def order_page(page: Page, known_edges: frozenset[int] = frozenset()) -> None:
-    """Put body rows in reading order: a multi-column report page column by column, and a
-    two-column list (Syddjurs' members) one column after the other.
+def order_page(
+    page: Page, known_edges: frozenset[int] = frozenset(), found: LineRoles | None = None
+) -> Page:
+    """The page with its body rows in reading order (a new view; `page` is left as it is): a
+    multi-column report page column by column, and a two-column list (Syddjurs' members) one
+    column after the other, its cells found as bullets in `found`; the removed lines last.
 
     `known_edges` (from column_edges) lets a page's short last column count as one.
     """
-    kept = [ln for ln in page.lines if ln.role not in ("header", "footer", "sidebar")]
-    removed = [ln for ln in page.lines if ln.role in ("header", "footer", "sidebar")]
-    ordered = order_columns(kept, read_rows, None, known_edges) if kept else None
-    page.lines = (ordered if ordered is not None else read_rows(kept)) + sorted(
+    found = found if found is not None else LineRoles()
+    kept = [ln for ln in page.lines if not found.removed(ln)]
+    removed = [ln for ln in page.lines if found.removed(ln)]
+    cells: list[Line] = []
+
+    def read(lines: list[Line]) -> list[Line]:
+        return read_rows(lines, cells)
+
+    ordered = order_columns(kept, read, None, known_edges) if kept else None
+    lines = (ordered if ordered is not None else read(kept)) + sorted(
         removed, key=lambda ln: (ln.top, ln.x0)
     )
+    found.add(cells, "bullet")
+    return replace(page, lines=lines)
 
 
-def read_rows(lines: list[Line]) -> list[Line]:
+def read_rows(lines: list[Line], list_cells: list[Line] | None = None) -> list[Line]:
     """Rows top to bottom; rows of two aligned short cells (`Jesper … (A)` | `Ole … (V)`)
-    become one list, left column first; other multi-segment rows are joined into one line."""
+    become one list, left column first (its cells go to `list_cells`); other multi-segment
+    rows are joined into one line."""
     rows = _rows(lines)
     ordered: list[Line] = []
     i = 0
@@ -297,9 +329,9 @@ def read_rows(lines: list[Line]) -> list[Line]:
             cells = [c for r in rows[i:run_end] for c in r]
             left = [c for c in cells if _near(c.x0, rows[i][0].x0)]
             right = [c for c in cells if c not in left]
-            for c in left + right:
-                c.role = "bullet"
-                ordered.append(c)
+            ordered.extend(left + right)
+            if list_cells is not None:
+                list_cells.extend(left + right)
             i = run_end
         else:
             ordered.append(_merge_row(row))
@@ -308,11 +340,13 @@ def read_rows(lines: list[Line]) -> list[Line]:
 
 
 def analyse(pages: list[Page]) -> Analysis:
-    """Classify margins and sidebar, collect letterhead metadata, order body lines."""
-    running = mark_running_lines(pages)
-    known = column_edges(pages)
-    left, right = body_edges(pages)
-    sidebar = mark_sidebar(pages, left, right, known)
+    """Classify margins and sidebar, collect letterhead metadata, order body lines; the pages
+    returned are new views in reading order, each line's role set once (kitar.read.roles)."""
+    found, running = running_lines(pages)
+    known = column_edges(pages, found)
+    left, right = body_edges(pages, found.unmarked)
+    sidebar = sidebar_lines(pages, left, right, known, found)
+    found.add(sidebar, "sidebar")
     analysis = Analysis(
         pages=pages, body_left=left, body_right=right, running=running, page_count=len(pages)
     )
@@ -322,7 +356,9 @@ def analyse(pages: list[Page]) -> Analysis:
         headers = [
             ln.text
             for ln in page.lines
-            if ln.role == "header" and signature(ln.text) in running and not is_page_number(ln.text)
+            if found.get(ln) == "header"
+            and signature(ln.text) in running
+            and not is_page_number(ln.text)
         ]
         if headers:
             break
@@ -334,6 +370,6 @@ def analyse(pages: list[Page]) -> Analysis:
         dates = [d for d in map(parse_danish_date, headers) if d]
         if dates:
             analysis.metadata["date"] = dates[0]
-    for page in pages:
-        order_page(page, known)
+    analysis.pages = [order_page(page, known, found) for page in pages]
+    assign_roles(analysis.pages, found)
     return analysis

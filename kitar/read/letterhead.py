@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kitar.parse.dates import parse_danish_date
+from kitar.text.dates import parse_danish_date
 
 # Labelled fields: (key, pattern with the value in group "v").
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [

@@ -1,9 +1,12 @@
-"""`read_document`: validate a file (or stdin) and dispatch it to the PDF, DOCX or TXT reader."""
+"""`read_document`: validate a file (or stdin) and dispatch it to the PDF, DOCX, TXT or HTML
+reader."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
+import re
 import sys
 import tempfile
 import zipfile
@@ -23,8 +26,17 @@ SUFFIXES: dict[str, DocFormat] = {
     ".txt": "txt",
     ".text": "txt",
     ".md": "txt",
+    ".html": "html",
+    ".htm": "html",
 }
+# A saved web page starts (after a BOM, an XML declaration or a comment) like this.
+_HTML_START_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.I | re.S,
+)
 STDIN_NAME = "<stdin>"
+# The UTF-32 LE mark starts with the UTF-16 LE one.
+_TEXT_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
 
 def sniff(data: bytes) -> DocFormat | None:
@@ -38,9 +50,13 @@ def sniff(data: bytes) -> DocFormat | None:
                 return "docx" if "word/document.xml" in z.namelist() else None
         except zipfile.BadZipFile:
             return None
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _HTML_START_RE.match(data[:4096]):
+        return "html"
+    if head.startswith(_TEXT_BOMS):
+        return "txt"  # UTF-8, UTF-16 or UTF-32 with a byte order mark
+    if b"\x00" in head:
         return None  # binary
-    for encoding in ("utf-8", "utf-16", "cp1252"):
+    for encoding in ("utf-8", "cp1252"):
         try:
             data[:65536].decode(encoding)
             return "txt"
@@ -50,9 +66,12 @@ def sniff(data: bytes) -> DocFormat | None:
 
 
 def _describe(kind: DocFormat | None) -> str:
-    return {"pdf": "a PDF", "docx": "a Word document", "txt": "plain text"}.get(
-        kind or "", "not a PDF, DOCX or text file"
-    )
+    return {
+        "pdf": "a PDF",
+        "docx": "a Word document",
+        "txt": "plain text",
+        "html": "a web page",
+    }.get(kind or "", "not a PDF, DOCX or text file")
 
 
 def detect_format(path: Path, data: bytes) -> DocFormat:
@@ -63,7 +82,7 @@ def detect_format(path: Path, data: bytes) -> DocFormat:
         if content is None:
             raise UnsupportedFormat(
                 f"unsupported file type {path.suffix or '(no extension)'}: "
-                "kitar reads .pdf, .docx and .txt",
+                "kitar reads .pdf, .docx, .txt and .html",
                 path,
             )
         return content
@@ -111,6 +130,10 @@ def read_document(path: str | Path, ocr: OcrOptions | None = None) -> Document:
         doc = read_pdf(p, data=data, ocr=ocr)
     elif kind == "docx":
         doc = _read_via_file(p, data, ".docx", "docx")
+    elif kind == "html":
+        from kitar.read.html import read_html
+
+        doc = read_html(p, data=data)
     else:
         doc = _read_via_file(p, data, ".txt", "txt")
     doc.sha256 = hashlib.sha256(data).hexdigest()
@@ -123,7 +146,7 @@ def _read_via_file(p: Path, data: bytes, suffix: str, kind: DocFormat) -> Docume
     reader: Callable[[Path], Document]
     try:
         if kind == "docx":
-            from kitar.docx_io import read_docx
+            from kitar.read.docx import read_docx
 
             reader = read_docx
         else:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from kitar.budget import paused
 from kitar.config import cache_dir
 from kitar.errors import NoTextLayer
 
@@ -203,7 +204,8 @@ def _ocr(path: str | Path, data: bytes, pages: list[int], options: OcrOptions, s
         source, target = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
         source.write_bytes(data)  # also for stdin and repaired reads: OCRmyPDF takes a file
         try:
-            _run(source, target, pages, options.jobs)
+            with paused():  # OCR time is not reading time: --timeout does not count it
+                _run(source, target, pages, options.jobs)
         except OcrFailed as exc:
             raise OcrFailed(str(exc).replace(str(source), "").lstrip(": "), path) from None
         copy = target.read_bytes()

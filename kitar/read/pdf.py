@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
+import math
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from kitar.errors import (
     NothingToExtract,
 )
 from kitar.model import Document, Line, Page, Word
+from kitar.read.guards import library_log, page_size, word_box
 from kitar.read.layout import Analysis, make_line
 
 if TYPE_CHECKING:
@@ -78,42 +80,59 @@ def open_pdf(
     """Open a PDF leniently; raise EncryptedDocument or DamagedDocument naming the file.
 
     A file pdfminer cannot open is rewritten by PDFium first; `warnings` then gets a note.
+    pdfminer's own log lines while the file is open become one warning (`guards.library_log`).
     """
+    with library_log(warnings, path):
+        pdf = _open_lenient(path, data, warnings)
+        try:
+            yield pdf
+        finally:
+            pdf.close()
+
+
+def _open_lenient(path: str | Path, data: bytes | None, warnings: list[str] | None) -> Any:
     source: str | Path | io.BytesIO = io.BytesIO(data) if data is not None else path
     try:
         pdf = pdfplumber.open(source)
         _ = pdf.pages  # forces the page tree to be read, where broken files fail
+        return pdf
     except FileNotFoundError:
         raise DocumentNotFound("no such file", path) from None
     except Exception as exc:
         if _is_password_error(exc):
             raise EncryptedDocument("encrypted PDF: remove the password first", path) from None
-        repaired = _repaired_copy(data if data is not None else path)
-        if repaired is None:
-            raise DamagedDocument(f"damaged PDF that cannot be repaired ({exc})", path) from None
-        try:
-            pdf = pdfplumber.open(repaired)
-            _ = pdf.pages
-        except Exception as exc2:
-            raise DamagedDocument(f"damaged PDF ({exc2})", path) from None
-        if warnings is not None:
-            warnings.append(f"{path}: damaged PDF, read from a repaired copy")
+        failure = exc
+    repaired = _repaired_copy(data if data is not None else path)
+    if repaired is None:
+        raise DamagedDocument(f"damaged PDF that cannot be repaired ({failure})", path)
     try:
-        yield pdf
-    finally:
-        pdf.close()
+        pdf = pdfplumber.open(repaired)
+        _ = pdf.pages
+    except Exception as exc2:
+        raise DamagedDocument(f"damaged PDF ({exc2})", path) from None
+    if warnings is not None:
+        warnings.append(f"{path}: damaged PDF, read from a repaired copy")
+    return pdf
 
 
-def _word(raw: dict[str, Any]) -> Word:
+def _word(raw: dict[str, Any], width: float, height: float) -> Word | None:
+    """A word with its box clamped to the page (None when it lies outside the page)."""
+    box = word_box(
+        float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), width, height
+    )
+    if box is None:
+        return None
     font = str(raw.get("fontname", ""))
+    size = float(raw.get("size", 0.0))
     return Word(
         text=raw["text"],
-        x0=float(raw["x0"]),
-        x1=float(raw["x1"]),
-        top=float(raw["top"]),
-        bottom=float(raw["bottom"]),
+        x0=box[0],
+        x1=box[1],
+        top=box[2],
+        bottom=box[3],
         fontname=font,
-        size=round(float(raw.get("size", 0.0)), 2),
+        # a damaged text matrix can scale a glyph past any page: no font is larger than one
+        size=round(min(size, height), 2) if math.isfinite(size) and size > 0 else 0.0,
         bold=is_bold_font(font),
     )
 
@@ -200,11 +219,13 @@ def _page_from_plumber(p: Any, number: int) -> Page:
         # which the default 3 pt tolerance glues into "–og" and "Fritid-Lokalt".
         x_tolerance_ratio=WORD_GAP_RATIO,
     )
-    words = [_word(r) for r in raw if r["text"].strip()]
+    # Before any geometry: the page box within what a PDF page can be, each word inside it.
+    width, height = page_size(float(p.width), float(p.height))
+    words = [w for r in raw if r["text"].strip() and (w := _word(r, width, height)) is not None]
     return Page(
         number=number,
-        width=float(p.width),
-        height=float(p.height),
+        width=width,
+        height=height,
         lines=lines_from_words(words, number) if words else [],
         image_count=len(p.images),
         char_count=len(p.chars),
@@ -315,12 +336,10 @@ def inspect_pdf(path: str | Path, page: int | None = None, data: bytes | None = 
     All pages are read (repetition needs them); `page` keeps only that one in the result.
     """
     from kitar.read.layout import analyse
-    from kitar.read.pdf_blocks import mark_roles
 
     pages = read_pages(path, data=data)
     check_has_text(pages, path)
     analysis = analyse(pages)
-    mark_roles(analysis.pages)
     if page is not None:
         analysis.pages = [p for p in analysis.pages if p.number == page]
     return analysis

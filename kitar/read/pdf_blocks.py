@@ -1,5 +1,7 @@
 """Classified PDF lines → model.Block: headings, paragraphs and list items with page numbers.
 
+The lines' roles are set by the layout analysis (kitar.read.roles); this module only reads them.
+
 Block text keeps the source line breaks and line-end hyphens; kitar.text.reflow joins them.
 """
 
@@ -8,87 +10,18 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from itertools import pairwise
 from statistics import median
 
 from kitar.model import Block, Line, Page
 from kitar.read.layout import body_edges
-from kitar.text.normalize import Bullet, split_bullet
+from kitar.read.roles import REMOVED, body_size, list_marker
 from kitar.text.normalize import normalize as normalize_text
 
-REMOVED = ("header", "footer", "sidebar")
 PARAGRAPH_GAP = 1.45  # a line pitch this many times the usual one starts a new paragraph
 _END_PUNCT = (".", "!", "?", ":", ";")
-# A numbered list item: "1. Fælles arkitekturstyring", "2) Tværgående sikkerhed", and in lower
-# case "1. orienteringen tages til efterretning," only when the number stands apart from the text
-# (a wrapped sentence may start a line with "3. behandling af sagen"). Not a date at a line
-# start ("2. oktober 2016").
-_NUMBERED_RE = re.compile(r"^\s*(?P<marker>\d{1,2}[.)])\s+(?P<rest>[^\W\d_].*|[\"“”«].*)$", re.S)
 # A word hyphenated at a line end: "forebyg-" (not a dash: "Høringssvar -").
 _EOL_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
-_MONTHS = re.compile(
-    r"^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b",
-    re.I,
-)
-
-
-def list_marker(line: Line) -> Bullet | None:
-    """A bullet (`\uf0b7 Tekst`, `o Underpunkt`, `(cid:127) Punkt`) or a numbered `1. Tekst`."""
-    bullet = split_bullet(line.text)
-    if bullet:
-        return bullet
-    m = _NUMBERED_RE.match(line.text)
-    if not m or _MONTHS.match(m.group("rest")):
-        return None
-    words = line.words
-    apart = len(words) > 1 and words[1].x0 - words[0].x1 >= 0.6 * max(line.size, 1.0)
-    if m.group("rest")[:1].islower() and not apart:
-        return None
-    return Bullet(marker=m.group("marker"), level=0, text=m.group("rest").strip())
-
-
-def body_size(pages: list[Page]) -> float:
-    """The font size most text is set in (by characters)."""
-    sizes: Counter[float] = Counter()
-    for page in pages:
-        for line in page.lines:
-            if line.role not in REMOVED:
-                sizes[round(line.size * 2) / 2] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
-
-
-def _all_bold(line: Line) -> bool:
-    letters = [w for w in line.words if any(c.isalnum() for c in w.text)]
-    return bool(letters) and all(w.bold for w in letters)
-
-
-def is_heading(line: Line, size: float) -> bool:
-    """Short, bold or larger than the body text, and not a sentence fragment.
-
-    `1. Meddelelser` (Verdana,Bold 11), `Sagsfremstilling` (Arial,Bold 10.1) are headings.
-    """
-    text = line.text.strip()
-    if len(text) > 120 or text.endswith(",") or split_bullet(text):
-        return False
-    return _all_bold(line) or line.size >= size + 1.0
-
-
-def mark_roles(pages: list[Page]) -> None:
-    """Set heading/bullet/body on the lines layout analysis kept."""
-    size = body_size(pages)
-    for page in pages:
-        for line in page.lines:
-            if line.role in REMOVED or line.role == "bullet":
-                continue
-            if split_bullet(line.text):
-                line.role = "bullet"
-            elif is_heading(line, size):  # "1. Meddelelser" in bold is a heading, not a list
-                line.role = "heading"
-            elif list_marker(line):
-                line.role = "bullet"
-            else:
-                line.role = "body"
 
 
 def _heading_levels(pages: list[Page], size: float) -> dict[float, int]:
@@ -127,7 +60,7 @@ def _indent_levels(pages: list[Page]) -> list[float]:
 
 class _Builder:
     def __init__(self, pages: list[Page]) -> None:
-        self.size = body_size(pages)
+        self.size = body_size(ln for p in pages for ln in p.lines if ln.role not in REMOVED)
         self.levels = _heading_levels(pages, self.size)
         self.pitch = _typical_pitch(pages)
         self.indents = _indent_levels(pages)
@@ -292,7 +225,6 @@ class _Builder:
 
 def build_blocks(pages: list[Page]) -> list[Block]:
     """Blocks from pages that layout.analyse has classified and ordered."""
-    mark_roles(pages)
     builder = _Builder(pages)
     for page in pages:
         for line in page.lines:

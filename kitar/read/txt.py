@@ -11,7 +11,9 @@ In both, a KL letterhead mixed into the text (`Dato:`, `Sags ID:`, `www.kl.dk`, 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -80,15 +82,38 @@ class _Open:
     role: str = "text"  # text | title | presenter | annex
 
 
-def _decode(data: bytes, path: Path) -> str:
+# Byte order marks, UTF-32 before UTF-16 (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str | None]:
+    """The text and a warning, if any: UTF-8, UTF-16/32 with a byte order mark (Notepad's
+    "Unicode"), else Windows-1252 (an old Danish Windows file) with a warning, since a
+    cp1252 reading of another code page gives wrong letters for æ, ø, å."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError as exc:  # a cut-off or damaged file
+                note = f"damaged {encoding.upper()} text ({exc.reason}): unreadable bytes replaced"
+                return data.decode(encoding, errors="replace"), note
     if b"\x00" in data[:4096]:
         raise UnsupportedFormat("not a text file (binary content)", path)
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnsupportedFormat("not a text file (unknown encoding)", path)  # pragma: no cover
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnsupportedFormat("not a text file (neither UTF-8 nor Windows-1252)", path) from None
+    return text, "not UTF-8: read as Windows-1252 (cp1252); check that æ, ø and å are right"
 
 
 def detect_layout(lines: list[str]) -> str:
@@ -107,7 +132,30 @@ def detect_layout(lines: list[str]) -> str:
     if len(before_empty) < 3:
         return "plain"
     ended = sum(1 for ln in before_empty if ln.rstrip().rstrip(_CLOSING_QUOTES)[-1:] in _TERMINAL)
-    return "extractor" if ended / len(before_empty) < 0.4 else "plain"
+    # Lines that stop mid-sentence are the extractor's when they visibly continue ("… og der
+    # er", "… digi-", "… mellem KITA,"); a web page flattened to text has short heading lines
+    # before its blank lines instead ("Forventet sagsgang").
+    cont = sum(1 for ln in before_empty if _continues_visibly(ln.rstrip()))
+    return (
+        "extractor"
+        if ended / len(before_empty) < 0.4 and cont / len(before_empty) >= VISIBLE_CONTINUATION
+        else "plain"
+    )
+
+
+# Share of lines before an empty line that visibly run on (hyphen, comma, function word) above
+# which empty lines fall inside paragraphs: 0.45 in the 22-page KL agenda text, under 0.1 in
+# web pages flattened to text.
+VISIBLE_CONTINUATION = 0.2
+
+
+def _continues_visibly(line: str) -> bool:
+    words = line.split()
+    return bool(words) and (
+        (line.endswith("-") and len(line) > 1 and line[-2].isalpha())
+        or line.endswith(",")
+        or words[-1] in _FUNCTION_WORDS
+    )
 
 
 def source_lines(text: str, layout: str) -> list[SourceLine]:
@@ -206,6 +254,32 @@ def assign_pages(lines: list[SourceLine], anchors: list[_PageAnchor]) -> None:
         ln.page = min(ln.page + shift, total)
 
 
+# Share of lines that run to the margin (≥ WRAP_NEAR of the 90th-percentile length) above which
+# the text is hard-wrapped (a PDF extractor's or a mail's 70-column lines: 0.66 in a 22-page
+# agenda), below which every line is a unit of its own (web pages flattened to text: 0.10–0.33).
+WRAPPED_SHARE = 0.45
+WRAP_NEAR = 0.75
+# Share of lines that visibly run on into the next line (hyphen, comma, function word) above
+# which a short text is wrapped too; web pages flattened to text have almost none (≤ 0.04).
+RUN_ON_SHARE = 0.08
+
+
+def hard_wrapped(lines: list[SourceLine]) -> bool:
+    """Whether lines were wrapped at a margin (then a paragraph runs over several lines): most
+    lines run to the margin, or lines visibly run on into the next (`… forelagt af`)."""
+    lengths = sorted(len(ln.text) for ln in lines)
+    if len(lengths) < 5:
+        return True
+    p90 = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if n >= WRAP_NEAR * p90)
+    runs_on = sum(
+        1
+        for ln, nxt in itertools.pairwise(lines)
+        if not nxt.break_before and _continues_visibly(ln.text)
+    )
+    return near / len(lengths) >= WRAPPED_SHARE or runs_on / len(lines) >= RUN_ON_SHARE
+
+
 def _typical_width(lines: list[SourceLine]) -> int:
     lengths = sorted(len(ln.text) for ln in lines)
     return max(lengths[int(len(lengths) * 0.9)] if lengths else 70, 30)
@@ -222,6 +296,7 @@ class _Builder:
         self.lines = lines
         self.layout = layout
         self.width = _typical_width(lines)
+        self.wrapped = layout == "extractor" or hard_wrapped(lines)
         self.headings = section_headings()
         self.blocks: list[Block] = []
         self.open: _Open | None = None
@@ -271,6 +346,8 @@ class _Builder:
         """Whether `nxt` continues the text that ends with line `prev`."""
         if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():
             return True  # "digi-" + "taliseringsstrategi"
+        if not self.wrapped:
+            return False  # a web page flattened to text: each line is its own paragraph
         first = nxt.text[0]
         if first.islower() or first in ",.;:)":
             return True
@@ -375,18 +452,20 @@ def parse_text(text: str, path: str = "<text>") -> Document:
 
 
 def read_txt(path: str | Path) -> Document:
-    """Read a text file (UTF-8, or cp1252 as a fallback) into a Document."""
+    """Read a text file (UTF-8, UTF-16/32 with a BOM, or cp1252 with a warning)."""
     p = Path(path)
     if not p.is_file():
         raise DocumentNotFound("file not found", p)
     data = p.read_bytes()
     if not data:
         raise EmptyDocument("empty file (0 bytes)", p)
-    text = _decode(data, p)
+    text, note = _decode(data, p)
     if not text.strip():
         raise NothingToExtract("no text in file", p)
     doc = parse_text(text, str(p))
     if not doc.blocks:
         raise NothingToExtract("no text in file", p)
+    if note:
+        doc.warnings.insert(0, f"{p}: {note}")
     doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc

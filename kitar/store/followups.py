@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from kitar.errors import CorpusError
-from kitar.minutes.followups import FollowUp, extract_followups
-from kitar.model import Meeting
-from kitar.store.db import connect, transaction
+from kitar.model import FollowUp
+from kitar.store.db import transaction
+from kitar.store.migrations import open_corpus
 
 STATUSES = ("open", "done")
 
@@ -36,6 +36,7 @@ class StoredFollowUp:
     updated_at: str
     meeting_date: str | None = None
     meeting_body: str | None = None
+    closed: bool = False  # from a closed item: never in a public list
 
     def overdue(self, today: date | None = None) -> bool:
         """Open and past its due date."""
@@ -47,8 +48,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _open(db_path: str | Path) -> sqlite3.Connection:
-    conn = connect(db_path)
+def _open(db_path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    conn = open_corpus(db_path, readonly=readonly)
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'followups'").fetchone() is None:
         conn.close()
         raise CorpusError(f"{db_path}: corpus has no followups table (run `kitar ingest` first)")
@@ -116,11 +117,13 @@ def list_followups(
     owner: str | None = None,
 ) -> list[StoredFollowUp]:
     """Follow-ups, by due date (undated last), then meeting and item."""
-    conn = _open(db_path)
+    conn = _open(db_path, readonly=True)
     try:
         sql = (
-            "SELECT f.*, m.date AS meeting_date, m.body AS meeting_body FROM followups f "
-            "LEFT JOIN meetings m ON m.id = f.meeting_id WHERE 1"
+            "SELECT f.*, m.date AS meeting_date, m.body AS meeting_body, "
+            "coalesce(i.closed, 0) AS closed FROM followups f "
+            "LEFT JOIN meetings m ON m.id = f.meeting_id LEFT JOIN items i ON i.id = f.item_id "
+            "WHERE 1"
         )
         args: list[Any] = []
         if meeting_id is not None:
@@ -132,7 +135,10 @@ def list_followups(
             sql += " AND instr(kitar_fold(f.owner), ?) > 0"
             args.append(owner.casefold())
         sql += " ORDER BY f.due IS NULL, f.due, m.date, f.meeting_id, f.id"
-        return [StoredFollowUp(**dict(r)) for r in conn.execute(sql, args)]
+        return [
+            StoredFollowUp(**(dict(r) | {"closed": bool(r["closed"])}))
+            for r in conn.execute(sql, args)
+        ]
     finally:
         conn.close()
 
@@ -157,7 +163,7 @@ def set_status(db_path: str | Path, followup_id: int, status: str) -> StoredFoll
 
 def stale_meetings(db_path: str | Path, meeting_ids: Sequence[int]) -> set[int]:
     """Meetings whose follow-ups were never extracted or predate the document's ingest."""
-    conn = _open(db_path)
+    conn = _open(db_path, readonly=True)
     try:
         rows = conn.execute(
             "SELECT m.id, d.ingested_at, (SELECT max(f.updated_at) FROM followups f "
@@ -172,12 +178,3 @@ def stale_meetings(db_path: str | Path, meeting_ids: Sequence[int]) -> set[int]:
         }
     finally:
         conn.close()
-
-
-def sync_meeting(
-    db_path: str | Path, meeting_id: int, meeting: Meeting, known_meetings: Sequence[str] = ()
-) -> list[int]:
-    """Extract a stored meeting's follow-ups and save them (statuses kept)."""
-    return save_followups(
-        db_path, meeting_id, extract_followups(meeting, known_meetings=known_meetings)
-    )

@@ -1,14 +1,18 @@
-"""Versioned schema migrations, applied in order through sqlite-utils.
+"""Versioned schema migrations: a sqlite_utils.Migrations set named `kitar`.
 
-Each migration runs once, inside the same IMMEDIATE transaction as its row in
-`schema_migrations`, so two processes opening a fresh database never both migrate.
-PRAGMA user_version mirrors the latest version, so readers can check it without sqlite-utils.
+sqlite-utils records each applied migration in `_sqlite_migrations`. kitar runs the whole set
+inside one BEGIN IMMEDIATE transaction (each migration and its record then nest as
+savepoints, through `Database.atomic()`), so two processes opening a fresh database never both
+migrate: the second waits for the write lock, then finds nothing pending. PRAGMA user_version
+mirrors the latest version, so the search path checks it without importing sqlite-utils.
+Corpora from before (versions in kitar's own `schema_migrations` table) are adopted once.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,15 +26,9 @@ if TYPE_CHECKING:
 TOKENIZE = "unicode61 remove_diacritics 0"
 
 
-def _fk(table: str, column: str, other: str, on_delete: str = "CASCADE") -> Any:
-    from sqlite_utils.db import ForeignKey
-
-    return ForeignKey(table, column, other, "id", on_delete=on_delete)
-
-
 def _create(db: Database, name: str, columns: dict[str, Any], fks: list[tuple] = ()) -> None:  # type: ignore[assignment]
     db[name].create(  # type: ignore[union-attr]
-        columns, pk="id", foreign_keys=[_fk(name, *fk) for fk in fks]
+        columns, pk="id", foreign_keys=[dbmod.foreign_key(name, *fk) for fk in fks]
     )
 
 
@@ -253,7 +251,77 @@ def _v5_page_map(db: Database) -> None:
     db.execute("ALTER TABLE search_units ADD COLUMN page_map TEXT")
 
 
-def _v6_ocr_pages(db: Database) -> None:
+def _v6_cases(db: Database) -> None:
+    """Cases across meetings: each meeting's organisation, each item's case key (its case
+    number normalised within its system's shape, kitar.parse.cases); a case is one
+    (organisation, case key). Existing items get their key here; organisations come with the
+    next ingest."""
+    db.execute("ALTER TABLE meetings ADD COLUMN organisation TEXT")
+    db.execute("ALTER TABLE items ADD COLUMN case_key TEXT")
+    db.execute("CREATE INDEX idx_items_case_key ON items (case_key)")
+    db.execute("CREATE INDEX idx_meetings_organisation ON meetings (organisation)")
+    from kitar.parse.cases import case_key
+
+    rows = db.execute("SELECT id, case_id FROM items WHERE case_id IS NOT NULL").fetchall()
+    db.conn.executemany(
+        "UPDATE items SET case_key = ? WHERE id = ?", [(case_key(c), i) for i, c in rows]
+    )
+
+
+def _v7_visibility(db: Database) -> None:
+    """Each unit's visibility (kitar.redact): `all`, `internal` (closed items, confidential
+    annexes, text naming a confidential annex) or `public` (the redacted twin of an internal
+    unit). Existing units are classified here, and the public twins they need are added; the
+    next FTS catch-up indexes those."""
+    from kitar.redact import Redactor
+
+    db.execute("ALTER TABLE search_units ADD COLUMN visibility TEXT NOT NULL DEFAULT 'all'")
+    db.execute(
+        "UPDATE search_units SET visibility = 'internal' WHERE closed = 1 OR confidential = 1"
+    )
+    db["search_units"].create_index(["visibility"])  # type: ignore[union-attr]
+    secrets: dict[int, list[str]] = {}
+    for meeting_id, title in db.execute(
+        "SELECT i.meeting_id, a.title FROM annexes a JOIN items i ON i.id = a.item_id "
+        "WHERE a.confidential = 1"
+    ).fetchall():
+        secrets.setdefault(meeting_id, []).append(title or "")
+    twins = []
+    for meeting_id, titles in secrets.items():
+        red = Redactor(titles)
+        rows = db.execute(
+            "SELECT id, kind, document_id, item_id, page, closed, text, page_map, "
+            "visibility FROM search_units WHERE meeting_id = ?",
+            (meeting_id,),
+        ).fetchall()
+        for uid, kind, doc, item, page, closed, text, pmap, vis in rows:
+            if vis != "all" or not red.hides(text or ""):
+                continue
+            db.execute("UPDATE search_units SET visibility = 'internal' WHERE id = ?", (uid,))
+            twins.append((kind, doc, meeting_id, item, page, closed, red.text(text), pmap))
+    # Old closed items lose their titles from public search until re-ingested: safe side.
+    db.conn.executemany(
+        "INSERT INTO search_units (kind, document_id, meeting_id, item_id, page, closed, "
+        "confidential, text, page_map, visibility) VALUES (?,?,?,?,?,?,0,?,?,'public')",
+        twins,
+    )
+
+
+def _v8_sources(db: Database) -> None:
+    """A meeting may have several source documents (the PDF and the DOCX of one set of
+    minutes), and a meeting made from a `kitar minutes` draft names the meeting it drafts."""
+    db.execute("ALTER TABLE meetings ADD COLUMN draft_of TEXT")
+    _create(
+        db,
+        "meeting_sources",
+        {"id": int, "meeting_id": int, "document_id": int},
+        [("meeting_id", "meetings"), ("document_id", "documents")],
+    )
+    db["meeting_sources"].create_index(["meeting_id"])  # type: ignore[union-attr]
+    db["meeting_sources"].create_index(["document_id"], unique=True)  # type: ignore[union-attr]
+
+
+def _v9_ocr_pages(db: Database) -> None:
     """Which pages' text came from OCR (kitar.read.ocr): search hits on them say so, since
     OCR misreads letters. Pages written before this were all read from a text layer."""
     db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
@@ -265,7 +333,10 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (3, "follow-ups", _v3_followups),
     (4, "unit text stored once, stems and parts only in the index", _v4_text_once),
     (5, "page maps of search units", _v5_page_map),
-    (6, "pages read by OCR", _v6_ocr_pages),
+    (6, "organisations and case keys", _v6_cases),
+    (7, "visibility of search units", _v7_visibility),
+    (8, "meetings with several source documents; drafts", _v8_sources),
+    (9, "pages read by OCR", _v9_ocr_pages),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -274,33 +345,91 @@ def current_version(db: Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
+SET_NAME = "kitar"  # the migration set's name in _sqlite_migrations
+
+
+def _name(version: int, title: str) -> str:
+    """`005 page maps of search units`: the version leads, so the name sorts and parses."""
+    return f"{version:03d} {title}"
+
+
+def _version(name: str) -> int:
+    head = name.split(" ", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
+def _checked(version: int, title: str, func: Callable[[Database], None]) -> Callable:
+    def run(db: Database) -> None:
+        try:
+            func(db)
+        except Exception as exc:
+            raise CorpusError(f"migration {version} ({title}) failed: {exc}") from exc
+
+    run.__name__ = func.__name__
+    return run
+
+
+@lru_cache(maxsize=1)
+def migration_set() -> Any:
+    """MIGRATIONS as a sqlite_utils.Migrations set (built on first use: sqlite-utils is slow to
+    import, and the search path must not pay for it)."""
+    migrations = dbmod.migration_set(SET_NAME)
+    for version, title, func in MIGRATIONS:
+        migrations(name=_name(version, title))(_checked(version, title, func))
+    return migrations
+
+
+def _adopt_old_runner(db: Database) -> None:
+    """Record the versions of kitar's earlier runner (`schema_migrations`) as applied."""
+    if "schema_migrations" not in db.table_names():
+        return
+    titles = {version: title for version, title, _ in MIGRATIONS}
+    for version, title, applied_at in db.execute(
+        "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"
+    ).fetchall():
+        db.execute(
+            "INSERT OR IGNORE INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES (?, ?, ?)",
+            (SET_NAME, _name(version, titles.get(version, title)), applied_at),
+        )
+    db.execute("DROP TABLE schema_migrations")
+
+
 def migrate(db: Database, target: int = LATEST) -> list[int]:
     """Apply the pending migrations up to `target`; returns the versions applied."""
-    applied: list[int] = []
-    conn = db.conn
-    with dbmod.transaction(conn):
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
-        )
-        done = {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
-        for version, name, func in MIGRATIONS:
-            if version in done or version > target:
-                continue
-            try:
-                func(db)
-            except Exception as exc:
-                raise CorpusError(f"migration {version} ({name}) failed: {exc}") from exc
-            db.execute(
-                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                (version, name, datetime.now(UTC).isoformat(timespec="seconds")),
-            )
-            applied.append(version)
-        newest = max(done | set(applied), default=0)
+    migrations = migration_set()
+    with dbmod.transaction(db.conn):
+        migrations.ensure_migrations_table(db)
+        _adopt_old_runner(db)
+        before = {m.name for m in migrations.applied(db)}
+        newest = max(map(_version, before), default=0)
         if newest > LATEST:
             raise CorpusError(f"database schema {newest} is newer than this kitar ({LATEST})")
+        later = [m.name for m in migrations.pending(db) if _version(m.name) > target]
+        migrations.apply(db, stop_before=later[:1] or None)
+        applied = sorted(_version(m.name) for m in migrations.applied(db) if m.name not in before)
+        newest = max([newest, *applied])
         db.execute(f"PRAGMA user_version = {int(newest)}")
     return applied
+
+
+def open_corpus(path: str | Path, *, readonly: bool = True) -> sqlite3.Connection:
+    """A plain sqlite3 connection to an existing corpus (the fast read path of search and
+    queries); a database written by an older kitar is upgraded in place first. Read-only by
+    default, so a corpus on a read-only share can be read; `readonly=False` (follow-up status
+    and other writes) refuses a corpus that cannot be written, in one line."""
+    if not readonly:
+        dbmod.check_writable(path)
+    conn = dbmod.connect(path, readonly=readonly)
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version == 0:
+        conn.close()
+        raise CorpusError("not a kitar corpus database (no schema)", path)
+    if version < LATEST:  # rare, so sqlite-utils is imported only then
+        conn.close()
+        migrate(dbmod.open_db(path))  # one line if the corpus cannot be written
+        return dbmod.connect(path, readonly=readonly)
+    return conn
 
 
 def open_migrated(path: str | Path) -> Database:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from kitar.model import Document, Item, Meeting
+from kitar.redact import Redactor, redactor_for
 from kitar.store.analyze import analyze, words
 from kitar.store.cite import encode, page_map
 
@@ -25,6 +26,7 @@ class Unit:
     stems: str = ""
     parts: str = ""
     page_map: str | None = None  # where each page begins in the text (kitar.store.cite)
+    visibility: str = "all"  # all | internal | public (kitar.redact)
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Prepared:
     ocr_pages: list[int] = field(default_factory=list)  # pages whose text came from OCR
     items: list[tuple[Item, int | None, bool]] = field(default_factory=list)  # item, parent, closed
     units: list[Unit] = field(default_factory=list)
+    organisation: str | None = None  # the municipality or organisation the meeting belongs to
 
     @property
     def item_numbers(self) -> set[str]:
@@ -67,31 +70,60 @@ def _item_text(item: Item) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _page_owner(items: list[tuple[Item, int | None, bool]], page: int) -> int | None:
-    """The top-level item running on `page`: the last one that starts on or before it."""
-    owner = None
-    for index, (item, parent, _) in enumerate(items):
-        if (
-            parent is None
-            and item.page is not None
-            and item.page <= page
-            and (owner is None or item.page >= (items[owner][0].page or 0))
-        ):
-            owner = index
-    return owner
+def _heading_key(text: str) -> str:
+    return " ".join(LABEL_RE.sub("", " ".join(text.split())).split()).casefold()
 
 
-def _closed_pages(items: list[tuple[Item, int | None, bool]], pages: int) -> set[int]:
-    """Pages that show part of a closed item (from its start page to the next item's)."""
-    starts = sorted(
-        (item.page, shut) for item, parent, shut in items if parent is None and item.page
-    )
-    out: set[int] = set()
-    for n, (start, shut) in enumerate(starts):
-        if shut:
-            end = starts[n + 1][0] if n + 1 < len(starts) else pages
-            out.update(range(start, max(start, end) + 1))
-    return out
+# A paragraph opens an item when it starts with the item's title (its first characters, so
+# that "6. Arkitektur for … – LUKKET PUNKT" and a title cut by the parser still match).
+HEADING_PREFIX = 40
+# A title shorter than this counts as a heading only with its number: "Evt." is a word too.
+SHORT_TITLE = 12
+
+
+class _Owners:
+    """Which top-level item each paragraph of the page texts belongs to, in reading order.
+
+    Pages are not split by page range: the item after a closed one may start on the closed
+    one's last page. A paragraph that opens an item (its number and title) moves the owner
+    on; an item with a known start page only opens on or after that page, so a table of
+    contents does not.
+    """
+
+    def __init__(self, items: list[tuple[Item, int | None, bool]]) -> None:
+        self.tops: list[tuple[int, Item, str, re.Pattern[str] | None]] = []
+        for index, (item, parent, _) in enumerate(items):
+            if parent is None and item.title:
+                label = (
+                    re.compile(rf"^\s*{re.escape(item.number.rstrip('.'))}[.):]?\s")
+                    if item.number
+                    else None
+                )
+                self.tops.append((index, item, _heading_key(item.title)[:HEADING_PREFIX], label))
+        self.owner: int | None = None
+
+    def opens(self, page: int, para: str) -> int | None:
+        key = _heading_key(para)
+        if not key:
+            return None
+        for index, item, title, label in self.tops:
+            if item.page is not None and page < item.page:
+                continue
+            if not key.startswith(title):
+                continue
+            if (label is not None and label.match(para)) or len(title) >= SHORT_TITLE:
+                return index
+        return None
+
+    def split(self, page: int, paragraphs: list[str]) -> list[int | None]:
+        """The owner of each paragraph of one page (call page by page, in order)."""
+        out: list[int | None] = []
+        for para in paragraphs:
+            found = self.opens(page, para)
+            if found is not None:
+                self.owner = found
+            out.append(self.owner)
+        return out
 
 
 def _words(text: str) -> str:
@@ -164,14 +196,16 @@ class _Coverage:
         end = max(starts, key=lambda r: r.start).end if starts else page
         return [(n, texts[n - 1]) for n in range(page, min(end, len(texts)) + 1) if n >= 1]
 
-    def uncovered(self, page: int, text: str) -> str:
+    def uncovered(self, page: int, paragraphs: list[str]) -> list[bool]:
+        """For each paragraph of a page: whether no item unit indexes it already."""
         ranges = [r for r in self.ranges if r.start <= page <= r.end]
         if not ranges:
-            return text
+            return [True] * len(paragraphs)
         keep = []
-        for para in text.split("\n"):
+        for para in paragraphs:
             raw = LABEL_RE.sub("", " ".join(para.split())).rstrip("-‐‑")
             if not raw or any(raw in r.lines for r in ranges):  # most paragraphs: whole
+                keep.append(False)
                 continue
             key = (raw, ranges[0].start, ranges[-1].end)
             found = self.seen.get(key)  # "Indstilling", "Beslutning" recur on every page
@@ -179,13 +213,46 @@ class _Coverage:
                 found = self.seen[key] = any(_contains(r.raw, raw) for r in ranges) or any(
                     _contains(r.words, _words(raw)) for r in ranges
                 )
-            if not found:
-                keep.append(para)
-        return "\n".join(keep)
+            keep.append(not found)
+        return keep
+
+
+def _add(units: list[Unit], red: Redactor, unit: Unit, public_text: str | None = None) -> None:
+    """Add `unit` with its visibility: hidden units (closed items, confidential annexes) are
+    internal, and get a public twin when the public may see part of them (`public_text`);
+    text holding a confidential annex's title gets a redacted public twin."""
+    hidden = unit.closed or unit.confidential
+    if not hidden and not red.hides(unit.text):
+        units.append(unit)
+        return
+    unit.visibility = "internal"
+    units.append(unit)
+    shown = public_text if hidden else red.text(unit.text)
+    if shown:
+        twin = Unit(unit.kind, unit.item_index, unit.page, unit.closed, False, shown)
+        twin.visibility = "public"
+        units.append(twin)
+
+
+def document_organisation(doc: Document) -> str | None:
+    """The organisation the document names in its header: page title, first lines
+    (kitar.parse.cases.find_organisation). Reads the page texts, since workers hand over
+    documents without their blocks."""
+    from kitar.parse.cases import HEADER_BLOCKS, find_organisation
+
+    lines = [ln for text in doc.page_texts for ln in text.splitlines()]
+    if not lines:
+        lines = [b.text for b in doc.blocks]
+    header = [doc.metadata.get("html_title", ""), *lines[:HEADER_BLOCKS]]
+    return find_organisation(header)
 
 
 def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared:
-    """Rows and search units of one document; analysis (stems, compounds) happens here."""
+    """Rows and search units of one document; analysis (stems, compounds) happens here.
+
+    Each unit carries its visibility (kitar.redact): a public search reads only units a
+    public reader may see, item by item and unit by unit.
+    """
     prep = Prepared(
         path=path,
         sha256=sha256,
@@ -195,48 +262,45 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
         page_texts=list(doc.page_texts),
         meeting=meeting,
         ocr_pages=list(doc.ocr_pages),
+        organisation=document_organisation(doc),
     )
     _flatten(meeting.items, None, False, prep.items)
+    red = redactor_for(meeting)
     units = prep.units
-    for index, (item, _, shut) in enumerate(prep.items):
-        units.append(Unit("item", index, item.page, shut, False, _item_text(item)))
-        units.extend(
-            Unit("recommendation", index, item.page, shut, False, r)
-            for r in item.recommendations
-            if r
+    for index, (item, parent, shut) in enumerate(prep.items):
+        # The public sees a closed item's number and title; of its sub-items nothing.
+        inside_closed = parent is not None and prep.items[parent][2]
+        title = (
+            "" if inside_closed else " ".join(x for x in (item.number, red.text(item.title)) if x)
         )
+        _add(units, red, Unit("item", index, item.page, shut, False, _item_text(item)), title)
+        for r in item.recommendations:
+            if r:
+                _add(units, red, Unit("recommendation", index, item.page, shut, False, r))
         decisions = [d.text for d in item.decisions if d.text]
-        if not decisions and item.decision:
-            decisions = [item.decision]
-        units.extend(Unit("decision", index, item.page, shut, False, d) for d in decisions)
-        units.extend(
-            Unit("annex", index, item.page, shut, a.confidential, a.title)
-            for a in item.annexes
-            if a.title
-        )
-    secret = [
-        a.title.casefold()
-        for it, _, _ in prep.items
-        for a in it.annexes
-        if a.confidential and len(a.title) >= 8
-    ]
-    closed_pages = _closed_pages(prep.items, len(prep.page_texts))
+        for d in decisions:
+            _add(units, red, Unit("decision", index, item.page, shut, False, d))
+        for a in item.annexes:
+            if a.title:
+                _add(units, red, Unit("annex", index, item.page, shut, a.confidential, a.title))
     covered = _Coverage(prep.items)
+    owners = _Owners(prep.items)
     for number, text in enumerate(prep.page_texts, start=1):
-        rest = covered.uncovered(number, text)
-        if not rest.strip():
-            continue
-        folded = text.casefold()
-        units.append(
-            Unit(
-                "page",
-                _page_owner(prep.items, number),
-                number,
-                number in closed_pages,
-                any(t in folded for t in secret),
-                rest,
-            )
-        )
+        paragraphs = text.split("\n")
+        kept = covered.uncovered(number, paragraphs)
+        # One page unit per item the page's remaining paragraphs belong to.
+        pieces: dict[int | None, list[str]] = {}
+        for para, keep, owner in zip(
+            paragraphs, kept, owners.split(number, paragraphs), strict=True
+        ):
+            if keep:
+                pieces.setdefault(owner, []).append(para)
+        for owner, paras in pieces.items():
+            rest = "\n".join(paras)
+            if not rest.strip():
+                continue
+            shut = owner is not None and prep.items[owner][2]
+            _add(units, red, Unit("page", owner, number, shut, False, rest))
     for unit in units:
         if unit.kind != "page" and unit.page is not None and prep.page_texts:
             spans = page_map(unit.text, covered.pages_from(unit.page, prep.page_texts))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from kitar.model import (
     Section,
     SourceInfo,
 )
-from kitar.store.db import connect
+from kitar.store.migrations import open_corpus
 
 DATE_RE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
@@ -36,14 +36,18 @@ class MeetingRow:
     items: int
     path: str | None
     linked: dict[str, int]  # the other documents of the same meeting, kind → meeting id
+    also: list[str] = field(default_factory=list)  # more source documents of this meeting
+    draft: bool = False  # made from a `kitar minutes` draft
 
 
 def _linked(conn: sqlite3.Connection, meeting_id: int, key: str | None) -> dict[str, int]:
     if not key:
         return {}
+    # Drafts first, so that real minutes win the link: a `kitar minutes` draft ingested by
+    # accident (it lies in the meetings folder) must not stand in for the minutes.
     rows = conn.execute(
         "SELECT kind, id FROM meetings WHERE meeting_key = ? AND id != ? AND document_id "
-        "IS NOT NULL ORDER BY id",
+        "IS NOT NULL ORDER BY draft_of IS NULL, id",
         (key, meeting_id),
     )
     return {r[0] or "?": r[1] for r in rows}
@@ -51,7 +55,7 @@ def _linked(conn: sqlite3.Connection, meeting_id: int, key: str | None) -> dict[
 
 def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingRow]:
     """Every meeting document, newest first."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         sql = (
             "SELECT m.*, d.path, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS n "
@@ -63,6 +67,12 @@ def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingR
             sql += " AND instr(kitar_fold(m.body), ?) > 0"
             args.append(body.casefold())
         rows = conn.execute(sql + " ORDER BY m.date DESC, m.id", args).fetchall()
+        also: dict[int, list[str]] = {}
+        for meeting_id, path in conn.execute(
+            "SELECT s.meeting_id, d.path FROM meeting_sources s JOIN documents d "
+            "ON d.id = s.document_id ORDER BY s.id"
+        ):
+            also.setdefault(meeting_id, []).append(path)
         return [
             MeetingRow(
                 r["id"],
@@ -74,6 +84,8 @@ def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingR
                 r["n"],
                 r["path"],
                 _linked(conn, r["id"], r["meeting_key"]),
+                also.get(r["id"], []),
+                r["draft_of"] is not None,
             )
             for r in rows
         ]
@@ -81,8 +93,21 @@ def list_meetings(db_path: str | Path, body: str | None = None) -> list[MeetingR
         conn.close()
 
 
-def resolve_meeting(conn: sqlite3.Connection, ref: str, kind: str | None = None) -> int:
-    """A meeting id from `12`, `2016-08-29` or `Arkitekturråd 2016-08-29` (agenda preferred)."""
+def stored_document(conn: sqlite3.Connection, sha256: str) -> tuple[int, int | None, int] | None:
+    """(document id, meeting id, item count) of the document with these bytes, if stored."""
+    row = conn.execute(
+        "SELECT d.id, m.id, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
+        "FROM documents d LEFT JOIN meetings m ON m.document_id = d.id WHERE d.sha256 = ?",
+        (sha256,),
+    ).fetchone()
+    return (int(row[0]), row[1], int(row[2] or 0)) if row else None
+
+
+def resolve_meeting(
+    conn: sqlite3.Connection, ref: str, kind: str | None = None, prefer: str = "agenda"
+) -> int:
+    """A meeting id from `12`, `2016-08-29` or `Arkitekturråd 2016-08-29`; a date with both
+    an agenda and its minutes gives the `prefer` kind."""
     ref = ref.strip()
     if ref.isdigit():
         row = conn.execute("SELECT id FROM meetings WHERE id = ?", (int(ref),)).fetchone()
@@ -112,8 +137,8 @@ def resolve_meeting(conn: sqlite3.Connection, ref: str, kind: str | None = None)
     if len({r["meeting_key"] for r in rows}) > 1:
         names = "; ".join(f"{r['id']}: {r['body']}" for r in rows)
         raise CorpusError(f"{ref!r} matches several meetings ({names}); add the body or use the id")
-    agenda = [r for r in rows if r["kind"] == "agenda"]
-    return int((agenda or rows)[0]["id"])
+    preferred = [r for r in rows if r["kind"] == prefer]
+    return int((preferred or rows)[0]["id"])
 
 
 def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
@@ -154,10 +179,11 @@ def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
             page=r["page"],
             case_id=r["case_id"],
             doc_id=r["doc_id"],
-            decision=r["decision"],
             presenters=[Presenter(p["name"], p["org"], p["role"]) for p in pres.get(i, [])],
             recommendations=[x["text"] for x in recs.get(i, [])],
-            decisions=[Decision(x["text"], x["body"], x["date"]) for x in decs.get(i, [])],
+            # items.decision is the latest of these (or, from an older kitar, the only one)
+            decisions=[Decision(x["text"], x["body"], x["date"]) for x in decs.get(i, [])]
+            or ([Decision(r["decision"])] if r["decision"] else []),
             annexes=[
                 Annex(x["number"], x["title"], bool(x["confidential"]), x["ref"])
                 for x in anns.get(i, [])
@@ -171,11 +197,13 @@ def _items(conn: sqlite3.Connection, meeting_id: int) -> list[Item]:
     return top
 
 
-def get_meeting(db_path: str | Path, ref: str, kind: str | None = None) -> tuple[int, Meeting]:
+def get_meeting(
+    db_path: str | Path, ref: str, kind: str | None = None, prefer: str = "agenda"
+) -> tuple[int, Meeting]:
     """(meeting id, Meeting) for a reference as in `resolve_meeting`."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
-        meeting_id = resolve_meeting(conn, ref, kind)
+        meeting_id = resolve_meeting(conn, ref, kind, prefer)
         m = conn.execute(
             "SELECT m.*, d.path, d.sha256, d.format, d.pages FROM meetings m "
             "LEFT JOIN documents d ON d.id = m.document_id WHERE m.id = ?",
@@ -213,7 +241,7 @@ def get_meeting(db_path: str | Path, ref: str, kind: str | None = None) -> tuple
 
 def linked_meetings(db_path: str | Path, meeting_id: int) -> dict[str, int]:
     """The agenda/minutes of the same meeting (same body and date), kind → meeting id."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         row = conn.execute(
             "SELECT meeting_key FROM meetings WHERE id = ?", (meeting_id,)
@@ -223,9 +251,24 @@ def linked_meetings(db_path: str | Path, meeting_id: int) -> dict[str, int]:
         conn.close()
 
 
+def confidential_titles(db_path: str | Path) -> dict[int, list[str]]:
+    """Meeting id → the titles of its confidential annexes (for kitar.redact.Redactor)."""
+    conn = open_corpus(db_path)
+    try:
+        out: dict[int, list[str]] = {}
+        for meeting_id, title in conn.execute(
+            "SELECT i.meeting_id, a.title FROM annexes a JOIN items i ON i.id = a.item_id "
+            "WHERE a.confidential = 1 ORDER BY a.id"
+        ):
+            out.setdefault(meeting_id, []).append(title or "")
+        return out
+    finally:
+        conn.close()
+
+
 def people(db_path: str | Path, name: str | None = None) -> list[dict[str, Any]]:
     """Who presented what and when: one row per presentation, newest first."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         sql = (
             "SELECT pe.name, o.name AS organisation, p.role, m.id AS meeting_id, m.body, m.date, "
@@ -246,7 +289,7 @@ def people(db_path: str | Path, name: str | None = None) -> list[dict[str, Any]]
 
 def stats(db_path: str | Path) -> dict[str, Any]:
     """Row counts per table, date range and database size."""
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
         tables = [
             "documents",
@@ -265,6 +308,15 @@ def stats(db_path: str | Path) -> dict[str, Any]:
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
         counts["superseded documents"] = conn.execute(
             "SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL"
+        ).fetchone()[0]
+        # reports and memos: searchable pages, no agenda structure
+        counts["documents without a meeting"] = conn.execute(
+            "SELECT count(*) FROM documents d WHERE superseded_by IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM meetings m WHERE m.document_id = d.id) AND NOT EXISTS "
+            "(SELECT 1 FROM meeting_sources s WHERE s.document_id = d.id)"
+        ).fetchone()[0]
+        counts["meeting drafts"] = conn.execute(
+            "SELECT count(*) FROM meetings WHERE draft_of IS NOT NULL AND document_id IS NOT NULL"
         ).fetchone()[0]
         first, last = conn.execute("SELECT min(date), max(date) FROM meetings").fetchone()
         version = conn.execute("PRAGMA user_version").fetchone()[0]

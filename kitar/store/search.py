@@ -16,11 +16,13 @@ from datetime import date
 from pathlib import Path
 
 from kitar.errors import QueryError
+from kitar.redact import visible_sql
 from kitar.store import cite
 from kitar.store.analyze import WORD_RE, stem, words
 from kitar.store.cite import page_at, snippet_offset
-from kitar.store.db import connect
+from kitar.store.db import is_writable
 from kitar.store.fts import catch_up, pending
+from kitar.store.migrations import open_corpus
 
 KINDS = ("item", "recommendation", "decision", "annex", "page")
 MAX_TERMS = 32
@@ -303,13 +305,21 @@ def search(
     if kind:
         where.append("u.kind = ?")
         args.append(kind)
-    if public:
-        where.append("u.closed = 0 AND u.confidential = 0")
+    # Few units are hidden from one kind of reader (closed items, confidential annexes and
+    # their redacted twins), so this condition does not count as a filter when sizing pools.
+    narrowed = bool(where)
+    where.append(visible_sql(public))
     is_hit = _matcher(terms)
-    conn = connect(db_path)
+    conn = open_corpus(db_path)
     try:
-        if pending(conn):  # an ingest was killed before it indexed its last documents
-            catch_up(conn)
+        # An ingest was killed before it indexed its last documents: index them now, through
+        # a writable connection (a corpus on a read-only share is searched as it is).
+        if pending(conn) and is_writable(Path(db_path)):
+            writer = open_corpus(db_path, readonly=False)
+            try:
+                catch_up(writer)
+            finally:
+                writer.close()
         match = to_fts(terms)
         if (
             meeting_conds
@@ -323,10 +333,10 @@ def search(
         # An item's text, recommendations and decisions are separate units: fetch more rows
         # than asked and show each item once, its best unit first.
         fetch = limit * GROUP
-        candidates = fetch if not where else max(limit * 50, 2000, fetch)
+        candidates = fetch if not narrowed else max(limit * 50, 2000, fetch)
         groups = _grouped(_ranked(conn, match, where, args, fetch, RANK_POOL, candidates))
         # Filters left too few: look further back, then at every match that passes them.
-        if len(groups) < limit and where and _more_than(conn, match, RANK_POOL):
+        if len(groups) < limit and _more_than(conn, match, RANK_POOL):
             rows = _ranked(conn, match, where, args, fetch, RANK_POOL * 10, RANK_POOL * 10)
             groups = _grouped(rows)
             if len(groups) < limit and _more_than(conn, match, RANK_POOL * 10):

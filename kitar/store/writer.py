@@ -9,6 +9,7 @@ survive, and the old document row stays as `superseded_by` so re-ingesting the o
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from types import TracebackType
 from typing import Literal
 
 from kitar.errors import CorpusError
+from kitar.parse.cases import case_key
 from kitar.store import db as dbmod
 from kitar.store.fts import Analysed, unindex
 from kitar.store.prepare import Prepared, meeting_key
@@ -101,20 +103,59 @@ def _write_meeting(
         info.case_id,
         info.doc_id,
         json.dumps(prep.meeting.warnings, ensure_ascii=False),
+        prep.organisation,
+        info.draft_of,
     )
     if meeting_id is None:
         cur = conn.execute(
             "INSERT INTO meetings (document_id, meeting_key, kind, body, date, time, location, "
-            "case_id, doc_id, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "case_id, doc_id, warnings, organisation, draft_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             values,
         )
         return int(cur.lastrowid or 0)
     conn.execute(
         "UPDATE meetings SET document_id=?, meeting_key=?, kind=?, body=?, date=?, time=?, "
-        "location=?, case_id=?, doc_id=?, warnings=? WHERE id=?",
+        "location=?, case_id=?, doc_id=?, warnings=?, organisation=?, draft_of=? WHERE id=?",
         (*values, meeting_id),
     )
     return meeting_id
+
+
+def _title_key(title: str) -> str:
+    return "".join(re.findall(r"[^\W_]+", title.casefold()))[:60]
+
+
+# Another document of the same meeting has the same item numbers and mostly the same titles
+# (a PDF and its DOCX parse a few titles differently: hyphens, a cut line).
+SAME_TITLES = 0.5
+
+
+def _same_meeting(conn: sqlite3.Connection, prep: Prepared, key: str | None) -> int | None:
+    """The stored meeting this document is another source of: same body and date (key),
+    same kind and the same items, e.g. the DOCX of minutes whose PDF is in the corpus."""
+    info = prep.meeting.meeting
+    if key is None or info.kind is None or info.draft_of or not prep.item_numbers:
+        return None
+    titles = {it.number: _title_key(it.title) for it, parent, _ in prep.items if parent is None}
+    for (meeting_id,) in conn.execute(
+        "SELECT m.id FROM meetings m JOIN documents d ON d.id = m.document_id WHERE "
+        "m.meeting_key = ? AND m.kind = ? AND m.draft_of IS NULL AND d.superseded_by IS NULL "
+        "AND d.path != ? ORDER BY m.id",
+        (key, info.kind, prep.path),
+    ).fetchall():
+        old = dict(
+            conn.execute(
+                "SELECT number, title FROM items WHERE meeting_id = ? AND parent_id IS NULL "
+                "AND number IS NOT NULL",
+                (meeting_id,),
+            ).fetchall()
+        )
+        if set(old) != set(titles):
+            continue
+        same = sum(_title_key(old[n] or "") == titles[n] for n in titles)
+        if same >= SAME_TITLES * len(titles):
+            return int(meeting_id)
+    return None
 
 
 def _write_items(
@@ -142,7 +183,7 @@ def _write_items(
     )
     conn.executemany(
         "INSERT INTO items (id, meeting_id, parent_id, number, title, closed, page, case_id, "
-        "doc_id, decision, position) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "doc_id, decision, position, case_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 ids[n],
@@ -156,6 +197,7 @@ def _write_items(
                 it.doc_id,
                 it.decision,
                 n,
+                case_key(it.case_id),
             )
             for n, (it, parent, shut) in enumerate(prep.items)
         ],
@@ -232,8 +274,8 @@ def _collect_orphans(conn: sqlite3.Connection) -> None:
 
 
 def _write_units(
-    conn: sqlite3.Connection, prep: Prepared, doc_id: int, meeting_id: int, item_ids: list[int],
-    ready: Analysed | None,
+    conn: sqlite3.Connection, prep: Prepared, doc_id: int, meeting_id: int | None,
+    item_ids: list[int], ready: Analysed | None,
 ) -> None:  # fmt: skip
     """The units' text rows; their analyses go to `ready` for the next FTS catch-up."""
     # Ids up front (AUTOINCREMENT never reuses one), so each analysis can wait in `ready`.
@@ -241,7 +283,7 @@ def _write_units(
     base = row[0] if row else 0
     conn.executemany(
         "INSERT INTO search_units (id, kind, document_id, meeting_id, item_id, page, closed, "
-        "confidential, text, page_map) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "confidential, text, page_map, visibility) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 base + 1 + n,
@@ -254,6 +296,7 @@ def _write_units(
                 int(u.confidential),
                 u.text,
                 u.page_map,
+                u.visibility,
             )
             for n, u in enumerate(prep.units)
         ],
@@ -339,12 +382,24 @@ def write_prepared(
                     "UPDATE documents SET superseded_by = ? WHERE id = ? OR superseded_by = ?",
                     (doc_id, pred[0], pred[0]),
                 )
-        meeting_id = _write_meeting(conn, prep, doc_id, pred[1] if pred else None, key)
         ocr = set(prep.ocr_pages)
         conn.executemany(
             "INSERT INTO pages (document_id, number, text, ocr) VALUES (?,?,?,?)",
             [(doc_id, n, t, int(n in ocr)) for n, t in enumerate(prep.page_texts, start=1)],
         )
+        twin = None if pred else _same_meeting(conn, prep, key)
+        if twin is not None:  # one meeting, two source documents: its units are there already
+            conn.execute(
+                "INSERT OR REPLACE INTO meeting_sources (meeting_id, document_id) VALUES (?, ?)",
+                (twin, doc_id),
+            )
+            return ("updated" if same else "new"), doc_id, twin
+        if not prep.items and (pred is None or pred[1] is None):
+            # No agenda structure (a report, a memo): a document whose pages are searchable,
+            # not a meeting. A file that was a meeting keeps its row (follow-ups refer to it).
+            _write_units(conn, prep, doc_id, None, [], ready)
+            return ("updated" if (pred or same) else "new"), doc_id, 0
+        meeting_id = _write_meeting(conn, prep, doc_id, pred[1] if pred else None, key)
         item_ids = _write_items(conn, prep, meeting_id, known)
         _write_units(conn, prep, doc_id, meeting_id, item_ids, ready)
         if pred or same:

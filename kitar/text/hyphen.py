@@ -17,7 +17,8 @@ from typing import Literal
 
 from kitar.text.lexicon import Lexicon, default_lexicon, organisation_words
 
-Decision = Literal["join", "keep", "keep_space"]
+# What to do with a line-end hyphen (not a meeting decision: that is kitar.model.Decision).
+HyphenChoice = Literal["join", "keep", "keep_space"]
 Strategy = Literal["document", "lexicon", "rules"]
 DEFAULT_ORDER: tuple[Strategy, ...] = ("document", "lexicon", "rules")
 
@@ -76,7 +77,7 @@ def _lower_forms(left: str, right: str) -> list[tuple[str, str]]:
 
 def _document(
     forms: list[tuple[str, str]], vocab: Mapping[str, int] | None, orgs: frozenset[str]
-) -> Decision | None:
+) -> HyphenChoice | None:
     for joined, hyphenated in forms:
         # "KOM-" + "BIT": the organisation list knows "KOMBIT".
         if joined in orgs:
@@ -91,7 +92,7 @@ def _document(
     return None
 
 
-def _lexicon(forms: list[tuple[str, str]], lexicon: Lexicon) -> Decision | None:
+def _lexicon(forms: list[tuple[str, str]], lexicon: Lexicon) -> HyphenChoice | None:
     for joined, hyphenated in forms:
         knows_hyphenated = hyphenated in lexicon.hyphenated
         knows_joined = joined in lexicon.words
@@ -102,7 +103,7 @@ def _lexicon(forms: list[tuple[str, str]], lexicon: Lexicon) -> Decision | None:
     return None
 
 
-def _rules(left: str, right: str) -> Decision | None:
+def _rules(left: str, right: str) -> HyphenChoice | None:
     if right.lower() in CONJUNCTIONS:
         return "keep_space"  # "Børne-" + "og Ungeudvalget" → "Børne- og Ungeudvalget"
     tail = left.rsplit("-", 1)[-1]
@@ -134,7 +135,7 @@ def by_document(
     right: str,
     vocab: Mapping[str, int] | None,
     orgs: frozenset[str] | None = None,
-) -> Decision | None:
+) -> HyphenChoice | None:
     """Join or keep as the same document (or the organisation list, `orgs`, by default
     pipelines/organisations.txt) spells the word."""
     left, right = _core(left, right)
@@ -143,7 +144,7 @@ def by_document(
     return _document(_lower_forms(left, right), vocab, orgs or organisation_words())
 
 
-def by_lexicon(left: str, right: str, lexicon: Lexicon | None) -> Decision | None:
+def by_lexicon(left: str, right: str, lexicon: Lexicon | None) -> HyphenChoice | None:
     """Join when the lexicon knows the joined word; keep when it knows only the hyphenated one."""
     if lexicon is None:
         return None
@@ -160,7 +161,7 @@ def by_lexicon(left: str, right: str, lexicon: Lexicon | None) -> Decision | Non
     return _lexicon(_lower_forms(left, right), lexicon)
 
 
-def by_lexicon_strict(left: str, right: str, lexicon: Lexicon | None = None) -> Decision:
+def by_lexicon_strict(left: str, right: str, lexicon: Lexicon | None = None) -> HyphenChoice:
     """Join only when the lexicon (`None`: the default one) knows the joined word, else keep:
     `bygnings-` + `vedligeholdelse` joins when `bygningsvedligeholdelse` is a known form,
     `Ejendoms-` + `oversigf` (an OCR misreading) keeps its hyphen."""
@@ -170,7 +171,7 @@ def by_lexicon_strict(left: str, right: str, lexicon: Lexicon | None = None) -> 
     return "join" if known else "keep"
 
 
-def by_rules(left: str, right: str) -> Decision | None:
+def by_rules(left: str, right: str) -> HyphenChoice | None:
     """Danish spelling rules; None when no rule applies (the caller then joins)."""
     left, right = _core(left, right)
     if not left or not right:
@@ -186,7 +187,7 @@ def decide(
     order: Sequence[Strategy] = DEFAULT_ORDER,
     orgs: frozenset[str] | None = None,
     strict: bool = False,
-) -> Decision:
+) -> HyphenChoice:
     """The decision for a line-end hyphen; `left` is the last token of the line (with or without
     its hyphen), `right` the first token of the next line. `lexicon=None` uses the default one,
     `orgs=None` the organisation list's words. `strict` (text read by OCR) joins only when the
@@ -230,7 +231,7 @@ def line_end_cases(text: str) -> list[tuple[str, str]]:
     return cases
 
 
-def apply(left: str, right: str, decision: Decision) -> str:
+def apply(left: str, right: str, decision: HyphenChoice) -> str:
     """The text a decision gives: `digi-` + `taliseringsstrategi` joined →
     `digitaliseringsstrategi`; kept → `e-handel`; keep_space → `Børne- og`."""
     base = left if left.endswith("-") else left + "-"

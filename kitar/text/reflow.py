@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from kitar.model import Block, Document
-from kitar.text.hyphen import Decision, decide
+from kitar.text.hyphen import HyphenChoice, decide
 from kitar.text.lexicon import (
     Lexicon,
     document_vocabulary,
@@ -62,7 +62,7 @@ def reflow_text(
         if _is_line_end_hyphen(out) and nxt[:1].isalnum():
             left = out.rsplit(None, 1)[-1]
             right = nxt.split(None, 1)[0]
-            decision: Decision = decide(left, right, vocab, lexicon, orgs=orgs, strict=strict)
+            decision: HyphenChoice = decide(left, right, vocab, lexicon, orgs=orgs, strict=strict)
             if decision == "join":
                 out = out[:-1] + nxt
             elif decision == "keep":

@@ -4,13 +4,12 @@ Documents are known by the SHA-256 of their bytes: an unchanged file is skipped 
 parsed. Each document is written in its own SAVEPOINT, in input order, and committed within
 0.25 s (`kitar.store.writer.Batch`), so a kill or Ctrl-C leaves every earlier document
 complete or absent, never half written, and a re-run continues where it stopped.
-With -j N the files are read by worker processes (`kitar.store.workers`).
+With -j N the files are read by worker processes (`kitar.ingest.workers`).
 """
 
 from __future__ import annotations
 
 import functools
-import glob
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import wait
@@ -18,17 +17,21 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from kitar.budget import DEFAULT_TIMEOUT_S
+from kitar.config import default_organisation
 from kitar.errors import DocumentNotFound
+from kitar.ingest.paths import expand_glob, has_magic, walk_files
+from kitar.ingest.workers import Outcome, Processor, Readers, work
 from kitar.model import Document, Meeting
 from kitar.store.fts import Analysed, catch_up
 from kitar.store.migrations import open_migrated
-from kitar.store.workers import Outcome, Processor, Readers, work
+from kitar.store.queries import stored_document
 from kitar.store.writer import Batch
 
 if TYPE_CHECKING:
     from kitar.read.ocr import OcrOptions
 
-SUFFIXES = (".pdf", ".docx", ".txt")
+SUFFIXES = (".pdf", ".docx", ".txt", ".html", ".htm")
 # Index this many new search units at a time (a few hundred documents' worth).
 FTS_BATCH = 20_000
 FileStatus = Literal["new", "updated", "unchanged", "failed"]
@@ -65,7 +68,7 @@ class IngestReport:
 
 def default_processor(path: str, ocr: OcrOptions | None = None) -> tuple[Document, Meeting]:
     """The real pipeline, imported lazily so the search path never loads spaCy or pdfplumber."""
-    from kitar.pipeline import process_file
+    from kitar.ingest.pipeline import process_file
 
     return process_file(path) if ocr is None else process_file(path, ocr=ocr)
 
@@ -76,19 +79,17 @@ def collect_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[FileRe
     missing: list[FileResult] = []
     for raw in inputs:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir():  # every directory once, also through symlinks (no loops)
             found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-                )
+                p
+                for p in walk_files(path)
+                if p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.is_file():
             found.append(path)  # named explicitly: the reader judges its format
-        elif any(c in str(raw) for c in "*?["):
-            matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
-            hits = [m for m in matches if m.is_file() and m.suffix.lower() in SUFFIXES]
+        elif has_magic(str(raw)):
+            hits = [m for m in expand_glob(str(raw)) if m.suffix.lower() in SUFFIXES]
             if not hits:
                 missing.append(FileResult(str(raw), "failed", reason="no files match"))
             found.extend(hits)
@@ -119,13 +120,16 @@ def _is_pdf(path: Path) -> bool:
 
 
 def _outcomes(
-    todo: list[tuple[str, str]], processor: Processor, readers: Readers | None
+    todo: list[tuple[str, str]],
+    processor: Processor,
+    readers: Readers | None,
+    timeout: float | None = None,
 ) -> Iterator[tuple[Outcome, bool]]:
     """(outcome, whether the next one is ready already), in input order (so ids are
     deterministic): from the worker processes, or one by one in this process."""
     if readers is None:
         for path, sha in todo:
-            yield work(processor, path, sha), False  # the next one is parsed after
+            yield work(processor, path, sha, timeout), False  # the next one is parsed after
         return
     yield from readers.outcomes()
 
@@ -137,13 +141,19 @@ def ingest(
     force: bool = False,
     progress: Progress | None = None,
     processor: Processor | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT_S,
+    organisation: str | None = None,
     ocr: OcrOptions | None = None,
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
 
-    `processor(path) -> (Document, Meeting)` defaults to kitar.pipeline.process_file; tests
-    pass a fake one. It must be picklable (a module-level function) when jobs > 1. With
-    `ocr`, scanned PDF pages are read by OCR (in the worker processes when jobs > 1).
+    `processor(path) -> (Document, Meeting)` defaults to kitar.ingest.pipeline.process_file;
+    tests pass a fake one. It must be picklable (a module-level function) when jobs > 1. A
+    document that takes longer than `timeout` seconds to read (None: no limit) is stopped and
+    reported. `organisation` names the municipality or organisation of every meeting
+    ingested; without it, each document's own (its header) counts, else `KITAR_ORGANISATION`.
+    With `ocr`, scanned PDF pages are read by OCR (in the worker processes when jobs > 1;
+    OCR time does not count against `timeout`, OCR has its own limit per page).
     """
     split = processor is None or processor is default_processor
     processor = processor or default_processor
@@ -167,8 +177,17 @@ def ingest(
             hashed.append((str(path), file_sha256(path)))
         except OSError as exc:
             emit(FileResult(str(path), "failed", reason=f"cannot read: {exc.strerror}"))
+    if not hashed and not Path(db_path).exists():
+        return report  # nothing to read: no empty corpus is created for it
     readers = (
-        Readers(processor, jobs, split, any(_is_pdf(p) for p in files), ocr=ocr)
+        Readers(
+            processor,
+            jobs,
+            split,
+            any(_is_pdf(p) for p in files),
+            timeout,
+            ocr=ocr,
+        )
         if jobs > 1 and len(hashed) > 1
         else None
     )
@@ -180,7 +199,7 @@ def ingest(
             readers.read(hashed)
             readers.warm_up()
             wait([migrating])  # a failure is raised again by open_migrated here
-        _write(hashed, db_path, processor, readers, force, emit)
+        _write(hashed, db_path, processor, readers, force, emit, timeout, organisation)
     except BaseException:
         if readers is not None:
             readers.close(failed=True)
@@ -199,23 +218,23 @@ def _write(
     readers: Readers | None,
     force: bool,
     emit: Callable[[FileResult], None],
+    timeout: float | None = None,
+    organisation: str | None = None,
 ) -> None:
     """Skip unchanged files, then write the outcomes in input order (the writer loop)."""
     db = open_migrated(db_path)
     conn = db.conn
+    fallback = default_organisation()
     todo: list[tuple[str, str]] = []
     for path, sha in hashed:
-        row = conn.execute(
-            "SELECT d.id, m.id, (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
-            "FROM documents d LEFT JOIN meetings m ON m.document_id = d.id WHERE d.sha256 = ?",
-            (sha,),
-        ).fetchone()
-        if row and not force:
-            emit(
-                FileResult(
-                    path, "unchanged", items=row[2] or 0, document_id=row[0], meeting_id=row[1]
+        stored = stored_document(conn, sha)
+        if stored and not force:
+            doc_id, meeting_id, items = stored
+            if organisation and meeting_id:  # naming it is no reason to parse again
+                conn.execute(  # autocommit: one statement
+                    "UPDATE meetings SET organisation = ? WHERE id = ?", (organisation, meeting_id)
                 )
-            )
+            emit(FileResult(path, "unchanged", items, document_id=doc_id, meeting_id=meeting_id))
         else:
             todo.append((path, sha))
     if readers is not None and readers.files:  # reading already, perhaps some not needed
@@ -229,11 +248,12 @@ def _write(
     written: list[FileResult] = []  # reported once committed
     try:
         with Batch(conn) as batch:
-            for outcome, more in _outcomes(todo, processor, readers):
+            for outcome, more in _outcomes(todo, processor, readers, timeout):
                 prep = outcome.prepared
                 if prep is None:
                     written.append(FileResult(outcome.path, "failed", reason=outcome.reason))
                 else:
+                    prep.organisation = organisation or prep.organisation or fallback
                     status, doc_id, meeting_id = batch.write(prep, force=force, ready=ready)
                     if len(ready) >= FTS_BATCH:
                         catch_up(conn, ready)
@@ -244,7 +264,7 @@ def _write(
                             items=len(prep.items),
                             warnings=prep.doc_warnings + prep.meeting.warnings,
                             document_id=doc_id,
-                            meeting_id=meeting_id,
+                            meeting_id=meeting_id or None,  # 0: a document, not a meeting
                         )
                     )
                 # Never hold the write lock while waiting for a parser, nor longer than 0.25 s.

@@ -1,7 +1,7 @@
 """DOCX reading, and the only module that imports python-docx.
 
 `read_docx` turns a Word file into a kitar Document (body only; headers and footers are left
-out). kitar/docx_write.py (the writer) gets every python-docx name it needs from here.
+out). kitar/minutes/docx_write.py (the writer) gets every python-docx name it needs from here.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ from kitar.errors import (
     NothingToExtract,
     UnsupportedFormat,
 )
-from kitar.model import Block, BlockKind, Document
+from kitar.model import Block, BlockKind, CoreProperties, Document
 from kitar.text.normalize import normalize
 
-# Re-exported for kitar.docx_write, so that python-docx is imported in this module only.
+# Re-exported for kitar.minutes.docx_write, so that python-docx is imported in this module only.
 __all__ = ["WD_STYLE_TYPE", "Cm", "OxmlElement", "Pt", "new_docx", "open_docx", "qn", "read_docx"]
 
 # Built-in heading styles; Danish Word shows them as "Overskrift 1" but stores "heading 1".
@@ -71,10 +71,26 @@ def _paragraph_text(p_el: Any) -> str:
     return "".join(parts)
 
 
+# Word nests list levels 0-8; a damaged numbering.xml may say anything.
+LIST_LEVELS = 9
+
+
 def _style_chain(style: Any) -> Iterator[Any]:
-    while style is not None:
+    """A style and the styles it is based on; a loop (a style based on itself, which a
+    careless writer can produce) ends the chain instead of running forever."""
+    seen: set[Any] = set()
+    while style is not None and style.element not in seen:
+        seen.add(style.element)
         yield style
         style = style.base_style
+
+
+def _int(value: Any, default: int) -> int:
+    """An integer attribute of the numbering part, or `default` when it is not one."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _style_bold(style: Any) -> bool:
@@ -91,7 +107,8 @@ def _num_pr(p: Paragraph) -> tuple[str, int] | None:
         num = ppr.numPr if ppr is not None else None
         if num is not None and num.numId is not None:
             ilvl = num.ilvl.val if num.ilvl is not None else 0
-            return (str(num.numId.val), int(ilvl)) if num.numId.val != 0 else None
+            level = min(max(_int(ilvl, 0), 0), LIST_LEVELS - 1)
+            return (str(num.numId.val), level) if num.numId.val != 0 else None
     return None
 
 
@@ -125,10 +142,10 @@ class _Numbering:
             a = abstract.get(ref.get(qn("w:val"))) if ref is not None else None
             for lvl in a.findall(qn("w:lvl")) if a is not None else []:
                 fmt, text, start = (lvl.find(qn(t)) for t in ("w:numFmt", "w:lvlText", "w:start"))
-                self._levels[(num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl"))))] = (
+                self._levels[(num.get(qn("w:numId")), _int(lvl.get(qn("w:ilvl")), 0))] = (
                     fmt.get(qn("w:val")) if fmt is not None else "decimal",
                     text.get(qn("w:val")) if text is not None else "",
-                    int(start.get(qn("w:val"))) if start is not None else 1,
+                    _int(start.get(qn("w:val")), 1) if start is not None else 1,
                 )
 
     def marker(self, num_id: str, ilvl: int) -> str:
@@ -282,25 +299,29 @@ def read_docx(path: str | Path) -> Document:
     """
     path = Path(path)
     document = open_docx(path)
-    reader = _Reader(document)
-    reader.walk(reader.body)
+    try:
+        reader = _Reader(document)
+        reader.walk(reader.body)
+    except Exception as exc:  # a damaged part python-docx loaded lazily (lxml, KeyError …)
+        raise DamagedDocument(f"cannot read DOCX: {type(exc).__name__}: {exc}", path) from None
     if not reader.blocks:
         raise NothingToExtract("no text in the document body", path)
-    meta: dict[str, str] = {}
+    found: dict[str, str] = {}
     props = document.core_properties
     for name in _CORE_FIELDS:
         if value := (getattr(props, name, None) or "").strip():
-            meta[f"docx_{name}"] = normalize(value)
+            found[name] = normalize(value)
     for name in ("created", "modified"):
         if (value := getattr(props, name, None)) is not None:
-            meta[f"docx_{name}"] = value.isoformat()
+            found[name] = value.isoformat()
     return Document(
         path=str(path),
         format="docx",
         pages=reader.page,
         blocks=reader.blocks,
-        metadata=meta,
+        metadata={f"docx_{name}": value for name, value in found.items()},
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        properties=CoreProperties(**found),
     )
 
 

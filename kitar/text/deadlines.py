@@ -1,7 +1,7 @@
 """Danish deadline expressions resolved against the meeting date (rules: docs/dates.md).
 
 `find_due("KL sender forslaget senest den 30. september 2016", date(2016, 8, 29))` →
-DueDate(due=2016-09-30, …). Absolute dates go through kitar.parse.dates.
+DueDate(due=2016-09-30, …). Absolute dates go through kitar.text.dates.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kitar.parse.dates import MONTHS, parse_danish_date
+from kitar.text.dates import MONTHS, parse_danish_date
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:\s+(?P<year>(?:19|20)\d{2}))?"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-from kitar.minutes.draft import BESLUTNING_STYLE, CATEGORY
-from kitar.minutes.followups import child_key
-from kitar.model import Document
+from kitar.model import Document, child_key
+
+# The draft's contract with kitar.minutes.draft, which writes these: the paragraph style the
+# secretary types decisions into, and the core-property category that marks a kitar draft.
+BESLUTNING_STYLE = "Kitar Beslutning"
+CATEGORY = "Referat"  # with keywords "kitar"
 
 # "6. Arkitektur for …" (item), "a. Høringssvar …" (sub-item); the number before the dot.
 _NUMBERED = re.compile(r"^(?P<number>\d+[a-z]?|[a-zæøå])\.\s")
@@ -14,15 +17,20 @@ _NUMBERED = re.compile(r"^(?P<number>\d+[a-z]?|[a-zæøå])\.\s")
 
 def is_kitar_draft(doc: Document) -> bool:
     """A DOCX written by `kitar minutes` (its core properties say so)."""
-    meta = doc.metadata
-    return meta.get("docx_category") == CATEGORY and "kitar" in meta.get("docx_keywords", "")
+    props = doc.properties
+    return props is not None and props.category == CATEGORY and "kitar" in (props.keywords or "")
+
+
+# A kitar draft made from a file, not a corpus meeting: still a draft, never real minutes.
+UNKNOWN_MEETING = "?"
 
 
 def draft_meeting_id(doc: Document) -> str | None:
-    """The corpus meeting id stored in the draft's identifier property, if any."""
-    if not is_kitar_draft(doc):
+    """The corpus meeting id stored in the draft's identifier property; UNKNOWN_MEETING for
+    a kitar draft without one; None for any other document."""
+    if not is_kitar_draft(doc) or doc.properties is None:
         return None
-    return doc.metadata.get("docx_identifier") or None
+    return doc.properties.identifier or UNKNOWN_MEETING
 
 
 def filled_decisions(doc: Document) -> dict[str, str]:

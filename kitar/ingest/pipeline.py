@@ -36,6 +36,19 @@ def process_file(path: str | Path, ocr: OcrOptions | None = None) -> tuple[Docum
     return finish_document(read_and_reflow(path, ocr=ocr))
 
 
+def parse_file(path: str | Path, ocr: OcrOptions | None = None) -> Meeting:
+    """The meeting in one file, as `kitar parse` prints it: a document with no text at all
+    gives an empty meeting with a warning (nothing to extract is not an error for parsing)."""
+    from kitar.errors import NothingToExtract
+    from kitar.model import MeetingInfo, SourceInfo
+
+    try:
+        return process_file(path, ocr=ocr)[1]
+    except NothingToExtract as exc:
+        source = SourceInfo(path=str(path), sha256="", format="pdf", pages=0)
+        return Meeting(source=source, meeting=MeetingInfo(), warnings=[str(exc)])
+
+
 def pdf_chunks(
     path: str | Path, min_pages: int | None = None, size: int | None = None
 ) -> list[list[int]] | None:
@@ -97,8 +110,8 @@ _WARM_UP = [
 def warm_up() -> tuple[Document, Meeting]:
     """Build spaCy's pipeline now (about 1.5 s, once per process), e.g. while worker
     processes read; returns the parsed warm-up document."""
-    from kitar import nlp
     from kitar.model import Block
+    from kitar.parse import nlp
 
     nlp.organisation_spans("KL")  # builds the pipeline and its organisation matcher
     blocks = [Block(kind, text, 1) for kind, text in _WARM_UP]  # type: ignore[arg-type]

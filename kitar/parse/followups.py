@@ -13,8 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from kitar.config import pipeline_entries
-from kitar.minutes.dates import find_due
-from kitar.model import Item, Meeting
+from kitar.model import FollowUp, Item, Meeting, child_key
+from kitar.parse.outcome import classify_decision
+from kitar.text.deadlines import find_due
 
 # Used when pipelines/organisations.txt is absent.
 _DEFAULT_ORGS = [
@@ -51,8 +52,9 @@ _FOLLOWUP_HEADINGS = re.compile(r"opfølgning|videre\s+(?:proces|forløb)|næste
 _TAKE_NOTE = re.compile(r"\b(?:tages|taget|tager|tog)\s+(?:\w+\s+){0,3}?til\s+efterretning|"
                         r"\btil\s+orientering\b|^\s*orienteringen\b", re.I)  # fmt: skip
 # Lead-ins before the actual clause: "Direktøren indstiller, at …", "Det blev aftalt, at …".
-_LEAD_IN = re.compile(r"^.{0,80}?\b(?:indstill|beslut|aftal|vedtag|anbefal|besluttede|aftalte)\w*"
-                      r"[^,.]{0,40},?\s+at\s+", re.I)  # fmt: skip
+# "… godkender, at sekretariatet udarbejder …": the approval is the meeting's, the clause an action.
+_LEAD_IN = re.compile(r"^.{0,80}?\b(?:indstill|beslut|aftal|vedtag|anbefal|besluttede|aftalte|"
+                      r"godkend)\w*[^,.]{0,40},?\s+at\s+", re.I)  # fmt: skip
 _AND_THAT = re.compile(r",?\s+(?:og|samt)\s+at\s+", re.I)
 # Verbs of the meeting itself ("Rådet drøfter …"): an action only with a deadline.
 _MEETING_VERBS = {"drøfter", "drøftede", "godkender", "godkendte", "tiltræder", "tager", "noterer",
@@ -94,30 +96,10 @@ _PERSON = re.compile(
 )
 # Passives of the meeting itself: "It-Arkitekturrådet orienteres om …" is not a follow-up.
 _MEETING_PASSIVES = re.compile(r"\b(?:orienteres|drøftes|godkendes|noteres|vedtages|tages)\b", re.I)
+# Expectations are not actions: "Kontrakten forventes sendt i EU-udbud i løbet af efteråret".
+_STATEMENT_PASSIVES = re.compile(r"\b(?:forventes|vurderes|skønnes|antages|regnes|påregnes|"
+                                 r"anslås|planlægges)\b", re.I)  # fmt: skip
 _AGENT = re.compile(r"\baf\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ-]+)")  # "udarbejdes af KOMBIT"
-
-
-@dataclass
-class FollowUp:
-    """One action: who (owner), what (the clause), by when (due) and where it came from."""
-
-    owner: str | None
-    action: str
-    due: str | None = None  # ISO date
-    due_text: str | None = None  # the expression, e.g. "ultimo oktober"
-    item_number: str | None = None
-    item_title: str = ""
-    sentence: str = ""
-    origin: str = ""  # decision | recommendation | section:<heading>
-    meeting_date: str | None = None
-    meeting_body: str | None = None
-
-    @property
-    def source(self) -> str:
-        """`Kommunernes It-Arkitekturråd 2016-08-29, punkt 3 (decision)`."""
-        where = " ".join(x for x in (self.meeting_body, self.meeting_date) if x)
-        item = f"punkt {self.item_number}" if self.item_number else "punkt ?"
-        return f"{where}, {item} ({self.origin})" if where else f"{item} ({self.origin})"
 
 
 @lru_cache(maxsize=4)
@@ -154,14 +136,6 @@ def _hide_dots(m: re.Match[str]) -> str:
     return m.group(0).replace(".", "\x00")
 
 
-def child_key(parent: str, number: str | None, position: int) -> str:
-    """Key of a sub-item: `3.a` (from `a`, `a.` or `3.a`), or `3.2` by position."""
-    short = (number or "").strip().rstrip(".")
-    if short.startswith(parent + "."):
-        short = short[len(parent) + 1 :]
-    return f"{parent}.{short or position}"
-
-
 def split_sentences(text: str) -> list[str]:
     """Sentences of Danish prose; `bl.a.`, `jf.`, `f.eks.`, `pr.`, `vedr.`, `ift.` stay inside."""
     protected = _abbreviation_re().sub(_hide_dots, text)
@@ -192,6 +166,8 @@ def _org_re(names: tuple[str, ...]) -> re.Pattern[str]:
 def _owner(clause: str, orgs: dict[str, str]) -> tuple[str | None, str | None]:
     """(owner, verb) when the clause starts with an organisation, unit or person as subject."""
     clause = re.sub(r"^(?:at|og|samt|derefter|herefter|efterfølgende)\s+", "", clause, flags=re.I)
+    # a clause after "at" starts in lower case: "at forvaltningen udarbejder …"
+    clause = clause[:1].upper() + clause[1:]
     m = _org_re(tuple(sorted(orgs, key=len, reverse=True))).match(clause)
     if m:
         owner = orgs[m.group("org")]
@@ -236,7 +212,8 @@ def _from_sentence(sentence: str, origin: str, require_due: bool, ctx: _Context)
             agent = _AGENT.search(clause)
             # "Sagen genoptages …": the passive verb comes early, after a short subject.
             passive = re.match(r"^(?:[\wæøåÆØÅ.-]+\s+){1,4}?[a-zæøå]{4,}es\b", clause)
-            if not (due and passive) or _MEETING_PASSIVES.search(clause):
+            if (not (due and passive) or _MEETING_PASSIVES.search(clause)
+                    or _STATEMENT_PASSIVES.search(clause)):  # fmt: skip
                 continue  # "Sagen genoptages på næste møde" is kept, without an owner
             owner = ctx.orgs.get(agent.group("who"), agent.group("who")) if agent else None
         elif not _is_action_verb(verb, due is not None):
@@ -257,29 +234,38 @@ class _Context:
 
 
 def _only_takes_note(item: Item) -> bool:
-    decided = [d.text for d in item.decisions] or ([item.decision] if item.decision else [])
-    texts = decided or item.recommendations
-    return bool(texts) and all(takes_note(t) for t in texts)
+    texts = [d.text for d in item.decisions] or item.recommendations
+    sentences = [s for t in texts for s in split_sentences(t)]
+    return bool(sentences) and all(takes_note(s) for s in sentences)
+
+
+def _recommendation_stands(item: Item) -> bool:
+    """An agenda's recommendations are the proposed actions; in minutes they stand only when
+    the (last) decision approves them, not when it notes, postpones or rejects."""
+    if not item.decisions:
+        return True
+    return classify_decision(item.decisions[-1].text)[0] in ("approved", "amended", "forwarded")
 
 
 def _item_sources(item: Item) -> Iterable[tuple[str, str, bool]]:
-    """(text, origin, needs a deadline to count) for one item."""
+    """(text, origin, needs a deadline to count) for one item: its decisions, its
+    recommendations when they stand, and sections that are plans (`Videre proces`);
+    background sections (`Sagsfremstilling`, `Baggrund`) describe, they do not assign."""
     for decision in item.decisions:
         yield decision.text, "decision", False
-    if item.decision and not item.decisions:
-        yield item.decision, "decision", False
-    for rec in item.recommendations:
-        yield rec, "recommendation", False
+    if _recommendation_stands(item):
+        for rec in item.recommendations:
+            yield rec, "recommendation", False
     for section in item.sections:
-        plan = bool(_FOLLOWUP_HEADINGS.search(section.heading))
-        yield section.text, f"section:{section.heading}", not plan
+        if _FOLLOWUP_HEADINGS.search(section.heading):
+            yield section.text, f"section:{section.heading}", False
 
 
 def item_followups(item: Item, ctx: _Context, number: str | None = None) -> list[FollowUp]:
     """Follow-ups of one item and its sub-items (sub-items numbered `3.a` or `3.1`)."""
     number = number if number is not None else item.number
     out: list[FollowUp] = []
-    if not _only_takes_note(item):
+    if not _only_takes_note(item):  # "Orienteringen blev taget til efterretning." alone
         seen: set[str] = set()
         for text, origin, require_due in _item_sources(item):
             for sentence in split_sentences(text):

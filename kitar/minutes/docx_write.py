@@ -1,16 +1,14 @@
-"""DOCX writing for the minutes draft; python-docx names come through kitar.docx_io."""
+"""DOCX writing for the minutes draft; python-docx names come through kitar.read.docx."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kitar.docx_io import WD_STYLE_TYPE, Cm, OxmlElement, Pt, new_docx, open_docx, qn
-from kitar.errors import OutputExists
+from kitar.minutes.output import write_output
+from kitar.read.docx import WD_STYLE_TYPE, Cm, OxmlElement, Pt, new_docx, open_docx, qn
 
 _CORE_FIELDS = (
     "title", "subject", "keywords", "identifier", "category", "comments", "author",
@@ -18,22 +16,63 @@ _CORE_FIELDS = (
 )  # fmt: skip
 
 
-def _field_run(paragraph: Any, instruction: str) -> None:
+def _field_run(paragraph: Any, instruction: str, shown: str = "1") -> None:
     """Append a Word field (e.g. PAGE) that Word and LibreOffice update on display."""
     run = paragraph.add_run()
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
-                       ("text", "1"), ("end", None)):  # fmt: skip
+                       ("text", shown), ("end", None)):  # fmt: skip
         if kind == "instr":
             el = OxmlElement("w:instrText")
             el.set(qn("xml:space"), "preserve")
             el.text = f" {text} "
         elif kind == "text":
             el = OxmlElement("w:t")
-            el.text = text
+            el.text = shown
         else:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
         run._r.append(el)
+
+
+# A blank document is set up for Danish secretariats: A4 paper (python-docx's default
+# template is US Letter) and Danish proofing (its styles declare en-US, so Word would
+# spell-check the Danish as English). A user's --template keeps its own settings.
+PAGE_CM = (21.0, 29.7)
+MARGIN_CM = 2.5
+LANGUAGE = "da-DK"
+TOC_PLACEHOLDER = "Opdater feltet (F9) for at se indholdsfortegnelsen."
+
+
+def _set_language(doc: Any, lang: str) -> None:
+    """The default run language in styles.xml (docDefaults) and in the Normal style."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    holders = [defaults]
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) == "Normal":
+            holders.append(style)
+    for holder in holders:
+        if holder is defaults:
+            rpr_default = holder.find(qn("w:rPrDefault"))
+            if rpr_default is None:
+                rpr_default = OxmlElement("w:rPrDefault")
+                holder.insert(0, rpr_default)
+            parent = rpr_default
+        else:
+            parent = holder
+        rpr = parent.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            parent.append(rpr)
+        for old in rpr.findall(qn("w:lang")):
+            rpr.remove(old)
+        el = OxmlElement("w:lang")
+        for attr in ("w:val", "w:eastAsia", "w:bidi"):
+            el.set(qn(attr), lang)
+        rpr.append(el)
 
 
 class DocxWriter:
@@ -42,6 +81,11 @@ class DocxWriter:
     def __init__(self, template: str | Path | None = None) -> None:
         if template is None:
             self._doc = new_docx()
+            for section in self._doc.sections:
+                section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+                for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+                    setattr(section, side, Cm(MARGIN_CM))
+            _set_language(self._doc, LANGUAGE)
         else:
             self._doc = open_docx(Path(template))
             body = self._doc.element.body
@@ -128,6 +172,17 @@ class DocxWriter:
             for cell, text in zip(table.add_row().cells, row, strict=True):
                 cell.text = text
 
+    def add_toc(self, levels: str = "1-2") -> None:
+        """A table-of-contents field over the headings; Word fills it in when the document
+        is opened (updateFields), LibreOffice on Tools ▸ Update."""
+        p = self._doc.add_paragraph()
+        _field_run(p, f'TOC \\o "{levels}" \\h \\z \\u', TOC_PLACEHOLDER)
+        settings = self._doc.settings.element
+        if settings.find(qn("w:updateFields")) is None:
+            update = OxmlElement("w:updateFields")
+            update.set(qn("w:val"), "true")
+            settings.append(update)
+
     def add_page_numbers(self, prefix: str = "Side ", between: str = " af ") -> None:
         """`Side N af M` in the footer, unless the template's footer already has content."""
         for section in self._doc.sections:
@@ -151,20 +206,9 @@ class DocxWriter:
             setattr(props, name, value)
 
     def save(self, path: str | Path, *, force: bool = False) -> Path:
-        """Write atomically; an existing file is kept unless `force`."""
-        path = Path(path)
-        if path.exists() and not force:
-            raise OutputExists("exists; use --force to overwrite", path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(suffix=".docx", dir=path.parent)
-        os.close(fd)
-        try:
-            self._doc.save(tmp)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        return path
+        """Write through the one output writer (atomic; an existing file kept unless
+        `force`; only regular files)."""
+        return write_output(path, self._doc.save, force=force)
 
 
 def fill_paragraphs(path: str | Path, style: str, texts: Sequence[str | None],

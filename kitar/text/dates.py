@@ -12,6 +12,14 @@ MONTHS = {
     "december": 12, "dec": 12,
 }  # fmt: skip
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Month names of an English date that Danish web sites print ("Onsdag, April 3, 2019").
+EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_EN = re.compile(rf"\b({'|'.join(EN_MONTHS)})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+# "15-maj-2002", "3-okt-2019": day, month name and year joined by dashes.
+_DASHED = re.compile(rf"\b(\d{{1,2}})-({_MONTH_ALT})\.?-(\d{{4}})\b", re.I)
 
 # "29. august 2016", "den 20. juni 2013", "1. sep. 2016"
 _LONG = re.compile(rf"\b(\d{{1,2}})\.?\s*({_MONTH_ALT})\.?\s+(\d{{4}})\b", re.I)
@@ -40,6 +48,14 @@ def find_dates(text: str) -> list[tuple[int, str]]:
         if iso:
             found.append((m.start(), iso))
     for m in _LONG.finditer(text):
+        iso = _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        if iso:
+            found.append((m.start(), iso))
+    for m in _EN.finditer(text):
+        iso = _iso(int(m.group(3)), EN_MONTHS[m.group(1).lower()], int(m.group(2)))
+        if iso:
+            found.append((m.start(), iso))
+    for m in _DASHED.finditer(text):
         iso = _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
         if iso:
             found.append((m.start(), iso))

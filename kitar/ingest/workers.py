@@ -18,6 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from kitar.budget import time_budget
 from kitar.errors import KitarError
 from kitar.model import Document, Meeting
 from kitar.store.migrations import open_migrated
@@ -47,27 +48,30 @@ def _prepared(path: str, sha: str, doc: Document, meeting: Meeting) -> Outcome:
     return Outcome(path, prepared=prepare(doc, meeting, sha, path))
 
 
-def work(processor: Processor, path: str, sha: str) -> Outcome:
-    """Read, parse and analyse one file; any failure becomes a reason, never an exception."""
+def work(processor: Processor, path: str, sha: str, timeout: float | None = None) -> Outcome:
+    """Read, parse and analyse one file; any failure (or more than `timeout` seconds)
+    becomes a reason, never an exception."""
     try:
-        return _prepared(path, sha, *processor(path))
+        with time_budget(timeout, path):
+            return _prepared(path, sha, *processor(path))
     except Exception as exc:  # a parser bug must not abort the batch
         return _failure(path, exc)
 
 
-def _read(path: str, ocr: OcrOptions | None = None) -> Document | str:
+def _read(path: str, timeout: float | None = None, ocr: OcrOptions | None = None) -> Document | str:
     """Read and reflow one file (in a worker): a Document, or the reason it failed."""
-    from kitar.pipeline import read_and_reflow
+    from kitar.ingest.pipeline import read_and_reflow
 
     try:
-        return read_and_reflow(path) if ocr is None else read_and_reflow(path, ocr=ocr)
+        with time_budget(timeout, path):
+            return read_and_reflow(path) if ocr is None else read_and_reflow(path, ocr=ocr)
     except Exception as exc:
         return _failure(path, exc).reason or ""
 
 
 def _warm_up() -> None:
     """Load spaCy (and the compound vocabulary) in this process while the workers read."""
-    from kitar.pipeline import warm_up
+    from kitar.ingest.pipeline import warm_up
 
     with contextlib.suppress(Exception):  # the real documents then report what is wrong
         prepare(*warm_up(), "", "<warm-up>")
@@ -122,7 +126,7 @@ class _Pending:
         return self.outcome
 
     def _finish(self) -> Outcome:
-        from kitar.pipeline import finish_document, process_pdf_pages
+        from kitar.ingest.pipeline import finish_document, process_pdf_pages
 
         results = [_result(f) for f in self.parts]
         for got in results:
@@ -142,27 +146,38 @@ class _Pending:
             return _failure(self.path, exc)
 
 
+def _read_chunk(
+    path: str, numbers: list[int], timeout: float | None, ocr: OcrOptions | None = None
+) -> Any:
+    """Some pages of a long PDF (in a worker), within the time budget."""
+    from kitar.ingest.pipeline import read_pdf_chunk
+
+    with time_budget(timeout, path):
+        return read_pdf_chunk(path, numbers) if ocr is None else read_pdf_chunk(path, numbers, ocr)
+
+
 def _submit(
     pool: ProcessPoolExecutor,
     processor: Processor,
     split: bool,
     path: str,
     sha: str,
+    timeout: float | None = None,
     ocr: OcrOptions | None = None,
 ) -> _Pending:
     """With the real pipeline the workers only read (no spaCy to load there); this process
-    finishes. A custom processor runs whole in the workers. With `ocr`, the workers also
-    run OCR on scanned pages (a long scan's chunks in parallel)."""
+    finishes. A custom processor runs whole in the workers. Each task in a worker has the
+    time budget `timeout`: a file (or a long PDF's chunk) over it is reported failed. With
+    `ocr`, the workers also run OCR on scanned pages (a long scan's chunks in parallel)."""
     if not split:
-        return _Pending(path, sha, "outcome", [pool.submit(work, processor, path, sha)])
-    from kitar.pipeline import pdf_chunks, read_pdf_chunk
+        return _Pending(path, sha, "outcome", [pool.submit(work, processor, path, sha, timeout)])
+    from kitar.ingest.pipeline import pdf_chunks
 
     chunks = pdf_chunks(path)  # a long PDF: its page chunks are read by all the workers
     if chunks:
-        more = () if ocr is None else (ocr,)
-        parts = [pool.submit(read_pdf_chunk, path, c, *more) for c in chunks]
+        parts = [pool.submit(_read_chunk, path, c, timeout, ocr) for c in chunks]
         return _Pending(path, sha, "pages", parts)
-    return _Pending(path, sha, "document", [pool.submit(_read, path, ocr)])
+    return _Pending(path, sha, "document", [pool.submit(_read, path, timeout, ocr)])
 
 
 def _next_read(pending: dict[int, _Pending]) -> _Pending | None:
@@ -206,8 +221,10 @@ class Readers:
         jobs: int,
         split: bool,
         pdfs: bool = False,
+        timeout: float | None = None,
         ocr: OcrOptions | None = None,
     ) -> None:
+        self.timeout = timeout
         self.pdfs = split and pdfs
         # One OCRmyPDF page at a time in each worker: the workers already share the cores.
         self.ocr = replace(ocr, jobs=1) if ocr is not None else None
@@ -244,7 +261,7 @@ class Readers:
             batch = range(self.submitted, min(len(self.files), self.submitted + self.window))
             for k in sorted(batch, key=lambda k: -_size(self.files[k][0])):
                 self.pending[k] = _submit(
-                    self.pool, self.processor, self.split, *self.files[k], ocr=self.ocr
+                    self.pool, self.processor, self.split, *self.files[k], self.timeout, self.ocr
                 )
             self.submitted = batch.stop
 

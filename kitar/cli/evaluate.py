@@ -1,0 +1,185 @@
+"""CLI command `kitar eval`: the parser's accuracy on one document or a folder of answer keys."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.markup import escape
+
+from kitar.cli.common import console, fail, handle_errors
+
+if TYPE_CHECKING:
+    from kitar.ingest.eval_set import SetScore
+    from kitar.parse.evaluate import Evaluation
+
+# How the old-style expected file's scores map onto the scorer's metric names for --min.
+_LEGACY_METRICS = {
+    "items": "items",
+    "presenters": "presenters",
+    "recs": "recommendations",
+    "annexes": "annexes",
+    "closed": "closed",
+    "decisions": "decisions",
+}
+NAME_WIDTH = 60  # as wide as score_set.py's document column
+
+
+def _check_bars(values: dict[str, float], specs: list[str]) -> None:
+    from kitar.ingest.eval_set import parse_bars, shortfalls
+
+    try:
+        bars = parse_bars(specs)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--min") from None
+    short = shortfalls(values, bars)
+    if short:
+        text = ", ".join(f"{k} {v:.2f} < {bars[k]:.2f}" for k, v in short.items())
+        raise fail(f"below the bar: {text}", 1)
+
+
+def _print_set(result: SetScore, diff: bool) -> None:
+    metrics = result.metrics
+    width = max([len(d.name[:NAME_WIDTH]) for d in result.docs] + [10])
+    console.print(
+        "document".ljust(width) + "".join(f" {m:>10}" for m in metrics),
+        highlight=False,
+        soft_wrap=True,
+    )
+    for doc in result.docs:
+        cells = "".join(
+            f" {doc.metrics[m]:>10.2f}" if m in doc.metrics else f" {'-':>10}" for m in metrics
+        )
+        console.print(
+            escape(doc.name[:NAME_WIDTH].ljust(width)) + cells, highlight=False, soft_wrap=True
+        )
+        if doc.error:
+            console.print(f"  [red]parse failed:[/] {escape(doc.error)}", soft_wrap=True)
+        for note in doc.notes if diff else []:
+            console.print(f"  [dim]{escape(note)}[/]", soft_wrap=True)
+    for name in result.missing:
+        console.print(f"{escape(name)}: input missing", soft_wrap=True)
+    macro, counts = result.macro(), result.counts()
+    console.print(
+        f"macro over {len(result.docs)} docs".ljust(width)
+        + "".join(f" {macro[m]:>10.2f}" for m in metrics),
+        highlight=False,
+        soft_wrap=True,
+    )
+    console.print(
+        "documents".ljust(width) + "".join(f" {counts[m]:>10}" for m in metrics),
+        highlight=False,
+        style="dim",
+        soft_wrap=True,
+    )
+
+
+def _print_evaluation(ev: Evaluation, file: str, diff: bool) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"kitar eval {escape(file)}")
+    for col in ("field", "expected", "found", "correct", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col != "field" else "left")
+    for s in ev.scores:
+        table.add_row(
+            s.name, str(s.expected), str(s.found), str(s.correct),
+            f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+        )  # fmt: skip
+    for key, ok in ev.meeting_fields.items():
+        table.add_row(f"meeting.{key}", "1", "1", "1" if ok else "0", "", "", f"{float(ok):.3f}")
+    console.print(table)
+    for line in ev.differences if diff else []:
+        console.print(f"  [dim]{escape(line)}[/]")
+
+
+def _legacy(file: str, expected: Path, as_json: bool, diff: bool, bars: list[str]) -> None:
+    """`kitar eval FILE EXPECTED` with an expected extraction in the kitar.meeting/1 shape."""
+    from kitar.errors import DocumentNotFound, UnsupportedFormat
+    from kitar.ingest.pipeline import parse_file
+    from kitar.parse.answer_key import check_answer_key
+    from kitar.parse.evaluate import evaluate
+
+    if not expected.is_file():
+        raise DocumentNotFound("expected file not found", expected)
+    try:
+        wanted = json.loads(expected.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UnsupportedFormat(f"not a JSON file ({exc})", expected) from None
+    problem = check_answer_key(wanted)
+    if problem:
+        raise UnsupportedFormat(f"not an expected extraction: {problem}", expected)
+    ev = evaluate(parse_file(file), wanted)
+    if as_json:
+        typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        _print_evaluation(ev, file, diff)
+    names = {s.name for s in ev.scores}
+    values = {k: ev.score(v).f1 for k, v in _LEGACY_METRICS.items() if v in names}
+    if ev.meeting_fields:
+        values["meeting"] = sum(ev.meeting_fields.values()) / len(ev.meeting_fields)
+    _check_bars(values, bars)
+
+
+def eval_cmd(
+    target: str = typer.Argument(
+        ..., help="A document, or a folder of documents with answer keys (NAME.gold.json)."
+    ),
+    expected: Path | None = typer.Argument(
+        None,
+        help="Expected extraction (kitar.meeting/1 shape) or answer key (NAME.gold.json); "
+        "default: the NAME.gold.json beside the document.",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print scores as JSON."),
+    diff: bool | None = typer.Option(
+        None, "--diff/--no-diff", help="List what differs (default: on for one document)."
+    ),
+    bars: list[str] = typer.Option(
+        [],
+        "--min",
+        help="Exit 1 below a bar, e.g. --min items=0.95 --min recs=0.9 (metrics: "
+        "items, presenters, recs, annexes, closed, decisions, case_ids, meeting).",
+    ),
+) -> None:
+    """Score the parser: one document against its expected extraction, or a folder of
+    documents against their answer keys (a row per document and macro averages)."""
+    from kitar.ingest.eval_set import (
+        ANSWER_KEY_SUFFIX,
+        INPUT_SUFFIXES,
+        DocScore,
+        SetScore,
+        load_answer_key,
+        meeting_dict,
+        score_folder,
+    )
+    from kitar.parse.answer_key import score_answer_key
+
+    path = Path(target)
+    if path.is_dir():
+        if expected is not None:
+            raise typer.BadParameter("give a folder alone, or a document and its expected file")
+        result = score_folder(path)
+    else:
+        if expected is None:
+            expected = path.with_name(path.name.removesuffix(path.suffix) + ANSWER_KEY_SUFFIX)
+            if path.suffix not in INPUT_SUFFIXES or not expected.exists():
+                raise typer.BadParameter(f"no {expected.name} beside {target}: give EXPECTED")
+        if not expected.name.endswith(ANSWER_KEY_SUFFIX):
+            _legacy(target, expected, as_json, diff is not False, bars)
+            return
+        key = load_answer_key(expected)
+        scored = score_answer_key(key, meeting_dict(target))  # a bad document: its exit code
+        doc = DocScore(path.name, scored.metrics, scored.notes)
+        result = SetScore(path.parent, [doc])
+        diff = diff is not False
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        _print_set(result, bool(diff))
+    _check_bars(result.macro(), bars)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `eval`."""
+    app.command("eval")(handle_errors(eval_cmd))

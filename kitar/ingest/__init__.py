@@ -1,0 +1,1 @@
+"""Ingest orchestration: read → reflow → parse each file, then hand it to the store."""

@@ -1,0 +1,169 @@
+"""The agenda knowledge in `pipelines/agenda.toml`, loaded once and compiled.
+
+This is the one module that reads the forms of item headings, case numbers, decision labels,
+recommendation lead-ins, closed markers and meeting titles; the rules in `kitar.parse` use the
+compiled patterns from here and never spell a Danish form of their own.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kitar.config import PROJECT_DIR, pipelines_dir
+from kitar.errors import KitarError
+
+# A Danish date inside a label: "04.12.2012", "04-06-2020", "1. oktober 2018", "11. juni 2018".
+DATE = (
+    r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
+    r"|\d{1,2}\.?\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober"
+    r"|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+\d{4}"
+)
+
+
+class AgendaDataError(KitarError):
+    """`pipelines/agenda.toml` is missing or malformed."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class HeadingForm:
+    """One form of an item heading (`12. Titel`, `Pkt. 42`, `Titel` + `Sag nr. 129`)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    weak: bool = False
+    title_next: bool = False
+    title_before: bool = False
+
+
+@dataclass(frozen=True)
+class DecisionLabel:
+    name: str
+    pattern: re.Pattern[str]
+    short: bool = False
+    in_item_only: bool = False
+
+
+@dataclass(frozen=True)
+class CaseShape:
+    name: str
+    pattern: re.Pattern[str]
+    bare: bool = False
+
+
+def _compile(spec: str, ignore_case: bool = False) -> re.Pattern[str]:
+    flags = re.S | (re.I if ignore_case else 0)
+    return re.compile(spec.replace("{DATE}", DATE), flags)
+
+
+class Agenda:
+    """Compiled patterns of `agenda.toml`; attribute names follow the file's tables."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.headings = [
+            HeadingForm(
+                name=h["name"],
+                pattern=_compile(h["pattern"], h.get("ignore_case", False)),
+                weak=h.get("weak", False),
+                title_next=h.get("title_next", False),
+                title_before=h.get("title_before", False),
+            )
+            for h in data["item_heading"]
+        ]
+        sub = data["subitem"]
+        self.subitem_decimal = _compile(sub["decimal"])
+        self.subitem_letter = _compile(sub["letter"])
+        lst = data["item_list"]
+        self.list_heading = _compile(lst["heading"], lst.get("ignore_case", False))
+        self.page_ref = _compile(lst["page_ref"])
+        self.closed_part = _compile(lst["closed_part"], True)
+        self.open_part = _compile(lst["open_part"], True)
+        cl = data["closed"]
+        self.closed_prefix = _compile(cl["prefix"])
+        self.closed_suffix = _compile(cl["suffix"], True)
+        self.closed_line = _compile(cl["line"], True)
+        self.access = _compile(cl["access"])
+        case = data["case_id"]
+        self.case_shapes = [
+            CaseShape(s["name"], _compile(s["pattern"]), s.get("bare", False))
+            for s in case["shape"]
+        ]
+        shapes = "|".join(s.pattern.pattern for s in self.case_shapes)
+        self.case_labelled = _compile(rf"\b{case['labels']}(?P<id>{shapes})(?![\d\-/])", True)
+        self.case_label_only = _compile(rf"^{case['labels']}$", True)
+        bare = "|".join(s.pattern.pattern for s in self.case_shapes if s.bare)
+        self.case_bare_line = _compile(rf"^(?P<id>{bare})$")
+        doc = data["doc_id"]
+        self.doc_labelled = _compile(rf"\b{doc['labels']}(?P<id>{doc['value']})", True)
+        self.decision_labels = [
+            DecisionLabel(
+                d["name"],
+                _compile(d["pattern"], d.get("ignore_case", False)),
+                d.get("short", False),
+                d.get("in_item_only", False),
+            )
+            for d in data["decision_label"]
+        ]
+        self.decision_not = _compile(data["decision_not"]["pattern"])
+        self.absent = _compile(data["absent"]["pattern"], True)
+        rec = data["recommendation"]
+        self.rec_lead = _compile(rec["lead"])
+        self.rec_heading = _compile(rec["heading"], True)
+        self.rec_clause = _compile(rec["clause"])
+        self.rec_split = _compile(rec["split"])
+        self.presenter = _compile(data["presenter"]["pattern"], True)
+        self.presenter_sentence = _compile(data["presenter"]["sentence"])
+        ann = data["annex"]
+        self.annex_numbered = _compile(ann["numbered"])
+        self.annex_heading = _compile(ann["heading"], True)
+        self.annex_file = _compile(ann["file_name"], True)
+        idh = data["item_data_heading"]
+        self.deciding_body = _compile(idh["deciding_body"], True)
+        self.meeting_end = _compile(idh["meeting_end"], True)
+        self.navigation = _compile(idh["navigation"], True)
+        self.navigation_prefix = _compile(idh["navigation_prefix"], True)
+        mt = data["meeting"]
+        self.kind_minutes = _compile(mt["minutes"])
+        self.kind_agenda = _compile(mt["agenda"])
+        self.meeting_words = _compile(mt["meeting_words"], True)
+        self.body = _compile(mt["body"])
+        self.body_label = _compile(mt["body_label"])
+        self.date_label = _compile(mt["date_label"], True)
+        self.title_meeting_in = _compile(mt["title_meeting_in"], True)
+
+    def case_id_in(self, text: str) -> str | None:
+        """A labelled case number in `text` (`Sagsnr.: 330-2018-3619` → `330-2018-3619`)."""
+        m = self.case_labelled.search(text)
+        return m.group("id") if m else None
+
+    def bare_case_id(self, text: str) -> str | None:
+        """A line that is only a case number in a label-free shape (`85.02.02-G01-1-17`)."""
+        m = self.case_bare_line.match(text.strip())
+        return m.group("id") if m else None
+
+
+def agenda_file(directory: Path | None = None) -> Path:
+    """`agenda.toml` in the pipelines folder, or the project's own when a custom folder has none."""
+    path = (directory or pipelines_dir()) / "agenda.toml"
+    return path if path.exists() else PROJECT_DIR / "pipelines" / "agenda.toml"
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Agenda:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Agenda(data)
+    except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as exc:
+        raise AgendaDataError(f"cannot load agenda forms: {exc}", path) from exc
+
+
+def agenda() -> Agenda:
+    """The compiled agenda forms (cached per file)."""
+    return _load(agenda_file())

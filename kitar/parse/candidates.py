@@ -1,0 +1,229 @@
+"""Candidate item headings and the evidence for and against each (rules, not decisions).
+
+Every block that has one of the heading forms of `pipelines/agenda.toml` is a candidate. Named
+rules look at the candidate and its neighbours and return `Evidence` (rule, weight, note); the
+chain in `kitar.parse.items` is chosen from the sums. Nothing here changes a block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from kitar.model import Block
+from kitar.parse import weights as W
+from kitar.parse.agenda import agenda
+from kitar.parse.vocabulary import is_section_heading
+
+# Item titles every agenda has: "Evt.", "Eventuelt", "Meddelelser", "Godkendelse af dagsorden".
+ROUTINE_TITLES = (
+    "evt", "eventuelt", "meddelelser", "godkendelse af", "velkommen", "orientering", "spørgetid",
+    "siden sidst", "fraværende", "bemærkninger", "underskrift",
+)  # fmt: skip
+# "Godkendelse af dagsorden ( )": an empty bracket left by a web template.
+_EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)\s*$")
+
+
+@dataclass
+class Evidence:
+    rule: str
+    weight: float
+    note: str = ""
+
+
+@dataclass
+class Candidate:
+    """A block that could be an item's heading."""
+
+    index: int  # the block with the number
+    number: int
+    title: str
+    form: str
+    start: int  # first block of the heading (the title block when the number follows it)
+    end: int  # last block of the heading (the title block when the title follows the number)
+    evidence: list[Evidence] = field(default_factory=list)
+    raw: str = ""  # the title as printed ("Høringssager:": a colon announces sub-items)
+    repeat_of: int | None = None  # index of an earlier candidate this one repeats
+    verdict: str = ""  # why it was or was not taken (for --explain)
+
+    @property
+    def score(self) -> float:
+        return sum(e.weight for e in self.evidence)
+
+
+def item_text(block: Block) -> str:
+    """The block's text with a number marker the reader split off (`3.` + `Arkitektur …`)."""
+    if not block.marker:
+        return block.text
+    marker = block.marker.strip()
+    if marker and marker[:-1].isalnum() and marker[-1:] in ".)" and len(marker) <= 5:
+        return f"{marker} {block.text.strip()}"
+    return block.text
+
+
+def title_key(title: str) -> str:
+    return " ".join(re.sub(r"[^\wæøå ]", " ", title.lower()).split())
+
+
+def same_title(a: str, b: str) -> bool:
+    """Whether two titles name the same item (a list entry may be cut or carry a page ref)."""
+    ka, kb = title_key(a), title_key(b)
+    if not ka or not kb:
+        return False
+    if ka.startswith(kb) or kb.startswith(ka):
+        return min(len(ka), len(kb)) >= 4
+    return SequenceMatcher(None, ka, kb).ratio() >= W.TITLE_MATCH
+
+
+def clean_title(title: str) -> str:
+    """`Godkendelse af dagsorden ( )` → `Godkendelse af dagsorden`; `Høringssager:` → no colon."""
+    title = _EMPTY_BRACKETS.sub("", " ".join(title.split()))
+    return title.rstrip(":").strip()
+
+
+def _title_ok(title: str) -> bool:
+    title = title.strip()
+    if not title or len(title) > 250:
+        return False
+    # Titles start like titles; "7. 2030-fremskrivning af …" starts with a year.
+    return title[0].isupper() or title[0] in "\"'”’«“" or bool(re.match(r"\d{4}\b", title))
+
+
+def _title_block_ok(block: Block) -> bool:
+    """A block that can stand as a title next to its number (`Pkt. 42` / `Beslutninger …`)."""
+    text = block.text.strip()
+    a = agenda()
+    return (
+        _title_ok(text)
+        and len(text) <= W.LONG_TITLE_CHARS
+        and not is_section_heading(text)
+        and not a.case_id_in(text)
+        and not any(d.pattern.match(text) for d in a.decision_labels if d.short)
+    )
+
+
+def match_heading(blocks: list[Block], i: int) -> Candidate | None:
+    """The first heading form of `agenda.toml` that block `i` has, as a candidate."""
+    text = item_text(blocks[i]).strip()
+    if not text or len(text) > 400 or not (text[0].isdigit() or text[0] in "PpS" or " " in text):
+        return None
+    a = agenda()
+    if any(d.pattern.match(text) for d in a.decision_labels if not d.short):
+        return None  # "Økonomiudvalgets beslutning den 13.04.2020 Punkt 4" is a decision label
+    for form in a.headings:
+        m = form.pattern.match(text)
+        if not m:
+            continue
+        number = int(m.group("num"))
+        start = end = i
+        if form.title_next:
+            if i + 1 >= len(blocks) or not _title_block_ok(blocks[i + 1]):
+                continue
+            title, end = blocks[i + 1].text.strip(), i + 1
+        elif form.title_before and not m.groupdict().get("title"):
+            if i == 0 or not _title_block_ok(blocks[i - 1]):
+                continue
+            title, start = blocks[i - 1].text.strip(), i - 1
+        else:
+            title = m.group("title").strip()
+        if number == 0 or not _title_ok(title):
+            continue
+        return Candidate(i, number, clean_title(title), form.name, start, end, raw=title)
+    return None
+
+
+# ---- evidence rules ---------------------------------------------------------------------------
+
+Rule = Callable[[list[Block], Candidate, "Context"], list[Evidence]]
+RULES: list[tuple[str, Rule]] = []
+
+
+def _rule(name: str) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        RULES.append((name, fn))
+        return fn
+
+    return register
+
+
+@dataclass
+class Context:
+    """What the rules may know about the whole document."""
+
+    body_size: float = 0.0
+    list_titles: dict[int, str] = field(default_factory=dict)  # number → title in the item list
+
+
+@_rule("form")
+def _form(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
+    return [Evidence(f"form:{c.form}", W.FORM.get(c.form, 0.0))]
+
+
+@_rule("typography")
+def _typography(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
+    block = blocks[c.index]
+    out = []
+    if block.kind == "heading" or (block.style or "").lower().startswith(("heading", "overskrift")):
+        out.append(Evidence("heading style", W.HEADING_STYLE))
+    if block.bold:
+        out.append(Evidence("bold", W.BOLD))
+    if ctx.body_size and block.size > ctx.body_size + 0.5:
+        out.append(Evidence("larger font", W.LARGER, f"{block.size:.1f} > {ctx.body_size:.1f}"))
+    if block.kind == "list_item" and not (block.marker and not block.marker[:1].isalnum()):
+        out.append(Evidence("numbered list item", W.LIST_ITEM))
+    if c.start == 0 or blocks[c.start - 1].page != blocks[c.start].page:
+        out.append(Evidence("starts a page", W.PAGE_START))
+    return out
+
+
+@_rule("title")
+def _title(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
+    out = []
+    low = c.title.lower()
+    if low.startswith(ROUTINE_TITLES):
+        out.append(Evidence("routine title", W.ROUTINE_TITLE))
+    if c.title.rstrip().endswith((".", ";", ",")) and not low.startswith("evt"):
+        out.append(Evidence("title ends like a sentence", W.SENTENCE_END))
+    if len(c.title) > W.LONG_TITLE_CHARS:
+        out.append(Evidence("long title", W.LONG_TITLE, f"{len(c.title)} chars"))
+    if c.start > 0 and blocks[c.start - 1].text.rstrip().endswith(":"):
+        out.append(Evidence("after a colon", W.AFTER_COLON))
+    return out
+
+
+@_rule("neighbours")
+def _neighbours(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
+    a = agenda()
+    out = []
+    after = [b.text[:200].strip() for b in blocks[c.end + 1 : c.end + 1 + W.LOOKAHEAD]]
+    before = [b.text[:200].strip() for b in blocks[max(0, c.start - 2) : c.start]]
+    if after and a.presenter.match(after[0]):
+        out.append(Evidence("presenter next", W.PRESENTER_NEXT))
+    near = [t for t in after if a.case_id_in(t) or a.bare_case_id(t)]
+    near += [t for t in before[-1:] if a.case_id_in(t) or a.bare_case_id(t)]
+    if near:
+        out.append(Evidence("case number near", W.CASE_ID_NEAR, near[0][:40]))
+    if any(is_section_heading(t) for t in after[:2]):
+        out.append(Evidence("section heading next", W.SECTION_NEXT))
+    if after and same_title(after[0], c.title) and len(after[0]) < len(c.title) + 12:
+        out.append(Evidence("title repeated", W.TITLE_REPEATED))
+    listed = ctx.list_titles.get(c.number)
+    if listed is not None and same_title(listed, c.title):
+        out.append(Evidence("in the list of items", W.IN_ITEM_LIST))
+    elif ctx.list_titles and c.number not in ctx.list_titles:
+        out.append(Evidence("not in the list of items", W.NOT_IN_ITEM_LIST))
+    return out
+
+
+def score(blocks: list[Block], cand: Candidate, ctx: Context) -> Candidate:
+    """Attach the evidence of every rule to the candidate."""
+    for _name, rule in RULES:
+        cand.evidence.extend(rule(blocks, cand, ctx))
+    return cand
+
+
+def body_font_size(blocks: list[Block]) -> float:
+    sizes = sorted(b.size for b in blocks if b.size)
+    return sizes[len(sizes) // 2] if sizes else 0.0

@@ -1,0 +1,30 @@
+"""Closed items: the marker leaves the title and sets `closed` (forms in `agenda.toml`)."""
+
+from __future__ import annotations
+
+from kitar.parse.agenda import agenda
+
+
+def split_closed(title: str) -> tuple[str, bool]:
+    """`LUKKET PUNKT - Salg af arealer` → (`Salg af arealer`, True); also `Lukket sag: …`,
+    `… – LUKKET PUNKT`, `… (Lukket punkt)`, `Lukket: …`."""
+    a = agenda()
+    for pattern in (a.closed_prefix, a.closed_suffix):
+        stripped = pattern.sub("", title, count=1)
+        if stripped != title and stripped.strip():
+            return stripped.strip(), True
+    return title, False
+
+
+def is_closed_line(text: str) -> bool:
+    """A line of its own under the title: `Lukket punkt`, `(Lukket punkt)`."""
+    return bool(agenda().closed_line.match(text.strip()))
+
+
+def access_of(text: str) -> bool | None:
+    """The access word at the end of a case line: `… Dok.nr.: 67/89  Lukket` → True (closed),
+    `… Åbent punkt` → False, no word → None."""
+    m = agenda().access.search(text)
+    if not m:
+        return None
+    return m.group("access").lower().startswith("lukket")

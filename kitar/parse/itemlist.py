@@ -1,0 +1,261 @@
+"""The list of items at the top of an agenda (`Indholdsfortegnelse`, `PUNKTER`, a bare list).
+
+The list is evidence for the body headings, not a competitor: its entries are items even when
+their bodies are cut off. Also splits flattened text where a page of a web export or a PDF text
+dump ran the list (or a heading) into one line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from kitar.model import Block
+from kitar.parse import patterns as P
+from kitar.parse import weights as W
+from kitar.parse.agenda import agenda
+from kitar.parse.candidates import Candidate, clean_title, match_heading, same_title
+
+
+@dataclass
+class ListEntry:
+    index: int
+    number: int
+    title: str
+    closed: bool = False
+
+
+@dataclass
+class ItemList:
+    entries: list[ListEntry]
+    indices: set[int]  # blocks that belong to the list (entries, its heading, part labels)
+    reason: str
+
+    def titles(self) -> dict[int, str]:
+        return {e.number: e.title for e in self.entries}
+
+
+# "… for åbne døre...i 89. Til efterretning - Kvartalsrapport …": a number that opens an entry.
+_ENTRY_START = re.compile(r"(?:(?<=\s)|(?<=\.\.)|(?<=[a-zæøå]))(?P<num>\d{1,4})\.\s+(?=[A-ZÆØÅ])")
+# A list heading glued to the first entry: "Indholdsfortegnelse1. Fraværende".
+_GLUED_HEADING = re.compile(r"^(?P<head>[A-ZÆØÅa-zæøå]{5,30})(?P<rest>\d{1,4}\.\s+\S.*)$", re.S)
+
+
+def _split_runs(text: str) -> list[str] | None:
+    """Split a flattened line before each entry of a consecutive numbered run (≥ 3 entries)."""
+    starts = [(m.start(), int(m.group("num"))) for m in _ENTRY_START.finditer(text)]
+    best: list[tuple[int, int]] = []
+    for k in range(len(starts)):
+        run = [starts[k]]
+        for pos, num in starts[k + 1 :]:
+            if num == run[-1][1] + 1:
+                run.append((pos, num))
+        if len(run) > len(best):
+            best = run
+    if len(best) < 3:
+        return None
+    cuts = [0, *(pos for pos, _ in best), len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
+
+
+def unglue(blocks: list[Block]) -> list[Block]:
+    """Split list headings glued to an entry, and flattened runs of numbered entries."""
+    a = agenda()
+    out: list[Block] = []
+    for block in blocks:
+        text = block.text.strip()
+        gm = _GLUED_HEADING.match(text)
+        if gm and a.list_heading.match(gm.group("head")):
+            out.append(replace(block, text=gm.group("head"), kind="heading", marker=None))
+            text = gm.group("rest")
+            block = replace(block, text=text, marker=None)
+        parts = _split_runs(text) if len(text) > 80 else None
+        if parts is None:
+            out.append(block if block.text == text else replace(block, text=text))
+            continue
+        for part in parts:
+            out.append(replace(block, text=part, kind="paragraph", marker=None))
+    return out
+
+
+# A page reference made of a leader: "...ii", "........3", "…" (bare "Budget xiii" is looser).
+_LEADER_REF = re.compile(r"\s*(?:\.{2,}|…+|(?:\. ){3,})\s*(?:[ivxlc]{1,6}|\d{1,3})?(?=\s|$)")
+
+
+def has_leader(title: str) -> bool:
+    return bool(_LEADER_REF.search(title))
+
+
+def strip_page_ref(title: str, bare: bool) -> tuple[str, str]:
+    """(`title`, what follows its page reference).
+
+    `Dallund Slot...ii Til behandling - for åbne døre...iii` → (`Dallund Slot`,
+    `Til behandling - for åbne døre`): a flattened list runs part labels into the entries.
+    A bare trailing page number (`Budget xiii`, `Meddelelser 3`) goes only when `bare`: the list
+    is announced or led, so a title that ends in a number is a page reference.
+    """
+    m = _LEADER_REF.search(title)
+    if m and title[: m.start()].strip():
+        head, rest = title[: m.start()].strip(), title[m.end() :].strip()
+        return head, _LEADER_REF.sub("", rest).strip()
+    if bare:
+        stripped = agenda().page_ref.sub("", title).strip()
+        if stripped:
+            return stripped, ""
+    return title.strip(), ""
+
+
+def _closed_title(title: str) -> tuple[str, bool]:
+    from kitar.parse.closed import split_closed
+
+    return split_closed(title)
+
+
+def _entry(blocks: list[Block], i: int) -> Candidate | None:
+    if len(blocks[i].text) > W.LIST_ENTRY_MAX_CHARS:
+        return None
+    cand = match_heading(blocks, i)
+    if cand is None or cand.end != i or cand.start != i:
+        return None
+    return cand
+
+
+def _filler(block: Block) -> bool:
+    """Blocks allowed between two entries: part labels and short captions (`Punkt nr. Side`)."""
+    a = agenda()
+    text = block.text.strip()
+    return bool(
+        a.open_part.match(text)
+        or a.closed_part.match(text)
+        or a.list_heading.match(text)
+        or bool(P.TOC_COLUMN_HEADER.match(text))
+        or bool(_LEADER_REF.fullmatch(text))
+    )
+
+
+def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | None:
+    """The runs of consecutive numbered entries that form the list of items, if any.
+
+    A run counts as the list when a list heading announces it, when its entries carry page
+    references, or when its entries come back later as headings with the same number and title.
+    """
+    a = agenda()
+    entries: dict[int, Candidate] = {}
+    for i in range(len(blocks)):
+        entry = _entry(blocks, i)
+        if entry:
+            entries[i] = entry
+    runs: list[list[int]] = []
+    for i in sorted(entries):
+        if runs:
+            last = runs[-1][-1]
+            gap = range(last + 1, i)
+            if (
+                entries[i].number == entries[last].number + 1
+                and len(gap) <= 2
+                and all(_filler(blocks[k]) for k in gap)
+            ):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    found: list[ItemList] = []
+    prev_end = -1
+    for run in runs:
+        head = [blocks[k].text.strip() for k in range(max(0, prev_end + 1, run[0] - 3), run[0])]
+        prev_end = run[-1]
+        announced = any(a.list_heading.match(t) for t in head)
+        refs = sum(has_leader(entries[k].title) for k in run)
+        # One entry is a list only when announced and led to a page number (a one-item TOC).
+        paged = all(
+            has_leader(entries[k].title) or a.page_ref.search(entries[k].title) for k in run
+        )
+        if len(run) < W.LIST_MIN_ENTRIES and not (announced and paged):
+            continue
+        later = [
+            c
+            for c in body
+            if c.index > run[-1]
+            and any(
+                c.number == entries[k].number
+                and same_title(c.title, strip_page_ref(entries[k].title, True)[0])
+                for k in run
+            )
+        ]
+        if not (announced or refs * 2 >= len(run) or later):
+            continue
+        reason = (
+            "announced by a list heading"
+            if announced
+            else "entries carry page references"
+            if refs * 2 >= len(run)
+            else f"{len(later)} entries come back as headings"
+        )
+        found.append(_build(blocks, run, entries, reason, bare=announced or refs * 2 >= len(run)))
+    if not found:
+        return None
+    # A page may print the list more than once (links at the top, then the headings again
+    # before the bodies): every such run is the list; the first one names the items.
+    merged = found[0]
+    for other in found[1:]:
+        merged.indices |= other.indices
+        known = {e.number for e in merged.entries}
+        merged.entries.extend(e for e in other.entries if e.number not in known)
+    merged.entries.sort(key=lambda e: e.number)
+    return merged
+
+
+def _build(
+    blocks: list[Block], run: list[int], entries: dict[int, Candidate], reason: str, bare: bool
+) -> ItemList:
+    a = agenda()
+    indices = set(range(run[0], run[-1] + 1))
+    for k in range(max(0, run[0] - 3), run[0]):
+        if a.list_heading.match(blocks[k].text.strip()):
+            indices.update(range(k, run[0]))
+    out: list[ListEntry] = []
+    closed_part = False
+    members = set(run)
+    for k in range(run[0], run[-1] + 1):
+        text = blocks[k].text.strip()
+        trailer = ""
+        if k in members:
+            title, trailer = strip_page_ref(entries[k].title, bare)
+            title, closed = _closed_title(clean_title(title))
+            out.append(ListEntry(k, entries[k].number, title, closed or closed_part))
+        else:
+            trailer = text
+        # A part label, on its own or run into the entry before: "for lukkede døre".
+        if a.closed_part.match(trailer):
+            closed_part = True
+        elif a.open_part.match(trailer):
+            closed_part = False
+    return ItemList(out, indices, reason)
+
+
+def split_at_listed(blocks: list[Block], item_list: ItemList) -> list[Block] | None:
+    """Cut a block where a listed item's heading was run into it (a flattened page:
+    `Side i … for åbne døre 89. Til efterretning - Kvartalsrapport … J.nr.:`); None if no cut."""
+    changed = False
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i in item_list.indices:
+            out.append(block)
+            continue
+        text = block.text
+        cuts: list[int] = []
+        for e in item_list.entries:
+            head = re.escape(e.title).replace("\\ ", r"\s+")
+            for m in re.finditer(rf"(?<![\d.])(?:{e.number})\.\s+{head}(?=\s|$)", text):
+                if m.start() > 0 or m.end() < len(text):
+                    cuts.extend((m.start(), m.end()))
+        if not cuts:
+            out.append(block)
+            continue
+        changed = True
+        bounds = sorted({0, *cuts, len(text)})
+        for a, b in itertools.pairwise(bounds):
+            part = text[a:b].strip()
+            if part:
+                out.append(replace(block, text=part, marker=None))
+    return out if changed else None

@@ -1,0 +1,187 @@
+"""Reader guards: coordinates inside the page box, library log lines as warnings, time budget."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kitar.budget import time_budget
+from kitar.cli.app import app
+from kitar.errors import OverBudget
+from kitar.ingest.batch import ingest
+from kitar.model import Line, Word
+from kitar.read.columns import gutters_and_edges
+from kitar.read.guards import MAX_PAGE_PT, library_log, library_warning, page_size, word_box
+from kitar.read.pdf import read_pdf
+from tests.test_store_fakes import fake_processor, make_meeting, write_fake
+
+BODY = "Udvalget drøftede den fremtidige organisering af området og strategien"
+
+
+def raw_pdf(path: Path, raw_ops: list[str], lines: int = 12) -> Path:
+    """A one-page PDF with ordinary body lines plus raw content-stream operators (the kind
+    of numbers a damaged stream yields)."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842), pageCompression=0)
+    c.setFont("Helvetica", 10)  # the font's resource name is /F1
+    for n in range(lines):
+        c.drawString(72, 700 - 14 * n, f"{n + 1}. {BODY}")
+    for op in raw_ops:
+        c._code.append(op)
+    c.showPage()
+    c.save()
+    return path
+
+
+# ---- geometry --------------------------------------------------------------------------
+
+
+def test_word_box_clamps_to_the_page_and_drops_what_lies_outside() -> None:
+    assert word_box(10, 20, 30, 40, 595, 842) == (10, 20, 30, 40)
+    assert word_box(590, 4.8e11, 30, 40, 595, 842) == (590, 595, 30, 40)
+    assert word_box(4.8e11, 4.8e11 + 5, 30, 40, 595, 842) is None
+    assert word_box(10, 20, -900, -880, 595, 842) is None
+    assert word_box(float("nan"), 20, 30, 40, 595, 842) is None
+    assert word_box(20, 10, 40, 30, 595, 842) == (10, 20, 30, 40)  # reversed boxes
+
+
+def test_page_size_is_bounded() -> None:
+    assert page_size(595.0, 842.0) == (595.0, 842.0)
+    assert page_size(1e12, float("inf")) == (MAX_PAGE_PT, 842.0)
+    assert page_size(-1, float("nan")) == (595.0, 842.0)
+
+
+def test_gutters_ignore_geometry_larger_than_any_page() -> None:
+    """Before the guard this allocated a list 4.8e11 long (MemoryError or OverflowError)."""
+    words = [Word(f"ord{n}", 50 + 3 * n, 80 + 3 * n, 100, 110, "F", 10) for n in range(45)]
+    words.append(Word("junk", 4.8e11, 4.8e11 + 5, 100, 110, "F", 10))
+    line = Line("x", 1, 50, 4.8e11 + 5, 100, 110, "F", 10, words=words)
+    start = time.perf_counter()
+    assert gutters_and_edges([line]) == []
+    assert time.perf_counter() - start < 1.0
+
+
+def test_pdf_with_glyphs_far_outside_the_page_reads_its_real_text(tmp_path: Path) -> None:
+    junk = [
+        "BT /F1 10 Tf 1 0 0 1 480000000000 700 Tm (fjern) Tj ET",
+        "BT /F1 10 Tf 1 0 0 1 300 -90000000000 Tm (langt) Tj ET",
+        "BT /F1 10 Tf 1 0 0 1 560 300 Tm (kant og videre ud over siden) Tj ET",
+    ]
+    doc = read_pdf(raw_pdf(tmp_path / "far.pdf", junk))
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "fjern" not in text and "langt" not in text  # wholly outside: not on the page
+    assert text.count("Udvalget drøftede") == 12
+    assert "kant" in text  # starts on the page: kept, its box clamped
+
+
+# ---- the PDF library's log lines -------------------------------------------------------
+
+
+def test_library_log_lines_become_one_warning_not_stderr(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    bad = [
+        "BT /F1 10 Tf 1 0 0 1 (x) 650 Tm (a) Tj ET",
+        "BT /F1 10 Tf 1 0 0 1 (y) 640 Tm (b) Tj ET",
+        "BT /F1 10 Tf (z) Tc 1 0 0 1 72 630 Tm (c) Tj ET",
+    ]
+    doc = read_pdf(raw_pdf(tmp_path / "log.pdf", bad))
+    notes = [w for w in doc.warnings if "PDF library reported" in w]
+    assert len(notes) == 1, doc.warnings
+    assert notes[0].startswith(f"{tmp_path / 'log.pdf'}: the PDF library reported 3 problem(s)")
+    assert "text matrix" in notes[0]
+    assert capfd.readouterr().err == ""
+
+
+def test_library_warning_groups_lines_by_kind() -> None:
+    lines = [f"Could not set text matrix because not all values in ({n}, b'x') parse" for n in "12"]
+    message = library_warning([*lines, "Data-loss while decompressing corrupted data"])
+    assert message is not None
+    assert message.count("Could not set text matrix") == 1 and "reported 3 problem(s)" in message
+    assert library_warning([]) is None
+
+
+def test_library_log_outside_a_document_is_dropped(capfd: pytest.CaptureFixture[str]) -> None:
+    notes: list[str] = []
+    with library_log(notes, "a.pdf"):
+        logging.getLogger("pdfminer.pdfpage").warning("inside")
+    logging.getLogger("pdfminer.pdfpage").warning("outside")
+    assert notes == ["a.pdf: the PDF library reported 1 problem(s) reading it: inside"]
+    assert capfd.readouterr().err == ""
+
+
+# ---- the time budget -------------------------------------------------------------------
+
+
+def _busy(seconds: float) -> None:
+    """Pure-Python work that swallows ordinary exceptions, as pdfminer does in places."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            sum(range(1000))
+        except Exception:  # swallowed, as pdfminer does
+            continue
+
+
+def test_time_budget_stops_the_work_even_when_exceptions_are_swallowed() -> None:
+    start = time.monotonic()
+    with (
+        pytest.raises(OverBudget, match=r"x\.pdf: stopped after 0\.2 s"),
+        time_budget(0.2, "x.pdf"),
+    ):
+        _busy(5)
+    assert time.monotonic() - start < 2
+
+
+def test_no_budget_and_a_budget_not_spent_change_nothing() -> None:
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    with time_budget(None, "x"):
+        _busy(0.05)
+    with time_budget(5, "x"):
+        _busy(0.05)
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_parse_timeout_gives_exit_13_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kitar.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "process_file", lambda path: _busy(10))
+    result = CliRunner().invoke(app, ["parse", "slow.pdf", "--timeout", "0.3"])
+    assert result.exit_code == 14
+    assert "slow.pdf: stopped after 0.3 s" in result.output
+    assert "Traceback" not in result.output
+
+
+def slow_processor(path: str) -> tuple:
+    """The fake processor, which never finishes on `slow.txt` (module level: workers pickle
+    it)."""
+    if path.endswith("slow.txt"):
+        _busy(30)
+    return fake_processor(path)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ingest_stops_a_document_over_budget_and_names_it(tmp_path: Path, jobs: int) -> None:
+    write_fake(tmp_path / "slow.txt", make_meeting())
+    write_fake(tmp_path / "ok.txt", make_meeting(variant="b"))
+    report = ingest(
+        [tmp_path / "slow.txt", tmp_path / "ok.txt"],
+        tmp_path / "k.db",
+        jobs=jobs,
+        processor=slow_processor,
+        timeout=0.5,
+    )
+    by_name = {Path(f.path).name: f for f in report.files}
+    assert by_name["slow.txt"].status == "failed"
+    assert "slow.txt: stopped after 0.5 s" in (by_name["slow.txt"].reason or "")
+    assert by_name["ok.txt"].status == "new"
