@@ -23,8 +23,12 @@ demo: install
 	$(KITAR) parse $(DEMO_DIR)/agenda-01.pdf
 	$(KITAR) ingest $(DEMO_DIR) --db $(DEMO_DB) -j 2
 	$(KITAR) search digitaliseringsstrategi --db $(DEMO_DB) --limit 5
-	$(KITAR) minutes 1 --db $(DEMO_DB) -o $(DEMO_DIR)/referat-udkast.docx --force
+	$(KITAR) minutes 1 --db $(DEMO_DB) -o corpus/udkast/referat-udkast.docx --force
 	$(KITAR) followups --db $(DEMO_DB) --open
+	@echo
+	@echo "kitar er klar. Kør det som .venv/bin/kitar, eller først: source .venv/bin/activate"
+	@echo "Demo-korpusset: export KITAR_DB=$(DEMO_DB)  (ellers bruges corpus/kitar.db)"
+	@echo "Prøv derefter rundturen i README.md, f.eks. kitar search digitaliseringsstrategi"
 
 test: install
 	$(PY) -m pytest
@@ -42,4 +46,4 @@ bench: install
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(DEMO_DIR)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(DEMO_DIR) corpus/udkast

@@ -88,23 +88,23 @@ class OutputError(KitarError):
 
 
 EXIT_CODES: dict[int, str] = {
-    0: "success",
-    1: "error (or: one or more files failed in a batch)",
-    2: "bad command-line usage",
-    DocumentNotFound.exit_code: "file not found",
-    EmptyDocument.exit_code: "empty (zero-byte) file",
-    UnsupportedFormat.exit_code: "unsupported or mislabelled format (e.g. a text file named .pdf)",
-    EncryptedDocument.exit_code: "encrypted PDF",
-    DamagedDocument.exit_code: "damaged file that cannot be repaired",
-    NoTextLayer.exit_code: "scanned PDF without a text layer (read it with --ocr)",
-    NothingToExtract.exit_code: "no text at all (blank document)",
-    CorpusError.exit_code: "corpus/database error",
-    QueryError.exit_code: "invalid search query",
-    OutputExists.exit_code: "output file exists (use --force)",
-    PersonalDataFound.exit_code: "personal data found, nothing published (--redact-personal)",
-    OverBudget.exit_code: "document stopped: over its time budget (--timeout)",
-    OutputError.exit_code: "output cannot be written (not a regular file, permission, "
-    "read-only file system, disk full)",
+    0: "udført",
+    1: "fejl (eller: en eller flere filer fejlede i en kørsel)",
+    2: "forkert brug af kommandolinjen",
+    DocumentNotFound.exit_code: "filen findes ikke",
+    EmptyDocument.exit_code: "tom fil (0 byte)",
+    UnsupportedFormat.exit_code: "ukendt eller forkert angivet format (en tekstfil kaldt .pdf)",
+    EncryptedDocument.exit_code: "krypteret PDF",
+    DamagedDocument.exit_code: "beskadiget fil, der ikke kan repareres",
+    NoTextLayer.exit_code: "scannet PDF uden tekstlag (læs den med --ocr)",
+    NothingToExtract.exit_code: "ingen tekst overhovedet (tomt dokument)",
+    CorpusError.exit_code: "fejl i korpus/database",
+    QueryError.exit_code: "ugyldig søgning",
+    OutputExists.exit_code: "outputfilen findes allerede (brug --force)",
+    PersonalDataFound.exit_code: "personoplysninger fundet, intet udgivet (--redact-personal)",
+    OverBudget.exit_code: "dokumentet stoppet: over sin tidsgrænse (--timeout)",
+    OutputError.exit_code: "output kan ikke skrives (ikke en almindelig fil, adgang, "
+    "skrivebeskyttet filsystem, disken fuld)",
 }
 
 
@@ -128,4 +128,4 @@ def os_error_reason(exc: OSError) -> str:
 
 def exit_codes_help() -> str:
     """Exit codes as a help paragraph."""
-    return "Exit codes: " + "; ".join(f"{code} {text}" for code, text in EXIT_CODES.items()) + "."
+    return "Slutkoder: " + "; ".join(f"{code} {text}" for code, text in EXIT_CODES.items()) + "."

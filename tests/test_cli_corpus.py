@@ -29,7 +29,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KITAR_DB", str(path))
     result = runner.invoke(app, ["ingest", str(folder)])
     assert result.exit_code == 0, result.output
-    assert "2 new" in result.output
+    assert "2 ny" in result.output
     return path
 
 
@@ -45,7 +45,7 @@ def test_ingest_exits_1_with_the_reason_when_a_file_fails(db: Path, tmp_path: Pa
     bad = write_fake(tmp_path / "scan.txt", fail="no text layer here")
     result = runner.invoke(app, ["ingest", str(bad), "--db", str(db)])
     assert result.exit_code == 1
-    assert "failed" in result.output and "no text layer here" in result.output
+    assert "fejlede" in result.output and "no text layer here" in result.output
 
 
 def test_search_prints_citation_and_json(db: Path) -> None:
@@ -89,18 +89,18 @@ def test_meetings_show_people_stats(db: Path) -> None:
 
 def test_show_unknown_meeting_exits_10(db: Path) -> None:
     result = runner.invoke(app, ["show", "1999-01-01"])
-    assert result.exit_code == 10 and "no meeting" in result.output
+    assert result.exit_code == 10 and "intet møde" in result.output
 
 
 def test_a_file_that_is_not_a_corpus_is_a_clear_error(tmp_path: Path) -> None:
     junk = tmp_path / "notes.db"
     junk.write_text("not sqlite at all " * 100)
     result = runner.invoke(app, ["search", "x", "--db", str(junk)])
-    assert result.exit_code == 10 and "cannot open corpus database" in result.output
+    assert result.exit_code == 10 and "kan ikke åbne korpusdatabasen" in result.output
     empty = tmp_path / "empty.db"
     sqlite3.connect(empty).execute("CREATE TABLE t (x)")
     result = runner.invoke(app, ["stats", "--db", str(empty)])
-    assert result.exit_code == 10 and "not a kitar corpus" in result.output
+    assert result.exit_code == 10 and "ikke en kitar-korpusdatabase" in result.output
 
 
 def test_search_upgrades_an_older_corpus(tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_search_upgrades_an_older_corpus(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     migrations.migrate(open_db(db), target=1)
     result = runner.invoke(app, ["search", "strategi", "--db", str(db)])
-    assert result.exit_code == 0 and "no hits" in result.output
+    assert result.exit_code == 0 and "ingen hits" in result.output
     assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
 
 

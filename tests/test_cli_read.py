@@ -98,15 +98,15 @@ def test_inspect_shows_roles(tmp_path: Path) -> None:
     result = runner.invoke(app, ["inspect", str(path), "--page", "2"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
-    assert "page 2 of 2" in out
-    assert "Skolestruktur" in out and "heading" in out
-    assert "footer" in out and "Trafikplan" not in out
+    assert "side 2 af 2" in out
+    assert "Skolestruktur" in out and "overskrift" in out
+    assert "sidefod" in out and "Trafikplan" not in out
 
 
 def test_inspect_page_out_of_range_is_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["inspect", str(_pdf(tmp_path / "plan.pdf")), "--page", "9"])
     assert result.exit_code == 2
-    assert "page(s)" in " ".join(result.output.split())
+    assert "side(r)" in " ".join(result.output.split())
 
 
 def test_inspect_rejects_text_files(tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_help_texts() -> None:
     for command in ("reflow", "inspect"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
-    assert "headers" in runner.invoke(app, ["reflow", "--help"]).stdout
+    assert "Sidehoveder" in runner.invoke(app, ["reflow", "--help"]).stdout
     assert "--page" in runner.invoke(app, ["inspect", "--help"]).stdout
 
 
@@ -145,4 +145,4 @@ def test_real_ballerup_inspect_marks_header(samples: Path) -> None:
     path = samples / "ballerup-sfu-2012-12-04" / "referat.pdf"
     result = runner.invoke(app, ["inspect", str(path), "-p", "3"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "header" in result.stdout and "Åbent referat" in result.stdout
+    assert "sidehoved" in result.stdout and "Åbent referat" in result.stdout

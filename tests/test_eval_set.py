@@ -222,14 +222,14 @@ def test_cli_eval_folder_prints_rows_and_macro(tmp_path: Path) -> None:
     assert data["counts"]["items"] == 1 and 0.0 <= data["macro"]["items"] <= 1.0
     plain = runner.invoke(app, ["eval", str(_folder(tmp_path))])
     assert plain.exit_code == 0
-    assert "teknik" in plain.stdout and "macro over 1 docs" in plain.stdout
+    assert "teknik" in plain.stdout and "gennemsnit af 1 dok." in plain.stdout
 
 
 def test_cli_eval_min_exits_1_below_a_bar(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     # a bar no score can reach (above 1) always falls short; 0 is always met
     high = runner.invoke(app, ["eval", str(folder), "--min", "items=1.01"])
-    assert high.exit_code == 1 and "below the bar: items" in high.stderr
+    assert high.exit_code == 1 and "under kravet: items" in high.stderr
     low = runner.invoke(app, ["eval", str(folder), "--min", "items=0", "--min", "meeting=0"])
     assert low.exit_code == 0, low.output
     bad = runner.invoke(app, ["eval", str(folder), "--min", "speed=2"])

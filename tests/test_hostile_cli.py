@@ -68,7 +68,7 @@ def test_full_disk_on_stdout_is_one_line_and_exit_15(corpus: Path, args: list[st
         )
     assert done.returncode == 15, done.stderr
     lines = done.stderr.strip().splitlines()
-    assert lines == ["kitar: cannot write to standard output: no space left on the device"]
+    assert lines == ["kitar: kan ikke skrive til standard output: no space left on the device"]
 
 
 @pytest.mark.parametrize("args", [["search", "digitaliseringsstrategien"], ["meetings"]])
@@ -92,7 +92,7 @@ def test_double_dash_ends_options(corpus: Path) -> None:
     result = runner.invoke(app, ["search", "--db", str(corpus), "--", "-digitaliseringsstrategien"])
     assert result.exit_code == 0, result.output
     assert "No such option" not in result.output
-    assert "`--` ends the options" in runner.invoke(app, ["--help"]).output
+    assert "`--` afslutter tilvalgene" in " ".join(runner.invoke(app, ["--help"]).output.split())
 
 
 def test_ingest_dash_reads_paths_from_stdin(corpus: Path, tmp_path: Path) -> None:
@@ -107,9 +107,9 @@ def test_ingest_dash_reads_paths_from_stdin(corpus: Path, tmp_path: Path) -> Non
 def test_ingest_without_files_creates_no_database(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     result = runner.invoke(app, ["ingest", "-", "--db", str(db)], input="")
-    assert result.exit_code == 2 and "no paths on standard input" in result.output
+    assert result.exit_code == 2 and "ingen stier på standard input" in result.output
     result = runner.invoke(app, ["ingest", str(tmp_path / "findes-ikke.pdf"), "--db", str(db)])
-    assert result.exit_code == 1 and "no such file" in result.output
+    assert result.exit_code == 1 and "filen findes ikke" in result.output
     assert not db.exists()
 
 

@@ -26,7 +26,7 @@ from kitar.text.reflow import reflow_document
 from tests.test_store_fakes import fake_processor, make_meeting, write_fake
 
 runner = CliRunner()
-NO_TOOLS = "OCRmyPDF is not installed"
+NO_TOOLS = "tesseract-ocr-dan"  # what ocr.missing() names: a Debian package
 
 
 @pytest.fixture(autouse=True)
@@ -113,8 +113,12 @@ def test_missing_tools_keep_exit_8_and_name_what_to_install(
             args += ["--db", str(tmp_path / "k.db"), "--json"]
         result = runner.invoke(app, args)
         output = " ".join((result.stderr + result.stdout).split())
-        assert NO_TOOLS in output and "apt-get install ocrmypdf tesseract-ocr-dan" in output
-        assert result.exit_code == (1 if command == "ingest" else NoTextLayer.exit_code)
+        assert "apt-get install ocrmypdf tesseract-ocr-dan" in output
+        if command == "ingest":  # the JSON report keeps the library's English reason
+            assert f"{NO_TOOLS} is not installed" in output and result.exit_code == 1
+        else:
+            assert f"OCR kan ikke køre: {NO_TOOLS} er ikke installeret" in output
+            assert result.exit_code == NoTextLayer.exit_code
         assert "Traceback" not in output
 
 
@@ -125,7 +129,10 @@ def test_mixed_pdf_without_tools_reads_its_text_pages_with_a_warning(
     mixed = _pdf(tmp_path / "mixed.pdf", ["Dagsorden for udvalget", None])
     doc = read_pdf(mixed, ocr=OcrOptions())
     assert "Dagsorden" in doc.blocks[0].text and doc.ocr_pages == []
-    assert any(NO_TOOLS in w for w in doc.warnings)
+    assert [w for w in doc.warnings if NO_TOOLS in w] == [
+        f"{mixed}: no text layer, and OCR cannot run: {NO_TOOLS} is not installed "
+        "(apt-get install ocrmypdf tesseract-ocr-dan)"
+    ]
 
 
 def _cached_copy(scan: Path, pages: list[int], text_pages: list[str | None]) -> Path:
@@ -153,7 +160,7 @@ def test_cli_reflow_ocr_reports_the_cache_on_stderr(tmp_path: Path) -> None:
     result = runner.invoke(app, ["reflow", str(scan), "--ocr"])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "Ejendomsoversigt over tagrender"
-    assert "OCR scan.pdf: 1 page from the cache" in result.stderr
+    assert "OCR scan.pdf: 1 side fra cachen" in result.stderr
 
 
 def test_ocr_failure_is_one_line_naming_the_file(
@@ -169,7 +176,7 @@ def test_ocr_failure_is_one_line_naming_the_file(
     result = runner.invoke(app, ["reflow", str(scan), "--ocr"])
     assert result.exit_code == NoTextLayer.exit_code
     lines = result.stderr.strip().splitlines()
-    assert "scan.pdf: OCR failed (OCRmyPDF exit 2): bad input" in " ".join(lines[-1:])
+    assert "scan.pdf: OCR mislykkedes (OCRmyPDF slutkode 2): bad input" in " ".join(lines[-1:])
     assert "kitar-ocr-" not in result.stderr  # not the temporary copy's name
 
 
@@ -213,8 +220,8 @@ def test_ocr_progress_lines(capsys: pytest.CaptureFixture[str]) -> None:
     ocr_notice(OcrEvent("/x/bilag.pdf", 8, "start"))
     ocr_notice(OcrEvent("/x/bilag.pdf", 8, "done", 40.0))
     err = capsys.readouterr().err
-    assert "OCR bilag.pdf: 8 pages (Tesseract, Danish)" in err
-    assert "OCR bilag.pdf: 8 pages in 40.0 s (5.0 s/page)" in err
+    assert "OCR bilag.pdf: 8 sider (Tesseract, dansk)" in err
+    assert "OCR bilag.pdf: 8 sider på 40.0 s (5.0 s/side)" in err
 
 
 def test_image_helper_really_has_no_text(tmp_path: Path) -> None:

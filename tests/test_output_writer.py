@@ -202,6 +202,6 @@ def test_every_format_reports_write_failures_in_one_line(
     monkeypatch.setattr(output, "_write_all" if err == errno.ENOSPC else "_publish", boom)
     code, text = _write(corpus, fmt, tmp_path / f"ud.{fmt}")
     assert code == 15, text
-    assert text.startswith("kitar: ") and "cannot write" in text
+    assert text.startswith("kitar: ") and "kan ikke skrive" in text
     assert len(text.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []

@@ -236,10 +236,9 @@ def test_cli_parse_and_ingest_read_pages(pages: dict, tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     result = runner.invoke(app, ["ingest", str(path.parent), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["meetings", "--db", str(db)])
-    assert result.exit_code == 0 and result.output.count("Referat") + result.output.count(
-        "minutes"
-    ) >= len(SHAPES), result.output
+    result = runner.invoke(app, ["meetings", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    assert sum(m["kind"] == "minutes" for m in json.loads(result.output)) >= len(SHAPES)
 
 
 # ---- the eval texts set as web pages (at test time; the texts stay in ../shared) -----------

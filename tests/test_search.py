@@ -208,3 +208,48 @@ def test_each_item_is_one_hit_listing_its_other_matched_units(db: Path) -> None:
     assert {"item", "recommendation"} <= {hits[0].kind, *hits[0].also}
     assert len(hits[0].also) == len(set(hits[0].also)) and hits[0].kind not in hits[0].also
     assert search(db, "strategi", kind="recommendation")[0].also == []  # one kind asked for
+
+
+# --- operators: AND/OR/NOT/NEAR (and OG/ELLER/IKKE/NÆR) in capitals ---------------------------
+
+
+def test_and_is_the_default_and_explicit(db: Path) -> None:
+    both = titles(search(db, "strategi AND rygestop"))
+    assert both == titles(search(db, "strategi rygestop")) == ["Strategi for rygestop"]
+    assert titles(search(db, "strategi OG rygestop")) == both
+
+
+def test_or_finds_either(db: Path) -> None:
+    either = set(titles(search(db, "radiatorer OR rygestop")))
+    assert either == {"Orientering om radiatorer", "Strategi for rygestop"}
+    assert set(titles(search(db, "radiatorer ELLER rygestop"))) == either
+    assert titles(search(db, "radiatorer rygestop")) == []  # without OR: both words needed
+
+
+def test_not_leaves_out(db: Path) -> None:
+    with_strategy = set(titles(search(db, "strategi")))
+    assert "Strategi for rygestop" in with_strategy
+    without = set(titles(search(db, "strategi NOT rygestop")))
+    assert without == with_strategy - {"Strategi for rygestop"}
+    assert set(titles(search(db, "IKKE rygestop strategi"))) == without  # NOT first is fine
+
+
+def test_near_needs_the_words_close(db: Path) -> None:
+    assert titles(search(db, "rådet NEAR strategien", kind="recommendation"))
+    # "at rådet godkender strategien": one word between
+    assert titles(search(db, "rådet NEAR/0 strategien", kind="recommendation")) == []
+    assert titles(search(db, "rådet NEAR/1 strategien", kind="recommendation"))
+
+
+def test_operators_are_words_where_they_join_nothing() -> None:
+    assert [t.kind for t in parse_query("AND")] == ["word"]
+    assert [t.words for t in parse_query("x OR")] == [["x"], ["or"]]
+    assert [t.op for t in parse_query("a or b")] == ["and", "and", "and"]  # lowercase: words
+    with pytest.raises(QueryError, match="NOT only leaves words out"):
+        parse_query("NOT budget")
+
+
+def test_operators_in_the_fts_expression() -> None:
+    assert to_fts(parse_query("a OR b c")).startswith('(({stems parts} : "a" OR')
+    assert " NOT (" in to_fts(parse_query("a NOT b"))
+    assert 'NEAR("a" "c d", 3)' in to_fts(parse_query('a NEAR/3 "c d"'))

@@ -7,22 +7,27 @@ import sys
 import typer
 
 from kitar import __version__
-from kitar.cli import cases, corpus, evaluate, export, minutes, parse, publish, read
-from kitar.cli.common import GuardedStdout, finish_stdout
+from kitar.cli import cases, corpus, evaluate, export, help, minutes, parse, publish, read
+from kitar.cli.common import GuardedStdout, finish_stdout, verbosity
 from kitar.errors import exit_codes_help
+
+help.install()
 
 app = typer.Typer(
     name="kitar",
     help=(
-        "kitar reads Danish council meeting documents (PDF, DOCX, TXT), extracts agenda items, "
-        "keeps them in a searchable SQLite corpus and drafts Word minutes.\n\n"
-        "`--` ends the options: what follows is an argument even if it starts with a dash "
-        "(`kitar search -- -2016`, `kitar parse -- -udkast.pdf`).\n\n" + exit_codes_help()
+        "kitar læser danske mødedokumenter (PDF, DOCX, TXT), finder dagsordenens punkter, "
+        "gemmer dem i et søgbart SQLite-korpus og skriver udkast til referater i Word.\n\n"
+        "Globale tilvalg står før kommandoen: [bold]kitar -q ingest …[/], "
+        "[bold]kitar -v parse …[/]. `--` afslutter tilvalgene: det der følger er et argument, "
+        "også når det begynder med en bindestreg (`kitar search -- -2016`).\n\n" + exit_codes_help()
     ),
+    epilog=help.example("kitar search digitaliseringsstrategi --since 'august 2016'"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -35,10 +40,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        False, "--version", callback=_version, is_eager=True, help="Vis versionen og stop."
     ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Stille: ingen advarsler, bekræftelser eller statuslinje."
+    ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Flere detaljer på stderr."),
 ) -> None:
-    """kitar: council meeting documents in the terminal."""
+    """kitar: mødedokumenter i terminalen."""
+    verbosity.quiet, verbosity.verbose = quiet, verbose and not quiet
 
 
 for module in (read, parse, evaluate, corpus, cases, export, minutes, publish):

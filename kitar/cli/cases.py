@@ -11,7 +11,9 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
+from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, json_option
+from kitar.cli.help import example
+from kitar.cli.render import Column, print_records, print_wrapped
 
 CLOSED_NOTE = "Lukket punkt"
 
@@ -32,31 +34,33 @@ def _print_case(case: Any, public: bool) -> None:
         )
         head = f"{t.date or '(uden dato)'}  {t.body or ''} ({kind})"
         console.print(Text(head, style="bold cyan"))
-        console.print(Text(f"  punkt {t.number or '–'} {t.title}  [{t.citation}]"))
+        print_wrapped(console, Text(f"  punkt {t.number or '–'} {t.title}  [{t.citation}]"), 4)
         if t.closed and public:
             console.print(Text(f"  {CLOSED_NOTE}", style="italic"))
             continue
         for r in t.recommendations:
-            console.print(Text(f"  Indstilling: {r}", style="green"))
+            print_wrapped(console, Text(f"  Indstilling: {r}", style="green"), 4)
         if t.decision:
-            console.print(Text(f"  Beslutning: {t.decision}"))
+            print_wrapped(console, Text(f"  Beslutning: {t.decision}"), 4)
 
 
 @handle_errors
 def case_cmd(
     query: str = typer.Argument(
-        ..., help="A case number (12/27845, 'Sagsnr. 330-2018-3619') or words of a title."
+        ...,
+        metavar="SAG",
+        help="Et sagsnummer (12/27845, 'Sagsnr. 330-2018-3619') eller ord fra en titel.",
     ),
     organisation: str | None = typer.Option(
-        None, "--organisation", help="Only this municipality or organisation's cases."
+        None, "--organisation", metavar="TEKST", help="Kun denne kommunes/organisations sager."
     ),
-    public: bool = typer.Option(False, "--public", help="Leave out closed items' content."),
-    as_json: bool = typer.Option(False, "--json", help="The history as JSON."),
+    public: bool = typer.Option(False, "--public", help="Udelad lukkede punkters indhold."),
+    as_json: bool = json_option("sagens forløb (eller de fundne sager)"),
     db: Path | None = DB_OPTION,
 ) -> None:
-    """A case's history: every meeting where it appeared, in date order, with body, item
-    title, recommendation, decision and page. An argument shaped like a case number is one;
-    anything else finds cases by title. Exit code 1 when nothing matches."""
+    """En sags forløb: hvert møde, hvor den var på, i datoorden, med udvalg, punktets titel,
+    indstilling, beslutning og side. Et argument formet som et sagsnummer er et; alt andet
+    finder sager på titlen. Slutkode 1, når intet passer."""
     from kitar.parse.cases import is_case_number
     from kitar.store.cases import case_history, find_cases
 
@@ -64,13 +68,13 @@ def case_cmd(
     if is_case_number(query):
         cases = case_history(path, query, organisation, public)
         if not cases:
-            console.print(f"no case {escape(query)} in the corpus", style="yellow")
+            console.print(f"ingen sag {escape(query)} i korpusset", style="yellow")
             raise typer.Exit(1)
     else:
         found = find_cases(path, query, organisation)
         numbered = [c for c, _ in found if not c.key.startswith("titel:")]
         if not found:
-            console.print(f"no case title holds {escape(query)!s}", style="yellow")
+            console.print(f"ingen sagstitel indeholder {escape(query)!s}", style="yellow")
             raise typer.Exit(1)
         if len(found) > 1 or not numbered:
             _print_found(found, as_json)
@@ -109,20 +113,19 @@ def _print_found(found: list, as_json: bool) -> None:
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
-
-    table = Table()
-    for col in ("sag", "organisation", "titel", "møder"):
-        table.add_column(col)
+    columns = [Column("Sag", headline=True), Column("Organisation"), Column("Titel"),
+               Column("Møder")]  # fmt: skip
+    table: list[list[str]] = []
     for c, _n in found:
         number = "(uden sagsnr.)" if c.key.startswith("titel:") else ", ".join(c.numbers)
         dates = ", ".join(t.date or "?" for t in c.treatments)
-        table.add_row(escape(number), escape(c.organisation or ""), escape(c.title), dates)
-    console.print(table)
+        table.append([number, c.organisation or "", c.title, dates])
+    print_records(console, columns, table)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("case")(case_cmd)
+    epilog = example("kitar case 12/27845", "kitar case 'skolestruktur' --json")
+    app.command("case", epilog=epilog, options_metavar="[TILVALG]")(case_cmd)
 
 
 def print_links(links: list[Any]) -> None:

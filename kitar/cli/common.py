@@ -1,11 +1,13 @@
-"""Shared CLI plumbing: consoles and the KitarError → one-line message + exit code wrapper."""
+"""Shared CLI plumbing: consoles, verbosity (-q/-v), progress bars on stderr, one-line errors."""
 
 from __future__ import annotations
 
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,8 +34,24 @@ err_console = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 DB_OPTION = typer.Option(
-    None, "--db", help="Corpus database (default: $KITAR_DB or corpus/kitar.db)."
+    None, "--db", metavar="FIL", help="Korpusdatabasen (standard: $KITAR_DB eller corpus/kitar.db)."
 )
+
+
+def json_option(what: str) -> Any:
+    """A `--json` flag whose help says what the JSON holds (keys stay English: a contract)."""
+    return typer.Option(False, "--json", help=f"Skriv {what} som JSON (engelske nøgler).")
+
+
+@dataclass
+class Verbosity:
+    """Set once by the root callback: -q hides warnings, notes and progress; -v adds detail."""
+
+    quiet: bool = False
+    verbose: bool = False
+
+
+verbosity = Verbosity()
 
 
 def db_path(db: Path | None) -> Path:
@@ -42,13 +60,69 @@ def db_path(db: Path | None) -> Path:
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    """Print a one-line error on stderr and return the Exit to raise."""
-    err_console.print(f"[bold red]kitar:[/] {escape(message)}", soft_wrap=True, highlight=False)
+    """Print a one-line error on stderr (in Danish when known) and return the Exit to raise."""
+    from kitar.cli.messages import danish
+
+    text = f"[bold red]kitar:[/] {escape(danish(message))}"
+    err_console.print(text, soft_wrap=True, highlight=False)
     return typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    err_console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True, highlight=False)
+    """A warning on stderr (hidden by -q)."""
+    if not verbosity.quiet:
+        err_console.print(
+            f"[yellow]advarsel:[/] {escape(message)}", soft_wrap=True, highlight=False
+        )
+
+
+def note(message: str) -> None:
+    """A confirmation such as `skrev referat.docx` on stderr (hidden by -q): stdout keeps data."""
+    if not verbosity.quiet:
+        err_console.print(escape(message), soft_wrap=True, highlight=False)
+
+
+def detail(message: str) -> None:
+    """Extra detail on stderr, shown only with -v."""
+    if verbosity.verbose and not verbosity.quiet:
+        err_console.print(f"[dim]{escape(message)}[/]", soft_wrap=True, highlight=False)
+
+
+class Progress:
+    """A progress bar on stderr; every method is a no-op when the bar is off."""
+
+    def __init__(self, bar: Any, task: Any) -> None:
+        self._bar, self._task = bar, task
+
+    def update(self, completed: float, total: float | None = None, text: str = "") -> None:
+        if self._bar is not None:
+            fields: dict[str, Any] = {"completed": completed}
+            if total is not None:
+                fields["total"] = total
+            if text:
+                fields["description"] = escape(text)
+            self._bar.update(self._task, **fields)
+
+
+def progress_enabled() -> bool:
+    """A bar only for a person watching: stderr is a terminal and -q was not given."""
+    return not verbosity.quiet and err_console.is_terminal
+
+
+@contextmanager
+def progress(text: str, total: float | None = None) -> Iterator[Progress]:
+    """A rich progress bar on stderr, gone when done; off when piped or with -q."""
+    if not progress_enabled():
+        yield Progress(None, None)
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())  # fmt: skip
+    from rich.progress import Progress as RichProgress
+
+    with RichProgress(*columns, console=err_console, transient=True) as bar:
+        yield Progress(bar, bar.add_task(escape(text), total=total))
 
 
 def handle_errors(func: F) -> F:
@@ -61,7 +135,7 @@ def handle_errors(func: F) -> F:
         except KitarError as exc:
             raise fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
-            raise fail("interrupted", 130) from None
+            raise fail("afbrudt", 130) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
 
@@ -71,34 +145,41 @@ def handle_errors(func: F) -> F:
 OCR_OPTION = typer.Option(
     False,
     "--ocr",
-    help="Read PDF pages without a text layer by OCR (OCRmyPDF, Tesseract's Danish model; "
-    "cached, so a file is OCR'd once).",
+    help="Læs PDF-sider uden tekstlag med OCR (OCRmyPDF, Tesseracts danske model; resultatet "
+    "gemmes, så en fil kun læses med OCR én gang).",
 )
 _ocr_status: list[Any] = []  # the spinner of the OCR running in this process, if any
 
 
 def ocr_notice(event: Any, spinner: bool = False) -> None:
-    """Progress of OCR work on stderr (a kitar.read.ocr.OcrEvent): a line when it starts
-    (with `spinner`, a spinner while it runs) and one when it ends. Module level, so worker
-    processes can report through it too."""
-    name = escape(Path(event.path).name)
-    pages = f"{event.pages} page{'s' if event.pages != 1 else ''}"
+    """Progress of OCR work on stderr (a kitar.read.ocr.OcrEvent; hidden by -q): a line when
+    it starts (with `spinner`, a spinner while it runs, unless a progress bar is showing) and
+    one when it ends. Module level, so worker processes can report through it too."""
+    from rich.errors import LiveError
+
     while _ocr_status:
         _ocr_status.pop().stop()
+    if verbosity.quiet:
+        return
+    name = escape(Path(event.path).name)
+    pages = f"{event.pages} side{'r' if event.pages != 1 else ''}"
     if event.stage == "cached":
-        err_console.print(f"[cyan]OCR[/] {name}: {pages} from the cache", highlight=False)
+        err_console.print(f"[cyan]OCR[/] {name}: {pages} fra cachen", highlight=False)
     elif event.stage == "start":
-        text = f"[cyan]OCR[/] {name}: {pages} (Tesseract, Danish)…"
+        text = f"[cyan]OCR[/] {name}: {pages} (Tesseract, dansk)…"
         if spinner and err_console.is_terminal:
             status = err_console.status(text)
-            status.start()
-            _ocr_status.append(status)
-        else:
-            err_console.print(text, highlight=False)
+            try:
+                status.start()
+                _ocr_status.append(status)
+                return
+            except LiveError:  # a progress bar is showing: a line above it instead
+                pass
+        err_console.print(text, highlight=False)
     else:
         per_page = event.seconds / max(event.pages, 1)
         err_console.print(
-            f"[cyan]OCR[/] {name}: {pages} in {event.seconds:.1f} s ({per_page:.1f} s/page)",
+            f"[cyan]OCR[/] {name}: {pages} på {event.seconds:.1f} s ({per_page:.1f} s/side)",
             highlight=False,
         )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -22,17 +23,32 @@ from kitar.cli.common import (
     OCR_OPTION,
     console,
     db_path,
-    err_console,
+    detail,
     handle_errors,
+    json_option,
     ocr_options,
+    progress,
 )
+from kitar.cli.help import example
+from kitar.cli.messages import danish
+from kitar.cli.options import KIND_DA, MEETING_KIND_DA, date_value, kind_value
+from kitar.cli.render import Column, print_records, print_wrapped
 
 STATUS_STYLE = {"new": "green", "updated": "cyan", "unchanged": "dim", "failed": "bold red"}
-
+STATUS_DA: dict[Any, str] = {
+    "new": "ny",
+    "updated": "opdateret",
+    "unchanged": "uændret",
+    "failed": "fejlede",
+}
+# Search hits: the snippet's continuation lines stay under its first character.
+HIT_INDENT = 4
 
 PATHS_ARGUMENT = typer.Argument(
     ...,
-    help="PDF/DOCX/TXT files, folders (recursive) or globs; - reads paths from stdin, one a line.",
+    help="PDF-, DOCX- og TXT-filer, mapper (med undermapper) eller mønstre; - læser stier fra "
+    "stdin, én pr. linje.",
+    metavar="STI…",
 )
 
 
@@ -55,12 +71,12 @@ def _stdin_paths() -> list[str]:
 
     if sys.stdin is None or sys.stdin.isatty():
         raise typer.BadParameter(
-            "- reads paths from standard input: pipe them in", param_hint="PATHS"
+            "- læser stier fra standard input: send dem ind med en pipe", param_hint="STI…"
         )
     paths = [line.rstrip("\r\n") for line in sys.stdin]
     paths = [p for p in paths if p.strip()]
     if not paths:
-        raise typer.BadParameter("no paths on standard input", param_hint="PATHS")
+        raise typer.BadParameter("ingen stier på standard input", param_hint="STI…")
     return paths
 
 
@@ -68,52 +84,49 @@ def _stdin_paths() -> list[str]:
 def ingest_cmd(
     paths: list[str] = PATHS_ARGUMENT,
     db: Path | None = DB_OPTION,
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=64, help="Reader/parser processes."),
-    force: bool = typer.Option(False, "--force", help="Re-parse files even if unchanged."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=1, max=64, metavar="ANTAL", help="Processer der læser og fortolker."
+    ),
+    force: bool = typer.Option(False, "--force", help="Fortolk filerne igen, også uændrede."),
+    as_json: bool = json_option("rapporten (filer, status, punkter, advarsler)"),
     timeout: float = typer.Option(
         DEFAULT_TIMEOUT_S,
         "--timeout",
         min=0,
-        help="Seconds a document may take to read; 0: no limit.",
+        metavar="SEKUNDER",
+        help="Sekunder et dokument må tage at læse; 0: ingen grænse.",
     ),
     organisation: str | None = typer.Option(
         None,
         "--organisation",
-        help="The municipality or organisation of these meetings (default: what each "
-        "document's header names, else KITAR_ORGANISATION).",
+        metavar="TEKST",
+        help="Kommunen eller organisationen bag møderne (standard: hvad hvert dokuments "
+        "sidehoved nævner, ellers KITAR_ORGANISATION).",
+    ),
+    export: Path | None = typer.Option(
+        None,
+        "--export",
+        metavar="FIL",
+        help="Sagssystemets eksport af mødet (eDocAgendaPublishing.xml): dens kobling af "
+        "bilagsfiler til punkter går forud.",
     ),
     ocr: bool = OCR_OPTION,
 ) -> None:
-    """Add documents to the corpus; unchanged files are skipped, corrected ones replace theirs.
+    """Læg dokumenter i korpusset; uændrede filer springes over, rettede erstatter deres.
 
-    Exit code 1 if any file failed (the reason is in the table).
+    Slutkode 1, hvis en fil fejlede (årsagen står i tabellen).
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from kitar.ingest.batch import ingest
 
     if "-" in paths:
         paths = [p for p in paths if p != "-"] + _stdin_paths()
 
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err_console if not as_json else None,  # with the OCR notices, off stdout
-        transient=True,
-        disable=as_json,
-    ) as bar:
-        task = bar.add_task("ingesting", total=None)
+    with progress("indlæser", total=None) as bar:
 
         def on_file(result: Any, done: int, total: int) -> None:
-            bar.update(
-                task,
-                completed=done,
-                total=total,
-                description=f"ingesting {Path(result.path).name[:40]}",
-            )
+            bar.update(done, total, f"indlæser {Path(result.path).name[:40]}")
 
+        started = time.perf_counter()
         report = ingest(
             paths,
             db_path(db),
@@ -122,136 +135,170 @@ def ingest_cmd(
             progress=on_file,
             timeout=timeout or None,
             organisation=organisation,
+            export=export,
             ocr=ocr_options(ocr),
         )
+    detail(f"{len(report.files)} filer på {time.perf_counter() - started:.1f} s")
     if as_json:
         _print_json(report.to_dict())
     else:
-        from rich.table import Table
-
-        table = Table(title=f"kitar ingest → {escape(str(report.db_path))}")
-        table.add_column("file", overflow="fold")
-        table.add_column("status")
-        table.add_column("items", justify="right")
-        table.add_column("warnings / reason", max_width=60)
+        columns = [Column("Fil", headline=True), Column("Status", headline=True),
+                   Column("Punkter", justify="right"),
+                   Column("Advarsler / årsag", max_width=60)]  # fmt: skip
+        rows: list[list[Any]] = []
         for f in report.files:
-            note = f.reason if f.status == "failed" else "; ".join(f.warnings)
-            note = (note or "").replace(f.path + ": ", "")
-            table.add_row(
-                escape(_short(f.path)),
-                Text(f.status, style=STATUS_STYLE[f.status]),
-                str(f.items),
-                escape(note or ""),
-            )
-        console.print(table)
-        console.print(
-            ", ".join(f"{report.count(s)} {s}" for s in ("new", "updated", "unchanged", "failed"))
-        )
+            reason = f.reason if f.status == "failed" else "; ".join(f.warnings)
+            reason = danish((reason or "").replace(f.path + ": ", ""))
+            rows.append([_short(f.path), Text(STATUS_DA[f.status],
+                         style=STATUS_STYLE[f.status]), str(f.items), reason])  # fmt: skip
+        print_records(console, columns, rows, title=f"kitar ingest → {report.db_path}")
+        console.print(", ".join(f"{report.count(s)} {STATUS_DA[s]}" for s in STATUS_DA))
     if report.failed:
         raise typer.Exit(1)
 
 
+QUERY_HELP = (
+    'Ord, "en frase", præfiks*, it-arkitektur; AND, OR, NOT og NEAR (eller OG, ELLER, IKKE, '
+    "NÆR) med store bogstaver. Et ord, der begynder med -, ses som et tilvalg: skriv -- foran."
+)
+
+
+def _no_hits_hints(query: str, filters: dict[str, Any]) -> list[str]:
+    """Why a search may have found nothing, in the words of the query and its filters."""
+    hints = []
+    lower = {w for w in query.split() if w in ("and", "or", "not", "near")}
+    if lower:
+        hints.append(f"{', '.join(sorted(lower))} med små bogstaver søges som ord; skriv AND, "
+                     "OR, NOT eller NEAR med store for at bruge dem som operatorer")  # fmt: skip
+    used = [f"--{k}" for k, v in filters.items() if v]
+    if used:
+        hints.append(f"filtrene {', '.join(used)} kan udelukke hits: prøv uden dem")
+    if len(query.split()) > 1 and not any(op in query.split() for op in ("OR", "ELLER")):
+        hints.append("alle ord skal stå i samme punkt; brug OR for at finde et af dem")
+    return hints
+
+
+def _hit_place(h: Any) -> str:
+    """`Udvalg · 2016-08-29 · dagsorden · punkt 3 Titel · s. 4`, or the file for a
+    document without a body and date."""
+    item = f"punkt {h.item_number or '–'} {h.item_title or ''}".strip() if h.item_id else ""
+    head = [h.body, h.date] if h.body or h.date else [Path(h.path or "?").name]
+    # a linked annex file cites itself: `Bilag 2 til punkt 8, s. 3`
+    cited = h.extra.get("citation") or (f"s. {h.page}" if h.page else "")
+    parts = [*head, MEETING_KIND_DA.get(h.meeting_kind or "", h.meeting_kind or ""),
+             item if "citation" not in h.extra else "", cited,
+             "OCR" if h.ocr else ""]  # fmt: skip  # read from a scan: words may be misread
+    return " · ".join(p for p in parts if p)
+
+
 @handle_errors
 def search_cmd(
-    query: str = typer.Argument(..., help='Words, "a phrase", prefix*, it-arkitektur …'),
-    since: str | None = typer.Option(None, "--since", help="From this date (2016-08-29)."),
-    until: str | None = typer.Option(None, "--until", help="Up to this date."),
-    body: str | None = typer.Option(None, "--body", help="Committee/body name contains."),
-    presenter: str | None = typer.Option(None, "--presenter", help="Presenter name contains."),
-    org: str | None = typer.Option(None, "--org", help="Presenter organisation contains."),
+    query: str = typer.Argument(..., help=QUERY_HELP, metavar="SØGNING"),
+    since: str | None = typer.Option(
+        None, "--since", metavar="DATO", help="Fra denne dato: 29.08.2016, 2016-08-29, august 2016."
+    ),
+    until: str | None = typer.Option(
+        None, "--until", metavar="DATO", help="Til og med denne dato (august 2016: hele måneden)."
+    ),
+    body: str | None = typer.Option(
+        None, "--body", metavar="TEKST", help="Udvalgets navn indeholder."
+    ),
+    presenter: str | None = typer.Option(
+        None, "--presenter", metavar="TEKST", help="Oplægsholderens navn indeholder."
+    ),
+    org: str | None = typer.Option(
+        None, "--org", metavar="TEKST", help="Oplægsholderens organisation indeholder."
+    ),
     kind: str | None = typer.Option(
-        None, "--kind", help="item, recommendation, decision, annex or page."
+        None,
+        "--kind",
+        metavar="SLAGS",
+        help="punkt, indstilling, beslutning, bilag eller side (også item, recommendation, "
+        "decision, annex, page).",
     ),
     public: bool = typer.Option(
-        False, "--public", help="Hide closed items and confidential annexes."
+        False, "--public", help="Skjul lukkede punkter og fortrolige bilag."
     ),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000, help="At most this many hits."),
+    limit: int = typer.Option(
+        20, "--limit", "-n", min=1, max=1000, metavar="ANTAL", help="Højst så mange hits."
+    ),
     db: Path | None = DB_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print hits as JSON."),
+    as_json: bool = json_option("hits (snippet, highlights, møde, punkt, side)"),
 ) -> None:
-    """Search the corpus (Danish stemming, compound parts), best hits first.
+    """Søg i korpusset (danske bøjninger og sammensatte ord), bedste hits først.
 
-    A query that starts with a dash goes after `--`, which ends the options:
-    `kitar search --kind item -- -2016`.
+    En søgning der begynder med en bindestreg skrives efter `--`, som afslutter tilvalgene:
+    `kitar search --kind punkt -- -2016`.
     """
-    from kitar.store.search import search
+    from kitar.errors import QueryError
+    from kitar.store.search import parse_query, search, to_fts
 
+    started = time.perf_counter()
+    try:
+        since_iso = date_value(since, option="--since")
+        until_iso = date_value(until, end=True, option="--until")
+        kind_en = kind_value(kind)
+    except ValueError as exc:
+        raise QueryError(str(exc)) from None
     hits = search(
         db_path(db),
         query,
-        since=since,
-        until=until,
+        since=since_iso,
+        until=until_iso,
         body=body,
         presenter=presenter,
         org=org,
-        kind=kind,
+        kind=kind_en,
         public=public,
         limit=limit,
     )
+    detail(f"FTS5: {to_fts(parse_query(query))}")
+    detail(f"{len(hits)} hits på {time.perf_counter() - started:.2f} s")
     if as_json:
         _print_json([asdict(h) for h in hits])
         return
     if not hits:
-        console.print("no hits")
+        console.print("ingen hits")
+        filters = {"since": since, "until": until, "body": body, "presenter": presenter,
+                   "org": org, "kind": kind, "public": public}  # fmt: skip
+        for hint in _no_hits_hints(query, filters):
+            print_wrapped(console, Text(hint, style="dim"), 5, Text("tip: ", style="dim"))
         return
     for n, h in enumerate(hits, 1):
-        item = f"punkt {h.item_number or '–'} {h.item_title or ''}".strip() if h.item_id else ""
-        # A document without a meeting (an annex on its own) is named by its file.
-        source = (
-            (h.body or "?", h.date or "?")
-            if h.body or h.date or not h.path
-            else (Path(h.path).name,)
-        )
-        where = " · ".join(
-            x
-            for x in (
-                *source,
-                h.meeting_kind or "",
-                item,
-                f"s. {h.page}" if h.page else "",
-                "OCR" if h.ocr else "",  # read from a scan: words may be misread
-            )
-            if x
-        )
-        kinds = h.kind + "".join(f" +{k}" for k in h.also)
-        console.print(Text(f"{n}. [{kinds}] ", style="bold") + Text(where, style="cyan"))
+        kinds = KIND_DA.get(h.kind, h.kind) + "".join(f" +{KIND_DA.get(k, k)}" for k in h.also)
+        head = Text(f"{n}. [{kinds}] ", style="bold")
+        print_wrapped(console, Text(_hit_place(h), style="cyan"), HIT_INDENT, head)
         snip = Text(h.snippet)
         for a, b in h.highlights:
             snip.stylize("bold yellow", a, b)
-        console.print(Text("   ") + snip)
+        print_wrapped(console, snip, HIT_INDENT, Text(" " * HIT_INDENT))
 
 
 @handle_errors
 def meetings_cmd(
-    body: str | None = typer.Option(None, "--body", help="Body name contains."),
+    body: str | None = typer.Option(
+        None, "--body", metavar="TEKST", help="Udvalgets navn indeholder."
+    ),
     db: Path | None = DB_OPTION,
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = json_option("møderne (id, dato, slags, udvalg, punkter, fil)"),
 ) -> None:
-    """List the meetings in the corpus, newest first."""
+    """Møderne i korpusset, nyeste først."""
     from kitar.store.queries import list_meetings
 
     rows = list_meetings(db_path(db), body=body)
     if as_json:
         _print_json([asdict(r) for r in rows])
         return
-    from rich.table import Table
-
-    table = Table()
-    for col in ("id", "date", "kind", "body", "items", "linked", "file"):
-        table.add_column(col)
+    columns = [Column("Nr.", headline=True), Column("Dato", headline=True),
+               Column("Slags", headline=True), Column("Udvalg"), Column("Punkter", justify="right"),
+               Column("Hører til"), Column("Fil")]  # fmt: skip
+    table = []
     for r in rows:
-        linked = ", ".join(f"{k} {v}" for k, v in r.linked.items())
+        linked = ", ".join(f"{MEETING_KIND_DA.get(k, k)} {v}" for k, v in r.linked.items())
         files = " + ".join(Path(p).name for p in [r.path or "", *r.also])
-        table.add_row(
-            str(r.id),
-            r.date or "",
-            (r.kind or "") + (" (udkast)" if r.draft else ""),
-            escape(r.body or ""),
-            str(r.items),
-            linked,
-            escape(files),
-        )
-    console.print(table)
+        kind = MEETING_KIND_DA.get(r.kind or "", r.kind or "") + (" (udkast)" if r.draft else "")
+        table.append([str(r.id), r.date or "", kind, r.body or "", str(r.items), linked, files])
+    print_records(console, columns, table)
 
 
 def _item_panel(item: Any, public: bool) -> Any:
@@ -283,21 +330,34 @@ def _item_panel(item: Any, public: bool) -> Any:
                 body.append(f" {a.number or '-'}. {a.title}{mark}\n")
     for sub in item.subitems:
         body.append(f"\n{sub.number or '–'} {sub.title}\n", style="bold")
+    body.rstrip()
     title = f"{item.number or '–'}. {item.title}" + ("  [LUKKET]" if item.closed else "")
     return Panel(body, title=escape(title), title_align="left")
 
 
+def _annex_paths(items: list[dict], paths: dict[tuple[str | None, str], str]) -> None:
+    """A linked annex carries its file's `path` in `kitar show --json`."""
+    for item in items:
+        for annex in item.get("annexes") or []:
+            annex["path"] = paths.get((item.get("number"), annex.get("title") or ""))
+        _annex_paths(item.get("subitems") or [], paths)
+
+
 @handle_errors
 def show_cmd(
-    meeting: str = typer.Argument(..., help="Meeting id, date (2016-08-29) or 'body date'."),
-    item: str | None = typer.Argument(None, help="Only this item number."),
+    meeting: str = typer.Argument(
+        ..., metavar="MØDE", help="Mødets nr., dato (2016-08-29) eller 'udvalg dato'."
+    ),
+    item: str | None = typer.Argument(None, metavar="PUNKT", help="Kun dette punkt."),
     public: bool = typer.Option(
-        False, "--public", help="As the public sees it: no closed content, no confidential titles."
+        False,
+        "--public",
+        help="Som offentligheden ser det: intet lukket indhold, ingen fortrolige titler.",
     ),
     db: Path | None = DB_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="The kitar.meeting/1 JSON."),
+    as_json: bool = json_option("mødet i kitar.meeting/1-formatet (med id)"),
 ) -> None:
-    """Show one meeting (or one item): sections, recommendations, decisions, annexes."""
+    """Vis et møde (eller et punkt): afsnit, indstillinger, beslutninger, bilag."""
     from kitar.errors import CorpusError
     from kitar.parse.serialize import item_to_dict, meeting_to_dict
     from kitar.redact import public_meeting
@@ -311,7 +371,8 @@ def show_cmd(
         flat = [i for top in m.items for i in (top, *top.subitems)]
         items = [i for i in flat if (i.number or "").rstrip(".") == item.rstrip(".")]
         if not items:
-            raise CorpusError(f"meeting {meeting_id} has no item {item!r}")
+            raise CorpusError(f"møde {meeting_id} har intet punkt {item!r}")
+    from kitar.store.annexes import annex_files
     from kitar.store.cases import related_in_meeting
 
     related = related_in_meeting(db_path(db), meeting_id)
@@ -327,12 +388,14 @@ def show_cmd(
             }
             for i in items
         ]
+        _annex_paths(data["items"], annex_files(db_path(db), meeting_id))
         _print_json({"id": meeting_id, **data})
         return
     from kitar.cli.cases import print_links
 
     info = m.meeting
-    head = " · ".join(x for x in (info.body, info.date, info.time, info.location, info.kind) if x)
+    kind = MEETING_KIND_DA.get(info.kind or "", info.kind)
+    head = " · ".join(x for x in (info.body, info.date, info.time, info.location, kind) if x)
     console.print(Text(f"#{meeting_id} {head}", style="bold"))
     for it in items:
         console.print(_item_panel(it, public))
@@ -341,33 +404,45 @@ def show_cmd(
 
 @handle_errors
 def people_cmd(
-    name: str | None = typer.Argument(None, help="Name contains."),
+    name: str | None = typer.Argument(None, metavar="NAVN", help="Navnet indeholder."),
     db: Path | None = DB_OPTION,
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = json_option("oplæggene (navn, organisation, rolle, dato, udvalg, punkt)"),
 ) -> None:
-    """Who presented what, and when."""
+    """Hvem holdt oplæg om hvad, og hvornår."""
     from kitar.store.queries import people
 
     rows = people(db_path(db), name)
     if as_json:
         _print_json(rows)
         return
-    from rich.table import Table
+    columns = [Column("Navn", headline=True), Column("Organisation"), Column("Rolle"),
+               Column("Dato"), Column("Udvalg"), Column("Punkt")]  # fmt: skip
+    table = [
+        [*(str(r[k] or "") for k in ("name", "organisation", "role", "date", "body")),
+         f"{r['item_number'] or ''} {r['item_title'] or ''}".strip()]
+        for r in rows
+    ]  # fmt: skip
+    if not table:
+        console.print("ingen oplægsholdere")
+        return
+    print_records(console, columns, table)
 
-    table = Table()
-    for col in ("name", "organisation", "role", "date", "body", "item"):
-        table.add_column(col)
-    for r in rows:
-        table.add_row(
-            *(escape(str(r[k] or "")) for k in ("name", "organisation", "role", "date", "body")),
-            escape(f"{r['item_number'] or ''} {r['item_title'] or ''}"),
-        )
-    console.print(table)
+
+STATS_DA = {
+    "meetings": "møder", "items": "punkter", "documents": "dokumenter",
+    "recommendations": "indstillinger", "decisions": "beslutninger", "annexes": "bilag",
+    "presenters": "oplæg", "people": "personer", "organisations": "organisationer",
+    "followups": "opfølgninger", "search_units": "søgeenheder", "pages": "sider",
+    "superseded documents": "erstattede dokumenter",
+}  # fmt: skip
 
 
 @handle_errors
-def stats_cmd(db: Path | None = DB_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
-    """Row counts, date range and size of the corpus."""
+def stats_cmd(
+    db: Path | None = DB_OPTION,
+    as_json: bool = json_option("antal rækker, datoer og størrelse"),
+) -> None:
+    """Antal rækker, datoer og størrelse på korpusset."""
     from kitar.store.queries import stats
 
     data = stats(db_path(db))
@@ -378,18 +453,30 @@ def stats_cmd(db: Path | None = DB_OPTION, as_json: bool = typer.Option(False, "
 
     table = Table(title=escape(data["db"]), show_header=False)
     for key, value in data["counts"].items():
-        table.add_row(key, str(value))
-    table.add_row("meetings from", str(data["first_date"] or "–"))
-    table.add_row("meetings to", str(data["last_date"] or "–"))
-    table.add_row("size", f"{data['bytes'] / 1e6:.1f} MB")
+        table.add_row(STATS_DA.get(key, key), str(value))
+    table.add_row("møder fra", str(data["first_date"] or "–"))
+    table.add_row("møder til", str(data["last_date"] or "–"))
+    table.add_row("størrelse", f"{data['bytes'] / 1e6:.1f} MB".replace(".", ","))
     console.print(table)
+
+
+EXAMPLES = {
+    "ingest": example("kitar ingest corpus/demo --db corpus/demo/kitar.db -j 2"),
+    "search": example(
+        "kitar search digitaliseringsstrategi --kind punkt --since 'august 2016'",
+        "kitar search 'udbud AND digital'",
+        "kitar search '\"taget til efterretning\"' --kind beslutning --public",
+    ),
+    "meetings": example("KITAR_DB=corpus/demo/kitar.db kitar meetings --body udvalg"),
+    "show": example("KITAR_DB=corpus/demo/kitar.db kitar show 3 4"),
+    "people": example("KITAR_DB=corpus/demo/kitar.db kitar people"),
+    "stats": example("KITAR_DB=corpus/demo/kitar.db kitar stats"),
+}
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("ingest")(ingest_cmd)
-    app.command("search")(search_cmd)
-    app.command("meetings")(meetings_cmd)
-    app.command("show")(show_cmd)
-    app.command("people")(people_cmd)
-    app.command("stats")(stats_cmd)
+    for name, command in (("ingest", ingest_cmd), ("search", search_cmd),
+                          ("meetings", meetings_cmd), ("show", show_cmd),
+                          ("people", people_cmd), ("stats", stats_cmd)):  # fmt: skip
+        app.command(name, epilog=EXAMPLES[name], options_metavar="[TILVALG]")(command)

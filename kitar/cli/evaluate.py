@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import console, fail, handle_errors
+from kitar.cli.common import console, fail, handle_errors, json_option, progress
+from kitar.cli.help import example
+from kitar.cli.render import Column, print_records
 
 if TYPE_CHECKING:
     from kitar.ingest.eval_set import SetScore
@@ -24,6 +26,11 @@ _LEGACY_METRICS = {
     "closed": "closed",
     "decisions": "decisions",
 }
+EVAL_COLUMNS = ("felt", "forventet", "fundet", "korrekte", "præcision", "dækning", "F1")
+FIELDS_DA = {"items": "punkter", "subitems": "underpunkter", "presenters": "oplægsholdere",
+             "recommendations": "indstillinger", "annexes": "bilag", "decisions": "beslutninger",
+             "closed": "lukkede"}  # fmt: skip
+DIFF_DA = ((": missing ", ": mangler "), (": unexpected ", ": uventet "))
 NAME_WIDTH = 60  # as wide as score_set.py's document column
 
 
@@ -37,14 +44,14 @@ def _check_bars(values: dict[str, float], specs: list[str]) -> None:
     short = shortfalls(values, bars)
     if short:
         text = ", ".join(f"{k} {v:.2f} < {bars[k]:.2f}" for k, v in short.items())
-        raise fail(f"below the bar: {text}", 1)
+        raise fail(f"under kravet: {text}", 1)
 
 
 def _print_set(result: SetScore, diff: bool) -> None:
     metrics = result.metrics
     width = max([len(d.name[:NAME_WIDTH]) for d in result.docs] + [10])
     console.print(
-        "document".ljust(width) + "".join(f" {m:>10}" for m in metrics),
+        "dokument".ljust(width) + "".join(f" {m:>10}" for m in metrics),
         highlight=False,
         soft_wrap=True,
     )
@@ -56,20 +63,20 @@ def _print_set(result: SetScore, diff: bool) -> None:
             escape(doc.name[:NAME_WIDTH].ljust(width)) + cells, highlight=False, soft_wrap=True
         )
         if doc.error:
-            console.print(f"  [red]parse failed:[/] {escape(doc.error)}", soft_wrap=True)
+            console.print(f"  [red]fortolkning fejlede:[/] {escape(doc.error)}", soft_wrap=True)
         for note in doc.notes if diff else []:
             console.print(f"  [dim]{escape(note)}[/]", soft_wrap=True)
     for name in result.missing:
-        console.print(f"{escape(name)}: input missing", soft_wrap=True)
+        console.print(f"{escape(name)}: dokumentet mangler", soft_wrap=True)
     macro, counts = result.macro(), result.counts()
     console.print(
-        f"macro over {len(result.docs)} docs".ljust(width)
+        f"gennemsnit af {len(result.docs)} dok.".ljust(width)
         + "".join(f" {macro[m]:>10.2f}" for m in metrics),
         highlight=False,
         soft_wrap=True,
     )
     console.print(
-        "documents".ljust(width) + "".join(f" {counts[m]:>10}" for m in metrics),
+        "dokumenter".ljust(width) + "".join(f" {counts[m]:>10}" for m in metrics),
         highlight=False,
         style="dim",
         soft_wrap=True,
@@ -77,21 +84,20 @@ def _print_set(result: SetScore, diff: bool) -> None:
 
 
 def _print_evaluation(ev: Evaluation, file: str, diff: bool) -> None:
-    from rich.table import Table
-
-    table = Table(title=f"kitar eval {escape(file)}")
-    for col in ("field", "expected", "found", "correct", "precision", "recall", "F1"):
-        table.add_column(col, justify="right" if col != "field" else "left")
-    for s in ev.scores:
-        table.add_row(
-            s.name, str(s.expected), str(s.found), str(s.correct),
-            f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
-        )  # fmt: skip
+    rows = [
+        [FIELDS_DA.get(s.name, s.name), str(s.expected), str(s.found), str(s.correct),
+         f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"]
+        for s in ev.scores
+    ]  # fmt: skip
     for key, ok in ev.meeting_fields.items():
-        table.add_row(f"meeting.{key}", "1", "1", "1" if ok else "0", "", "", f"{float(ok):.3f}")
-    console.print(table)
+        rows.append([f"møde.{key}", "1", "1", "1" if ok else "0", "", "", f"{float(ok):.3f}"])
+    columns = [Column(c, justify="left" if c == "felt" else "right", headline=c == "felt")
+               for c in EVAL_COLUMNS]  # fmt: skip
+    print_records(console, columns, rows, title=f"kitar eval {file}")
     for line in ev.differences if diff else []:
-        console.print(f"  [dim]{escape(line)}[/]")
+        for en, da in DIFF_DA:
+            line = line.replace(en, da)
+        console.print(f"  [dim]{escape(line)}[/]", soft_wrap=True)
 
 
 def _legacy(file: str, expected: Path, as_json: bool, diff: bool, bars: list[str]) -> None:
@@ -102,14 +108,14 @@ def _legacy(file: str, expected: Path, as_json: bool, diff: bool, bars: list[str
     from kitar.parse.evaluate import evaluate
 
     if not expected.is_file():
-        raise DocumentNotFound("expected file not found", expected)
+        raise DocumentNotFound("facitfilen findes ikke", expected)
     try:
         wanted = json.loads(expected.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UnsupportedFormat(f"not a JSON file ({exc})", expected) from None
+        raise UnsupportedFormat(f"ikke en JSON-fil ({exc})", expected) from None
     problem = check_answer_key(wanted)
     if problem:
-        raise UnsupportedFormat(f"not an expected extraction: {problem}", expected)
+        raise UnsupportedFormat(f"ikke et forventet resultat: {problem}", expected)
     ev = evaluate(parse_file(file), wanted)
     if as_json:
         typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=1))
@@ -124,26 +130,30 @@ def _legacy(file: str, expected: Path, as_json: bool, diff: bool, bars: list[str
 
 def eval_cmd(
     target: str = typer.Argument(
-        ..., help="A document, or a folder of documents with answer keys (NAME.gold.json)."
+        ...,
+        metavar="FIL|MAPPE",
+        help="Et dokument, eller en mappe med dokumenter og deres facit (NAVN.gold.json).",
     ),
     expected: Path | None = typer.Argument(
         None,
-        help="Expected extraction (kitar.meeting/1 shape) or answer key (NAME.gold.json); "
-        "default: the NAME.gold.json beside the document.",
+        metavar="FACIT",
+        help="Forventet resultat (kitar.meeting/1) eller facit (NAVN.gold.json); "
+        "standard: NAVN.gold.json ved siden af dokumentet.",
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print scores as JSON."),
+    as_json: bool = json_option("scorerne"),
     diff: bool | None = typer.Option(
-        None, "--diff/--no-diff", help="List what differs (default: on for one document)."
+        None, "--diff/--no-diff", help="Vis hvad der afviger (standard: til for ét dokument)."
     ),
     bars: list[str] = typer.Option(
         [],
         "--min",
-        help="Exit 1 below a bar, e.g. --min items=0.95 --min recs=0.9 (metrics: "
+        metavar="MÅL=TAL",
+        help="Slutkode 1 under et krav, f.eks. --min items=0.95 --min recs=0.9 (mål: "
         "items, presenters, recs, annexes, closed, decisions, case_ids, meeting).",
     ),
 ) -> None:
-    """Score the parser: one document against its expected extraction, or a folder of
-    documents against their answer keys (a row per document and macro averages)."""
+    """Mål fortolkeren: ét dokument mod dets forventede resultat, eller en mappe af
+    dokumenter mod deres facit (en række pr. dokument og gennemsnit)."""
     from kitar.ingest.eval_set import (
         ANSWER_KEY_SUFFIX,
         INPUT_SUFFIXES,
@@ -158,13 +168,20 @@ def eval_cmd(
     path = Path(target)
     if path.is_dir():
         if expected is not None:
-            raise typer.BadParameter("give a folder alone, or a document and its expected file")
-        result = score_folder(path)
+            raise typer.BadParameter("angiv en mappe alene, eller et dokument og dets facit")
+        with progress(f"evaluerer {path.name}", total=None) as bar:
+
+            def step(name: str, done: int, total: int) -> None:
+                bar.update(done, total, f"evaluerer {name}")
+
+            result = score_folder(path, progress=step)
     else:
         if expected is None:
             expected = path.with_name(path.name.removesuffix(path.suffix) + ANSWER_KEY_SUFFIX)
             if path.suffix not in INPUT_SUFFIXES or not expected.exists():
-                raise typer.BadParameter(f"no {expected.name} beside {target}: give EXPECTED")
+                raise typer.BadParameter(
+                    f"ingen {expected.name} ved siden af {target}: angiv FACIT"
+                )
         if not expected.name.endswith(ANSWER_KEY_SUFFIX):
             _legacy(target, expected, as_json, diff is not False, bars)
             return
@@ -180,6 +197,12 @@ def eval_cmd(
     _check_bars(result.macro(), bars)
 
 
+EXAMPLE = example(
+    "kitar eval corpus/demo/agenda-01.pdf corpus/demo/agenda-01.expected.json",
+    "kitar eval ../shared/eval/pdf --min items=0.95",
+)
+
+
 def register(app: typer.Typer) -> None:
     """Add `eval`."""
-    app.command("eval")(handle_errors(eval_cmd))
+    app.command("eval", epilog=EXAMPLE, options_metavar="[TILVALG]")(handle_errors(eval_cmd))

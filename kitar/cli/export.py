@@ -6,34 +6,41 @@ from pathlib import Path
 
 import typer
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
+from kitar.cli.common import DB_OPTION, db_path, handle_errors, note
+from kitar.cli.help import example
 
 FORMATS = ("oparl",)
 
 
 @handle_errors
 def export_cmd(
-    out: Path = typer.Argument(..., help="Folder to write the export into."),
-    fmt: str = typer.Option("oparl", "--format", help="Export format: oparl (OParl 1.1 JSON)."),
+    out: Path = typer.Argument(..., metavar="MAPPE", help="Mappen eksporten skrives i."),
+    fmt: str = typer.Option(
+        "oparl", "--format", metavar="FORMAT", help="Format: oparl (OParl 1.1 JSON)."
+    ),
     base: str | None = typer.Option(
-        None, "--base", help="URL the object ids start with (default: the folder as file: URL)."
+        None,
+        "--base",
+        metavar="URL",
+        help="URL som objekternes id begynder med (standard: mappen som file:-URL).",
     ),
     public: bool = typer.Option(
-        False, "--public", help="Leave out closed items' content and confidential annexes."
+        False, "--public", help="Udelad lukkede punkters indhold og fortrolige bilag."
     ),
-    force: bool = typer.Option(False, "--force", help="Overwrite an earlier export in DIR."),
+    force: bool = typer.Option(False, "--force", help="Overskriv en tidligere eksport i MAPPE."),
     db: Path | None = DB_OPTION,
 ) -> None:
-    """Write the corpus as OParl 1.1 objects: System, Body, Organization, Person, Meeting,
-    AgendaItem, Paper (cases), Consultation and File, one JSON file per object."""
+    """Skriv korpusset som OParl 1.1-objekter: System, Body, Organization, Person, Meeting,
+    AgendaItem, Paper (sager), Consultation og File, én JSON-fil pr. objekt."""
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+        raise typer.BadParameter(f"ukendt format {fmt!r}; brug {', '.join(FORMATS)}")
     from kitar.minutes.oparl import export_oparl
 
     ex = export_oparl(db_path(db), out, base=base, public=public, force=force)
     counts = ", ".join(f"{n} {kind}" for kind, n in sorted(ex.counts.items()) if kind != "list")
-    console.print(f"wrote OParl 1.1 to {out}: {counts}")
+    note(f"skrev OParl 1.1 i {out}: {counts}")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export")(export_cmd)
+    epilog = example("KITAR_DB=corpus/demo/kitar.db kitar export --format oparl oparl/ --public")
+    app.command("export", epilog=epilog, options_metavar="[TILVALG]")(export_cmd)

@@ -7,44 +7,50 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors
+from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, note
+from kitar.cli.help import example
 
 
 @handle_errors
 def publish_cmd(
-    out: Path = typer.Argument(..., help="The public database to write, e.g. offentlig.db."),
-    redact_personal: bool = typer.Option(
-        False, "--redact-personal", help="Replace the personal data found instead of stopping."
+    out: Path = typer.Argument(
+        ..., metavar="UD", help="Den offentlige database der skrives, f.eks. offentlig.db."
     ),
-    force: bool = typer.Option(False, "--force", help="Overwrite an existing OUT."),
+    redact_personal: bool = typer.Option(
+        False,
+        "--redact-personal",
+        help="Erstat de fundne personoplysninger i stedet for at stoppe.",
+    ),
+    force: bool = typer.Option(False, "--force", help="Overskriv en eksisterende UD."),
     db: Path | None = DB_OPTION,
 ) -> None:
-    """Write a redacted copy of the corpus, safe to serve with `datasette OUT.db` as it is.
+    """Skriv en renset kopi af korpusset, der kan vises med `datasette UD.db` som den er.
 
-    Closed items keep number and title only, confidential annexes `(fortroligt bilag)`.
-    Personal data in open items (CPR numbers, private e-mail addresses and phone numbers) is
-    listed; exit code 13 and nothing written unless --redact-personal replaces it.
+    Lukkede punkter beholder kun nummer og titel, fortrolige bilag `(fortroligt bilag)`.
+    Personoplysninger i åbne punkter (CPR-numre, private e-mailadresser og telefonnumre)
+    listes; slutkode 13 og intet skrevet, medmindre --redact-personal erstatter dem.
     """
     from kitar.errors import PersonalDataFound
     from kitar.minutes.publish import publish
 
     report = publish(db_path(db), out, redact_personal=redact_personal, force=force)
     for f in report.findings:
-        verb = "replaced" if redact_personal else "found"
-        console.print(f"{verb} {f.kind}: {escape(f.value)} in {escape(f.where)}", highlight=False)
+        verb = "erstattet" if redact_personal else "fundet"
+        console.print(f"{verb} {f.kind}: {escape(f.value)} i {escape(f.where)}", highlight=False)
     if not report.written:
         raise PersonalDataFound(
             f"{len(report.findings)} pieces of personal data in open items; nothing written "
             "(use --redact-personal to replace them)",
             out,
         )
-    console.print(
-        f"wrote {escape(str(report.out))}: {report.meetings} meetings, {report.units} search "
-        f"units; {report.closed_items} closed items reduced to number and title, "
-        f"{report.confidential_annexes} confidential annexes, {report.dropped_units} internal "
-        "units left out"
+    note(
+        f"skrev {report.out}: {report.meetings} møder, {report.units} søgeenheder; "
+        f"{report.closed_items} lukkede punkter skåret ned til nummer og titel, "
+        f"{report.confidential_annexes} fortrolige bilag, {report.dropped_units} interne "
+        "enheder udeladt"
     )
 
 
 def register(app: typer.Typer) -> None:
-    app.command("publish")(publish_cmd)
+    epilog = example("KITAR_DB=corpus/demo/kitar.db kitar publish corpus/udkast/offentlig.db")
+    app.command("publish", epilog=epilog, options_metavar="[TILVALG]")(publish_cmd)

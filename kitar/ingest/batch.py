@@ -143,6 +143,7 @@ def ingest(
     processor: Processor | None = None,
     timeout: float | None = DEFAULT_TIMEOUT_S,
     organisation: str | None = None,
+    export: str | Path | None = None,
     ocr: OcrOptions | None = None,
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
@@ -152,8 +153,11 @@ def ingest(
     document that takes longer than `timeout` seconds to read (None: no limit) is stopped and
     reported. `organisation` names the municipality or organisation of every meeting
     ingested; without it, each document's own (its header) counts, else `KITAR_ORGANISATION`.
-    With `ocr`, scanned PDF pages are read by OCR (in the worker processes when jobs > 1;
-    OCR time does not count against `timeout`, OCR has its own limit per page).
+    Afterwards each folder holding a meeting with annex references becomes one meeting: its
+    item extracts folded in, its annex files linked (kitar.ingest.folder; `export` is a case
+    system's export of the meeting, whose links come first). With `ocr`, scanned PDF pages
+    are read by OCR (in the worker processes when jobs > 1; OCR time does not count against
+    `timeout`, OCR has its own limit per page).
     """
     split = processor is None or processor is default_processor
     processor = processor or default_processor
@@ -206,6 +210,9 @@ def ingest(
         raise
     if readers is not None:
         readers.close(failed=False)
+    from kitar.ingest.folder import link_folders
+
+    link_folders(db_path, report.files, export)
     order = {str(p): n for n, p in enumerate(files)}
     report.files.sort(key=lambda f: order.get(f.path, -1))  # input order, missing inputs first
     return report

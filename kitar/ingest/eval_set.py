@@ -10,7 +10,7 @@ decimals, so the macro average here does too: the two print the same numbers.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,13 +119,18 @@ def score_document(path: str | Path, key: dict[str, Any], name: str = "") -> Doc
     return DocScore(name, result.metrics, result.notes)
 
 
-def score_folder(folder: str | Path) -> SetScore:
+def score_folder(
+    folder: str | Path, progress: Callable[[str, int, int], None] | None = None
+) -> SetScore:
     """Score every document with an answer key in `folder`; answer keys are checked first, so
-    a malformed one stops the run before any parsing."""
+    a malformed one stops the run before any parsing. `progress(name, done, total)` is
+    called before each document."""
     found = find_answer_keys(folder)
     keys = {name: load_answer_key(key) for name, key, _ in found}
     out = SetScore(Path(folder))
-    for name, _key, inp in found:
+    for n, (name, _key, inp) in enumerate(found):
+        if progress is not None:
+            progress(name, n, len(found))
         if inp is None:
             out.missing.append(name)
         else:

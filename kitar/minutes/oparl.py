@@ -2,11 +2,11 @@
 
 Mapping: System (kitar); Body = a municipality or organisation (meetings' `organisation`);
 Organization = one of its committees (a meeting's body); Person = attendees and presenters;
-Meeting with its AgendaItems embedded (`public` false for closed items), the agenda as its
-`invitation` File and the minutes as its `resultsProtocol` File; Paper = a case (one
-organisation's case key, kitar.parse.cases) with one Consultation per agenda item that treated
-it; File = a source document, or an annex (its file when linked, else its place in the source
-document, `#page=N`).
+Meeting (an agenda and the minutes of one meeting are one) with its AgendaItems embedded
+(`public` false for closed items), the agenda as its `invitation` File and the minutes as its
+`resultsProtocol` File; Paper = a case (one organisation's case key, kitar.parse.cases) with
+one Consultation per agenda item that treated it; File = a source document, or an annex (its
+file when linked, else its place in the source document, `#page=N`).
 
 Every object has an id under `base` (the output folder as a `file:` URL by default) and is
 written to the file that id names, embedded ones too, so every reference resolves; each Body's
@@ -230,7 +230,26 @@ def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
     for it in rows.items:
         items_by_meeting.setdefault(it["meeting_id"], []).append(it)
     cases: dict[tuple[str, str], list[tuple[dict, dict, dict]]] = {}  # → (item, meeting, ai)
+    # An agenda and the minutes of one meeting are one OParl Meeting: the agenda its
+    # `invitation`, the minutes its `resultsProtocol` and its agenda items.
+    minutes_of: dict[tuple[str, str | None], dict[str, Any]] = {
+        (m["meeting_key"], m["organisation"]): m
+        for m in rows.meetings
+        if m["kind"] == "minutes" and m["meeting_key"]
+    }
+    invitation: dict[int, dict[str, Any]] = {}
     for m in rows.meetings:
+        partner = minutes_of.get((m["meeting_key"], m["organisation"]))
+        if m["kind"] == "agenda" and partner is not None and m["document_id"] in docs:
+            invitation[partner["id"]] = docs[m["document_id"]]
+    folded = {
+        m["id"]
+        for m in rows.meetings
+        if m["kind"] == "agenda" and (m["meeting_key"], m["organisation"]) in minutes_of
+    }
+    for m in rows.meetings:
+        if m["id"] in folded:
+            continue
         org = m["organisation"] or NO_ORGANISATION
         ckey = (org, _key(m["body"]))
         if ckey not in committees:
@@ -272,6 +291,10 @@ def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
             source = _document_file(ex, rows, doc, m, public)
             per_body[org]["file"].append(source)
             meeting["resultsProtocol" if m["kind"] == "minutes" else "invitation"] = source
+        if m["id"] in invitation:
+            agenda_file = _document_file(ex, rows, invitation[m["id"]], m, public)
+            per_body[org]["file"].append(agenda_file)
+            meeting["invitation"] = agenda_file
         agenda: list[dict[str, Any]] = []
         for order, it in enumerate(items_by_meeting.get(m["id"], []), 1):
             ai = _agenda_item(ex, rows, it, m, meeting, order, public, doc)

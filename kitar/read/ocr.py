@@ -27,9 +27,7 @@ from kitar.config import cache_dir
 from kitar.errors import NoTextLayer
 
 LANGUAGE = "dan"  # Tesseract's Danish model: æ, ø, å and Danish words (tesseract-ocr-dan)
-INSTALL_HINT = (
-    "install OCRmyPDF and Tesseract's Danish model: apt-get install ocrmypdf tesseract-ocr-dan"
-)
+INSTALL_HINT = "apt-get install ocrmypdf tesseract-ocr-dan"  # also brings Tesseract, Ghostscript
 # Tesseract's orientation confidence above which a page is turned. OCRmyPDF's default, 14,
 # left a quarter-turned page of a scanned building list (a council annex) sideways, read as
 # single letters (its confidence: 13.8). Over 16 pages x 4 turns (bench/eval_orientation.py)
@@ -89,16 +87,16 @@ def _tesseract_languages() -> frozenset[str]:
 
 
 def missing() -> str | None:
-    """What OCR lacks on this machine (None when everything is there)."""
-    for program, package in (("ocrmypdf", "OCRmyPDF"), ("tesseract", "Tesseract"),
-                             ("gs", "Ghostscript")):  # fmt: skip
+    """The Debian package OCR lacks on this machine (None when everything is there)."""
+    for program, package in (("ocrmypdf", "ocrmypdf"), ("tesseract", "tesseract-ocr"),
+                             ("gs", "ghostscript")):  # fmt: skip
         if shutil.which(program) is None:
-            return f"{package} is not installed"
+            return package
     languages = _tesseract_languages()
     if LANGUAGE not in languages:
-        return "Tesseract's Danish model (tesseract-ocr-dan) is not installed"
+        return "tesseract-ocr-dan"  # the Danish model
     if "osd" not in languages:
-        return "Tesseract's orientation model (tesseract-ocr-osd) is not installed"
+        return "tesseract-ocr-osd"  # the orientation model --rotate-pages uses
     return None
 
 
@@ -197,7 +195,9 @@ def _ocr(path: str | Path, data: bytes, pages: list[int], options: OcrOptions, s
     notify = options.notify or (lambda event: None)
     lacking = missing()
     if lacking:
-        raise NoTextLayer(f"no text layer, and OCR cannot run: {lacking}; {INSTALL_HINT}", path)
+        raise NoTextLayer(
+            f"no text layer, and OCR cannot run: {lacking} is not installed ({INSTALL_HINT})", path
+        )
     notify(OcrEvent(str(path), len(pages), "start"))
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kitar-ocr-") as tmp:

@@ -311,7 +311,7 @@ def _with_ocr(
         if (whole and len(scanned) == len(pages)) or isinstance(exc, ocr.OcrFailed):
             raise
         if warnings is not None:
-            warnings.append(f"{path}: {exc.args[0]}")
+            warnings.append(str(exc))  # "path: no text layer, and OCR cannot run: …"
         return pages
     read = {p.number: p for copy, numbers in copies for p in iter_pages(path, numbers, copy)}
     for page in read.values():

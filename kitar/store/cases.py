@@ -126,9 +126,11 @@ def _treatments(conn: sqlite3.Connection, rows: list[sqlite3.Row], public: bool)
         hide = closed and public
         own = [d for d in decisions.get(r["id"], []) if not d["date"] or d["date"] == r["date"]]
         text = own[-1]["text"] if own else r["decision"]
+        # the meeting's body, else the body its own decision names ("… den 20-06-2013")
+        body = r["body"] or next((d["body"] for d in reversed(own) if d["body"]), None)
         out.append(
             Treatment(
-                r["date"], r["kind"], r["body"], r["organisation"], r["id"], r["meeting_id"],
+                r["date"], r["kind"], body, r["organisation"], r["id"], r["meeting_id"],
                 r["number"], r["title"], closed, r["case_id"],
                 [] if hide else recs.get(r["id"], []), None if hide else text, r["path"],
                 r["page"],
@@ -239,6 +241,36 @@ def _routine_titles(conn: sqlite3.Connection, body: str | None, org: str | None)
     return {t for t, ms in per_title.items() if len(ms) >= ROUTINE_SHARE * len(meetings)}
 
 
+def _same_body(conn: sqlite3.Connection, me: sqlite3.Row) -> list[sqlite3.Row]:
+    """Items of other meetings of the same organisation and body (title-link candidates)."""
+    rows = conn.execute(
+        _ITEM_SQL + "m.organisation IS ? AND i.meeting_id != ?",
+        (me["organisation"], me["meeting_id"]),
+    ).fetchall()
+    return [r for r in rows if _body_key(r["body"]) == _body_key(me["body"])]
+
+
+def _related(
+    conn: sqlite3.Connection, me: sqlite3.Row, same_body: list[sqlite3.Row], routine: set[str]
+) -> list[Link]:
+    links: list[Link] = []
+    if me["case_key"]:
+        for r in conn.execute(
+            _ITEM_SQL + "i.case_key = ? AND m.organisation IS ? AND i.meeting_id != ?",
+            (me["case_key"], me["organisation"], me["meeting_id"]),
+        ):
+            links.append(_link(r, 1.0, f"sagsnr. {me['case_key']}"))
+    if _title_key(me["title"]) not in routine:
+        for r in same_body:
+            if r["case_key"] and me["case_key"]:
+                continue  # both numbered: the numbers decide
+            score = _similarity(r["title"], me["title"])
+            if score >= TITLE_LINK_SIMILARITY:
+                links.append(_link(r, round(score, 2), f"titel {score:.2f}"))
+    links.sort(key=lambda k: (k.date or "", k.kind != "agenda", k.item_id))
+    return links
+
+
 def related_items(db_path: str | Path, item_id: int) -> list[Link]:
     """The item's case in other meetings: same case key (confidence 1), else items of the same
     body with a near-identical title (confidence = title similarity), in date order."""
@@ -247,29 +279,8 @@ def related_items(db_path: str | Path, item_id: int) -> list[Link]:
         me = conn.execute(_ITEM_SQL + "i.id = ?", (item_id,)).fetchone()
         if me is None:
             return []
-        links: list[Link] = []
-        if me["case_key"]:
-            for r in conn.execute(
-                _ITEM_SQL + "i.case_key = ? AND m.organisation IS ? AND i.id != ?",
-                (me["case_key"], me["organisation"], item_id),
-            ):
-                if r["meeting_id"] == me["meeting_id"]:
-                    continue
-                links.append(_link(r, 1.0, f"sagsnr. {me['case_key']}"))
         routine = _routine_titles(conn, me["body"], me["organisation"])
-        if _title_key(me["title"]) not in routine:
-            for r in conn.execute(
-                _ITEM_SQL + "m.organisation IS ? AND i.meeting_id != ? AND "
-                "(i.case_key IS NULL OR ? IS NULL)",
-                (me["organisation"], me["meeting_id"], me["case_key"]),
-            ):
-                if _body_key(r["body"]) != _body_key(me["body"]):
-                    continue
-                score = _similarity(r["title"], me["title"])
-                if score >= TITLE_LINK_SIMILARITY:
-                    links.append(_link(r, round(score, 2), f"titel {score:.2f}"))
-        links.sort(key=lambda k: (k.date or "", k.kind != "agenda", k.item_id))
-        return links
+        return _related(conn, me, _same_body(conn, me), routine)
     finally:
         conn.close()
 
@@ -284,13 +295,18 @@ def _link(r: sqlite3.Row, confidence: float, reason: str) -> Link:
 def related_in_meeting(
     db_path: str | Path, meeting_id: int
 ) -> dict[tuple[str | None, str], list[Link]]:
-    """`related_items` for each top-level item of a meeting, keyed by (number, title)."""
+    """`related_items` for each top-level item of a meeting, keyed by (number, title); the
+    meeting's body and its routine titles are looked up once."""
     conn = _open(db_path)
     try:
         rows = conn.execute(
-            "SELECT id, number, title FROM items WHERE meeting_id = ? AND parent_id IS NULL",
+            _ITEM_SQL + "i.meeting_id = ? AND i.parent_id IS NULL ORDER BY i.position",
             (meeting_id,),
         ).fetchall()
+        if not rows:
+            return {}
+        same_body = _same_body(conn, rows[0])
+        routine = _routine_titles(conn, rows[0]["body"], rows[0]["organisation"])
+        return {(r["number"], r["title"]): _related(conn, r, same_body, routine) for r in rows}
     finally:
         conn.close()
-    return {(r["number"], r["title"]): related_items(db_path, r["id"]) for r in rows}

@@ -49,7 +49,10 @@ def corpus_rows(db_path: str | Path) -> CorpusRows:
             out.recommendations.setdefault(r[0], []).append(r[1])
         for r in conn.execute("SELECT * FROM decisions ORDER BY item_id, position"):
             out.decisions.setdefault(r["item_id"], []).append(dict(r))
-        for r in conn.execute("SELECT * FROM annexes ORDER BY item_id, position"):
+        for r in conn.execute(
+            "SELECT a.*, d.path FROM annexes a LEFT JOIN documents d ON d.id = a.document_id "
+            "ORDER BY a.item_id, a.position"
+        ):
             out.annexes.setdefault(r["item_id"], []).append(dict(r))
         out.people = {r[0]: r[1] for r in conn.execute("SELECT id, name FROM people")}
         for r in conn.execute(

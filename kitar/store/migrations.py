@@ -321,7 +321,24 @@ def _v8_sources(db: Database) -> None:
     db["meeting_sources"].create_index(["document_id"], unique=True)  # type: ignore[union-attr]
 
 
-def _v9_ocr_pages(db: Database) -> None:
+def _v9_annex_files(db: Database) -> None:
+    """Annexes as documents: a document's role in its meeting's folder (an item extract, an
+    annex) and the meeting it is part of; an annex's linked file, with how it was linked; an
+    annex's search units know their annex (`Bilag 2 til punkt 4, s. 3`); a document keeps its
+    letterhead's case and document numbers (a memo is no meeting, but its numbers say which
+    item it belongs to)."""
+    db.execute("ALTER TABLE documents ADD COLUMN role TEXT")  # NULL: a meeting document
+    db.execute("ALTER TABLE documents ADD COLUMN part_of INTEGER")  # meetings.id
+    db.execute("ALTER TABLE annexes ADD COLUMN document_id INTEGER")
+    db.execute("ALTER TABLE annexes ADD COLUMN link_method TEXT")
+    db.execute("ALTER TABLE annexes ADD COLUMN link_confidence REAL")
+    db.execute("ALTER TABLE search_units ADD COLUMN annex_id INTEGER")
+    db.execute("ALTER TABLE documents ADD COLUMN case_id TEXT")  # from its letterhead
+    db.execute("ALTER TABLE documents ADD COLUMN doc_id TEXT")
+    db.execute("CREATE INDEX idx_annexes_document_id ON annexes (document_id)")
+
+
+def _v10_ocr_pages(db: Database) -> None:
     """Which pages' text came from OCR (kitar.read.ocr): search hits on them say so, since
     OCR misreads letters. Pages written before this were all read from a text layer."""
     db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
@@ -336,7 +353,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (6, "organisations and case keys", _v6_cases),
     (7, "visibility of search units", _v7_visibility),
     (8, "meetings with several source documents; drafts", _v8_sources),
-    (9, "pages read by OCR", _v9_ocr_pages),
+    (9, "annex files and item extracts of a meeting folder", _v9_annex_files),
+    (10, "pages read by OCR", _v10_ocr_pages),
 ]
 LATEST = MIGRATIONS[-1][0]
 

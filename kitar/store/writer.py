@@ -387,6 +387,11 @@ def write_prepared(
             "INSERT INTO pages (document_id, number, text, ocr) VALUES (?,?,?,?)",
             [(doc_id, n, t, int(n in ocr)) for n, t in enumerate(prep.page_texts, start=1)],
         )
+        info = prep.meeting.meeting  # a memo's letterhead numbers: evidence for annex links
+        conn.execute(
+            "UPDATE documents SET case_id = ?, doc_id = ? WHERE id = ?",
+            (info.case_id, info.doc_id, doc_id),
+        )
         twin = None if pred else _same_meeting(conn, prep, key)
         if twin is not None:  # one meeting, two source documents: its units are there already
             conn.execute(
