@@ -7,7 +7,7 @@ KITAR := $(VENV)/bin/kitar
 DEMO_DIR := corpus/demo
 DEMO_DB := $(DEMO_DIR)/kitar.db
 
-.PHONY: install demo test test-all lint bench clean
+.PHONY: install demo test test-all fuzz lint bench clean
 
 install: $(VENV)/.installed
 
@@ -41,6 +41,12 @@ lint: install
 	$(VENV)/bin/ruff check kitar tests bench
 	$(VENV)/bin/ruff format --check kitar tests bench
 	$(VENV)/bin/mypy
+
+# The whole fuzz set: ~1000 damaged files (generated, and mutations of the real samples when
+# KITAR_SAMPLES is there) through `kitar parse`, each in a child process with a time and a
+# memory limit; prints the counts. KITAR_FUZZ_CASES changes the number; make test runs ~200.
+fuzz: install
+	$(PY) -m pytest -m slow tests/test_fuzz.py -s -q
 
 bench: install
 	$(PY) -m bench.run

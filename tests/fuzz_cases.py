@@ -119,7 +119,9 @@ def sample_seeds(samples: Path | None, names: tuple[str, ...]) -> list[Seed]:
     for name in names:
         path = samples / name
         if path.exists():
-            stem = re.sub(r"[^a-z0-9]+", "-", name.lower().split("/", 1)[-1])
+            *folder, file = name.lower().split("/")
+            short = "-".join([folder[0].split("-")[0], file] if folder else [file])
+            stem = re.sub(r"[^a-z0-9]+", "-", short)  # "syddjurs-referat-pdf"
             out.append(Seed(f"sample-{stem}", path.suffix, path.read_bytes(), SHARE.get(name, 1)))
     return out
 
@@ -369,6 +371,7 @@ def cases(seeds: list[Seed], total: int, seed: int = 12) -> list[Case]:
             mutate = kinds[n % len(kinds)] if n < len(kinds) else rng.choice(kinds)
             data = mutate(rng, s.data)
             out.append(Case(f"{s.name}__{mutate.__name__}__{n:03d}", s.suffix, data))
+    assert len({c.name + c.suffix for c in out}) == len(out), "two seeds share a name"
     return out
 
 

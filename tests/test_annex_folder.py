@@ -254,3 +254,23 @@ def test_a_folder_of_several_meetings_links_nothing(tmp_path: Path) -> None:
         runner.invoke(app, ["meetings", "--json", "--db", str(tmp_path / "k.db")]).output
     )
     assert len(meetings) == 2
+
+
+@pytest.mark.samples
+def test_an_unplaceable_scan_is_kept_not_failed(
+    folder: tuple, samples: Path, tmp_path: Path
+) -> None:
+    """Two files without a text layer and nothing to tell them apart: kept, with a warning."""
+    import shutil
+
+    docs, _db, _annexes = folder
+    mine = tmp_path / "mappe"
+    shutil.copytree(docs, mine)
+    scan = samples / "edge-cases" / "scanned-no-text-layer.pdf"
+    shutil.copy(scan, mine / "8001.pdf")
+    for name in ("9100.txt", "9101.txt"):  # two annexes without their files: two refs, one scan
+        (mine / name).unlink()
+    report = ingest([mine], tmp_path / "k.db")
+    (f,) = [f for f in report.files if f.path.endswith("8001.pdf")]
+    assert f.status == "new" and any("linked to no item" in w for w in f.warnings)
+    assert not report.failed

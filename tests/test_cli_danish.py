@@ -282,7 +282,7 @@ def test_search_snippets_wrap_with_an_indent(corpus: Path) -> None:
 
 
 def test_a_hit_without_body_or_date_names_its_file() -> None:
-    from kitar.cli.corpus import _hit_place
+    from kitar.cli.search import _hit_place
     from kitar.store.search import Hit
 
     hit = Hit("page", 1.0, "tekst", [], 3, None, None, None, None, None, None, 2,
@@ -366,3 +366,18 @@ def test_library_messages_are_printed_in_danish(
     from kitar.cli.messages import danish
 
     assert danish(english, path).startswith(danish_text)
+
+
+def test_help_paragraphs_do_not_break_mid_sentence() -> None:
+    out = run("minutes", "--help", columns=200)[1]
+    assert "et tomt Beslutning-afsnit til beslutningen" in out  # one line in the docstring's 2nd
+
+
+def test_inline_fields_share_one_line_in_the_narrow_list() -> None:
+    from kitar.cli.render import as_list
+
+    cols = [Column("tekst", headline=True), Column("rolle", inline=True),
+            Column("str.", inline=True), Column("fed", inline=True)]  # fmt: skip
+    lines = as_list(cols, [["3. Høringssager:", "overskrift", "13.0", "F"]], 60)
+    assert [line.plain for line in lines] == ["3. Høringssager:",
+                                              "   rolle overskrift  str. 13.0  fed F"]  # fmt: skip

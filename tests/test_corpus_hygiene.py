@@ -4,6 +4,7 @@ meeting from two files, the date of an agenda and its minutes, and the Word draf
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -64,7 +65,7 @@ def test_followups_of_a_date_pick_the_minutes(demo: Path) -> None:
     agenda = next(r for r in rows if r.kind == "agenda" and "minutes" in r.linked)
     result = runner.invoke(app, ["followups", agenda.date or "", "-f", "json", "--db", str(demo)])
     assert result.exit_code == 0, result.output
-    assert "follow-ups from the minutes" in result.stderr
+    assert "opfølgningen kommer fra referatet" in result.stderr
     found = json.loads(result.stdout)
     assert found and all(r["meeting"].startswith(agenda.date or "?") for r in found)
     minutes = json.loads(_cli("followups", str(agenda.linked["minutes"]), "-f", "json",
@@ -80,7 +81,12 @@ def test_draft_of_demo_minutes_is_a4_danish_with_every_decision(demo: Path, tmp_
     minutes_id = next(r.id for r in list_meetings(demo) if r.kind == "minutes" and not r.draft)
     _, meeting = get_meeting(demo, str(minutes_id))
     out = tmp_path / "referat.docx"
-    _cli("minutes", str(minutes_id), "-o", str(out), "--db", str(demo))
+    old_mask = os.umask(0o022)  # a shared drive's colleagues read what the secretary writes
+    try:
+        _cli("minutes", str(minutes_id), "-o", str(out), "--db", str(demo))
+    finally:
+        os.umask(old_mask)
+    assert os.stat(out).st_mode & 0o777 == 0o644
     document = docx.Document(str(out))
     section = document.sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)

@@ -50,3 +50,24 @@ def test_background_sentences_are_not_followups(seed: int) -> None:
     found = extract_followups(doc.meeting)
     assert not [f for f in found if f.origin.startswith("section:") and "forventes" in f.action]
     assert all(f.owner for f in found if f.origin.startswith("section:"))
+
+
+def test_precision_and_recall_on_parsed_demo_documents(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The same keys, through the whole reading path (render → read → reflow → parse)."""
+    import json
+
+    from kitar.demo.generate import generate_corpus
+    from kitar.ingest.pipeline import process_file
+
+    folder = tmp_path_factory.mktemp("followups-demo")
+    expected = found = correct = 0
+    for path in generate_corpus(folder, count=2, seed=7):
+        key = json.loads(path.with_name(path.stem + ".expected.json").read_text())
+        want = {_key(f["item"], f["action"]) for f in key["followups"]}
+        got = {_key(f.item_number, f.action) for f in extract_followups(process_file(path)[1])}
+        expected, found, correct = expected + len(want), found + len(got), correct + len(want & got)
+    assert expected >= 10
+    print(f"parsed: expected {expected}, found {found}, correct {correct}")
+    assert correct / found >= PRECISION and correct / expected >= RECALL

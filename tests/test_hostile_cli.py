@@ -5,7 +5,9 @@ traceback, nothing created that should not be."""
 from __future__ import annotations
 
 import codecs
+import errno
 import json
+import os
 import subprocess
 import sys
 import time
@@ -207,3 +209,38 @@ def test_eval_with_a_malformed_answer_file_gives_one_line(
     result = runner.invoke(app, ["eval", str(corpus.parent / "dagsorden.txt"), str(answer)])
     assert result.exit_code == 5, result.output
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+class _FailingStream:
+    """A standard output whose writes fail with `err` (EPIPE: the reader went away)."""
+
+    encoding = "utf-8"
+
+    def __init__(self, err: int) -> None:
+        self.err = err
+
+    def write(self, text: str) -> int:
+        raise OSError(self.err, os.strerror(self.err))
+
+    def flush(self) -> None:
+        raise OSError(self.err, os.strerror(self.err))
+
+
+@pytest.mark.parametrize(
+    ("err", "words"),
+    [
+        (errno.EACCES, "permission denied"),
+        (errno.EROFS, "read-only file system"),
+        (errno.ENOSPC, "no space left on the device"),
+    ],
+)
+def test_stdout_errors_become_output_errors(err: int, words: str) -> None:
+    from kitar.cli.common import GuardedStdout
+    from kitar.errors import OutputError
+
+    guarded = GuardedStdout(_FailingStream(err))
+    with pytest.raises(OutputError, match=f"standard output: {words}") as info:
+        guarded.write("x")
+    assert info.value.exit_code == 15
+    with pytest.raises(BrokenPipeError):  # not an error to report: `| head` stopped reading
+        GuardedStdout(_FailingStream(errno.EPIPE)).flush()

@@ -48,6 +48,7 @@ SAMPLE_MEETINGS = (
 # The internal outputs must show at least this share of the hidden strings, or the
 # checks below could be passing because they see nothing.
 CONTROL_SHARE = 0.9
+SEP = "kitarskillelinje"  # no secret holds this word
 
 
 def _cli(*args: str, codes: tuple[int, ...] = (0,)) -> str:
@@ -142,14 +143,15 @@ def _build(folder: Path, sources: list[Path]) -> Corpus:
         if not q:
             continue
         hits = search(db, q, public=True, limit=50)
-        search_out.append(" ".join(f"{h.item_title} {h.snippet}" for h in hits))
+        # a word between fields: the end of one hit and the start of the next are not a text
+        search_out.append(" ".join(f"{h.item_title} {SEP} {h.snippet} {SEP}" for h in hits))
     out["search (library)"] = "\n".join(search_out)
-    cli_queries = list(dict.fromkeys(queries.values()))[:40]  # the CLI path is the same code
+    cli_queries = [q for q in dict.fromkeys(queries.values()) if q][:40]  # same code as above
     out["search --public (CLI)"] = "\n".join(
         _cli("search", q, "--public", "--json", "-n", "50", "--db", str(db)) for q in cli_queries
     )
-    urls = [f"/kitar/search.json?q={quote(q)}&public=1&_shape=array" for q in queries.values()]
-    urls += [f"/offentlig/search.json?q={quote(q)}&public=&_shape=array" for q in queries.values()]
+    urls = [f"/kitar/search.json?q={quote(q)}&public=1&_shape=array" for q in cli_queries]
+    urls += [f"/offentlig/search.json?q={quote(q)}&public=&_shape=array" for q in cli_queries]
     urls += ["/offentlig/items.json?_shape=array&_size=max",
              "/offentlig/annexes.json?_shape=array&_size=max"]  # fmt: skip
     out["datasette search page"] = "\n".join(_datasette(urls, [db, published]))

@@ -205,3 +205,34 @@ def test_every_format_reports_write_failures_in_one_line(
     assert text.startswith("kitar: ") and "kan ikke skrive" in text
     assert len(text.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+# ---- the corpus copies: publish (a database) and the OParl export (a folder of files) -------
+
+
+def test_publish_treats_links_and_devices_like_every_output(corpus: Path, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.db"
+    link = tmp_path / "offentlig.db"
+    link.symlink_to(target)
+    args = ["publish", str(link), "--redact-personal", "--db", str(corpus)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 12 and "symbolic link" in result.output
+    result = runner.invoke(app, [*args, "--force"])
+    assert result.exit_code == 0, result.output
+    assert not target.exists() and link.is_file() and not link.is_symlink()
+    result = runner.invoke(app, ["publish", "/dev/null", "--force", "--db", str(corpus)])
+    assert result.exit_code == 15 and "character device" in result.output
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_oparl_export_never_writes_through_a_link(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "oparl"
+    assert runner.invoke(app, ["export", str(out), "--db", str(corpus)]).exit_code == 0
+    victim = tmp_path / "victim.json"
+    victim.write_text("uændret")
+    system = out / "system.json"
+    system.unlink()
+    system.symlink_to(victim)
+    result = runner.invoke(app, ["export", str(out), "--force", "--db", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert victim.read_text() == "uændret" and not system.is_symlink()

@@ -150,7 +150,7 @@ def test_no_budget_and_a_budget_not_spent_change_nothing() -> None:
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def test_parse_timeout_gives_exit_13_naming_the_file(
+def test_parse_timeout_gives_exit_14_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kitar.ingest import pipeline
@@ -158,7 +158,7 @@ def test_parse_timeout_gives_exit_13_naming_the_file(
     monkeypatch.setattr(pipeline, "process_file", lambda path: _busy(10))
     result = CliRunner().invoke(app, ["parse", "slow.pdf", "--timeout", "0.3"])
     assert result.exit_code == 14
-    assert "slow.pdf: stopped after 0.3 s" in result.output
+    assert "slow.pdf: stoppet efter 0.3 s (dets tidsgrænse, --timeout)" in result.output
     assert "Traceback" not in result.output
 
 
@@ -185,3 +185,54 @@ def test_ingest_stops_a_document_over_budget_and_names_it(tmp_path: Path, jobs: 
     assert by_name["slow.txt"].status == "failed"
     assert "slow.txt: stopped after 0.5 s" in (by_name["slow.txt"].reason or "")
     assert by_name["ok.txt"].status == "new"
+
+
+def test_ingest_jobs_2_stops_a_document_whose_parsing_is_over_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With -j 2 the workers read and this process parses: the budget holds here too."""
+    from kitar.ingest import pipeline
+
+    real = pipeline.finish_document
+
+    def finish(doc: object) -> tuple:
+        if str(getattr(doc, "path", "")).endswith("slow.txt"):
+            _busy(30)
+        return real(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "finish_document", finish)
+    for name in ("slow.txt", "ok.txt"):
+        text = f"1. Godkendelse af dagsorden ({name})\n\nGodkendt.\n"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = ingest([tmp_path], tmp_path / "k.db", jobs=2, timeout=3)
+    by_name = {Path(f.path).name: f for f in report.files}
+    assert by_name["slow.txt"].status == "failed"
+    assert "slow.txt: stopped after 3 s" in (by_name["slow.txt"].reason or "")
+    assert by_name["ok.txt"].status == "new"
+
+
+# ---- words no pattern can choke on ------------------------------------------------------
+
+
+def test_runs_longer_than_any_word_are_broken_up() -> None:
+    from kitar.text.reflow import MAX_WORD_CHARS, bound_words
+
+    text = "Bilag: " + "a" * 1000 + " og " + "-" * 450 + " slut"
+    out = bound_words(text)
+    assert max(len(w) for w in out.split()) == MAX_WORD_CHARS
+    assert out.replace(" ", "") == text.replace(" ", "")  # nothing lost
+    ordinary = "Kommunernes It-Arkitekturråd godkendte https://www.kl.dk/a/b/c.pdf"
+    assert bound_words(ordinary) == ordinary
+
+
+def test_file_name_pattern_starts_only_where_a_name_starts() -> None:
+    """Otherwise findall retries every position of a long run: quadratic."""
+    from kitar.parse.agenda import agenda
+
+    pattern = agenda().annex_file
+    assert pattern.findall("Arbejdsplan_2025.pdf Vision_og_strategi_2025-27.pdf") == [
+        "Arbejdsplan_2025.pdf",
+        "Vision_og_strategi_2025-27.pdf",
+    ]
+    assert pattern.search("x" + "a" * 199 + " ingen fil") is None
+    assert pattern.pattern.startswith("(?<!")

@@ -189,3 +189,23 @@ def test_migration_6_classifies_an_older_corpus(tmp_path: Path) -> None:
     assert rows[1] == ("public", f"A\n\nBilag\nBilag 1: {PLACEHOLDER}")
     assert not search(tmp_path / "old.db", "brugerstyring", public=True)
     assert search(tmp_path / "old.db", "brugerstyring")
+
+
+def test_leak_datasette_search_page_public(db: Path) -> None:
+    """Issue 11: the datasette search page with `public` set showed the annex title."""
+    datasette_app = pytest.importorskip("datasette.app")
+    import asyncio
+
+    async def get(url: str) -> list[dict]:
+        response = await datasette_app.Datasette([str(db)]).client.get(url)
+        assert response.status_code == 200
+        return response.json()
+
+    for query in ("initiativ", "leveranceplan", "fortroligt"):
+        base = f"/k/search.json?_shape=array&q={query}&public="
+        internal = asyncio.run(get(base))
+        assert any("brugerstyring" in r["snippet"] for r in internal)
+        public = asyncio.run(get(base + "1"))
+        assert not any("brugerstyring" in json.dumps(r, ensure_ascii=False) for r in public)
+    shown = asyncio.run(get("/k/search.json?_shape=array&q=initiativ&public=1"))
+    assert any("(fortroligt bilag)" in r["snippet"] for r in shown)  # item 2, redacted

@@ -179,6 +179,7 @@ def test_fts_expression_never_contains_user_syntax(query: str) -> None:
 def test_search_path_imports_no_heavy_libraries() -> None:
     code = (
         "import sys; import kitar.store.search, kitar.store.queries, kitar.cli.corpus; "
+        "import kitar.cli.search; "
         "bad = [m for m in ('spacy', 'pdfplumber', 'sqlite_utils', 'numpy', 'wordfreq') "
         "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
     )

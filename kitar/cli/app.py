@@ -7,7 +7,18 @@ import sys
 import typer
 
 from kitar import __version__
-from kitar.cli import cases, corpus, evaluate, export, help, minutes, parse, publish, read
+from kitar.cli import (
+    cases,
+    corpus,
+    evaluate,
+    export,
+    help,
+    minutes,
+    parse,
+    publish,
+    read,
+    search,
+)
 from kitar.cli.common import GuardedStdout, finish_stdout, verbosity
 from kitar.errors import exit_codes_help
 
@@ -51,7 +62,7 @@ def _root(
     verbosity.quiet, verbosity.verbose = quiet, verbose and not quiet
 
 
-for module in (read, parse, evaluate, corpus, cases, export, minutes, publish):
+for module in (read, parse, evaluate, corpus, search, cases, export, minutes, publish):
     module.register(app)
 
 

@@ -58,20 +58,28 @@ def case_cmd(
     as_json: bool = json_option("sagens forløb (eller de fundne sager)"),
     db: Path | None = DB_OPTION,
 ) -> None:
-    """En sags forløb: hvert møde, hvor den var på, i datoorden, med udvalg, punktets titel,
-    indstilling, beslutning og side. Et argument formet som et sagsnummer er et; alt andet
-    finder sager på titlen. Slutkode 1, når intet passer."""
+    """En sags forløb: hvert møde, hvor den var på, i datoorden.
+
+    Med udvalg, punktets titel, indstilling, beslutning og side. Et argument formet som et
+    sagsnummer er et; alt andet finder sager på titlen. Slutkode 1, når intet passer."""
     from kitar.parse.cases import is_case_number
-    from kitar.store.cases import case_history, find_cases
+    from kitar.store.cases import case_history, find_cases, public_cases
 
     path = db_path(db)
     if is_case_number(query):
         cases = case_history(path, query, organisation, public)
+        cases = public_cases(path, cases) if public else cases
         if not cases:
             console.print(f"ingen sag {escape(query)} i korpusset", style="yellow")
             raise typer.Exit(1)
     else:
         found = find_cases(path, query, organisation)
+        if public:
+            counts = {(c.organisation, c.key): n for c, n in found}
+            found = [
+                (c, counts[c.organisation, c.key])
+                for c in public_cases(path, [c for c, _ in found])
+            ]
         numbered = [c for c, _ in found if not c.key.startswith("titel:")]
         if not found:
             console.print(f"ingen sagstitel indeholder {escape(query)!s}", style="yellow")
@@ -80,6 +88,7 @@ def case_cmd(
             _print_found(found, as_json)
             return
         cases = case_history(path, found[0][0].key, found[0][0].organisation, public)
+        cases = public_cases(path, cases) if public else cases
     if as_json:
         out = [
             {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kitar.cli.common import DB_OPTION, db_path, handle_errors, note
+from kitar.cli.common import DB_OPTION, db_path, handle_errors, note, progress
 from kitar.cli.help import example
 
 FORMATS = ("oparl",)
@@ -36,7 +36,8 @@ def export_cmd(
         raise typer.BadParameter(f"ukendt format {fmt!r}; brug {', '.join(FORMATS)}")
     from kitar.minutes.oparl import export_oparl
 
-    ex = export_oparl(db_path(db), out, base=base, public=public, force=force)
+    with progress("eksporterer OParl", total=None):
+        ex = export_oparl(db_path(db), out, base=base, public=public, force=force)
     counts = ", ".join(f"{n} {kind}" for kind, n in sorted(ex.counts.items()) if kind != "list")
     note(f"skrev OParl 1.1 i {out}: {counts}")
 

@@ -8,6 +8,7 @@ typer upgrade stops that from working.
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -108,6 +109,23 @@ def _danish_usage(original: Any) -> Any:
     return write_usage
 
 
+def _joined_paragraphs(original: Any) -> Any:
+    """typer joins the lines of a help text's first paragraph only; the later ones kept their
+    source line breaks, so sentences broke mid-line. Join every paragraph's lines."""
+
+    def get_help_text(*, obj: Any, markup_mode: Any) -> Any:
+        text = inspect.cleandoc(obj.help or "")
+        paragraphs = [
+            p if p.startswith("\b") else " ".join(p.split("\n")) for p in text.split("\n\n")
+        ]
+        joined = "\n\n".join(paragraphs)
+        if joined != obj.help:
+            obj.help = joined
+        return original(obj=obj, markup_mode=markup_mode)
+
+    return get_help_text
+
+
 def install() -> None:
     """Apply the Danish help texts and the one-line errors (idempotent)."""
     if getattr(rich_utils, "_kitar_installed", False):
@@ -115,6 +133,7 @@ def install() -> None:
     for name, text in _TEXTS.items():
         setattr(rich_utils, name, text)
     rich_utils.rich_format_error = one_line_error  # type: ignore[assignment]
+    rich_utils._get_help_text = _joined_paragraphs(rich_utils._get_help_text)
     core.TyperOption.display_type_rich = _plain_type  # type: ignore[method-assign,assignment]
     core.TyperArgument.display_type_rich = _plain_type  # type: ignore[method-assign,assignment]
     from typer._click import core as click_core

@@ -58,6 +58,15 @@ _CATALOGUE = [
     (r"cannot run this query: (.+)", r"kan ikke køre søgningen: \1"),
     (r"exists; use --force to overwrite", "findes allerede; brug --force for at overskrive"),
     (r"answer key not found", "facitfilen findes ikke"),
+    (r"no agenda items found; is this a meeting document\?",
+     "ingen dagsordenspunkter fundet; er det et mødedokument?"),
+    (r"item extract: part of meeting (\S+)", r"udtræk af et punkt: del af møde \1"),
+    (r"pages without a text layer \(OCR needed\): (.+)",
+     r"sider uden tekstlag (kræver OCR): \1"),
+    (r"numbered headings found, but no agenda structure \(presenters, recommendations, "
+     r"decisions, case numbers\); not treated as a meeting document",
+     "nummererede overskrifter fundet, men ingen dagsordensstruktur (oplægsholdere, "
+     "indstillinger, beslutninger, sagsnumre); ikke behandlet som et mødedokument"),
     (r"cannot write to standard output: (.+)", r"kan ikke skrive til standard output: \1"),
     (r"cannot write: (.+)", r"kan ikke skrive: \1"),
     (r"stopped after (\S+) s \(its time budget, --timeout\)",
@@ -67,6 +76,8 @@ _CATALOGUE = [
      r"\1 personoplysninger i åbne punkter; intet skrevet (brug --redact-personal for at "
      r"erstatte dem)"),
     (r"not a JSON file \((.+)\)", r"ikke en JSON-fil (\1)"),
+    (r"(.+) is an agenda \((\d+)\) and its minutes \((\d+)\): follow-ups from the minutes",
+     r"\1 er en dagsorden (\2) og dens referat (\3): opfølgningen kommer fra referatet"),
     # Scanned PDFs and OCR (kitar.read.pdf, kitar.read.ocr)
     (r"no text layer: read it with --ocr \(needs OCRmyPDF and Tesseract's Danish model: "
      r"apt-get install ocrmypdf tesseract-ocr-dan\), or run OCR first: (`.+`)",

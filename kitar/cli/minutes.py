@@ -13,7 +13,15 @@ from rich.markup import escape
 from rich.text import Text
 from typer.core import TyperGroup
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, json_option, note
+from kitar.cli.common import (
+    DB_OPTION,
+    console,
+    db_path,
+    handle_errors,
+    json_option,
+    note,
+    progress,
+)
 from kitar.cli.help import example
 from kitar.cli.messages import danish
 from kitar.cli.options import STATUS_DA, output_suffix, status_value
@@ -86,17 +94,18 @@ def minutes_cmd(
 
     if output is not None:
         output_suffix(output, (".docx",))
-    loaded = load_meeting(meeting, db_path(db))
-    out = output or default_output(loaded.meeting, public)
-    path = build_minutes(
-        loaded.meeting,
-        out,
-        template=template,
-        public=public,
-        force=force,
-        meeting_id=loaded.meeting_id,
-        next_meeting=loaded.next_meeting,
-    )
+    with progress("skriver referatudkast", total=None):  # a file is parsed first
+        loaded = load_meeting(meeting, db_path(db))
+        out = output or default_output(loaded.meeting, public)
+        path = build_minutes(
+            loaded.meeting,
+            out,
+            template=template,
+            public=public,
+            force=force,
+            meeting_id=loaded.meeting_id,
+            next_meeting=loaded.next_meeting,
+        )
     count = len(loaded.meeting.items)
     if as_json:
         typer.echo(json.dumps({"path": str(path), "items": count, "public": public}))
@@ -226,8 +235,9 @@ def followups_cmd(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--status") from None
     notes: list[str] = []
-    found = followups_for(db_path(db), meeting, open_only=open_only or wanted == "open",
-                          owner=owner, public=public, notes=notes)  # fmt: skip
+    with progress("finder opfølgninger", total=None):  # a file, or a corpus to refresh
+        found = followups_for(db_path(db), meeting, open_only=open_only or wanted == "open",
+                              owner=owner, public=public, notes=notes)  # fmt: skip
     for text in notes:
         note(f"bemærk: {danish(text)}")
     data = export.rows([f for f in found if wanted is None or f.status == wanted])
@@ -321,7 +331,8 @@ def compare_cmd(
     """
     from kitar.minutes.service import comparison
 
-    _, found_minutes, rows = comparison(meeting, db_path(db), minutes, public=public)
+    with progress("sammenligner", total=None):  # files are parsed first
+        _, found_minutes, rows = comparison(meeting, db_path(db), minutes, public=public)
     if as_json:
         typer.echo(json.dumps([asdict(r) | {"departs": r.departs} for r in rows],
                               ensure_ascii=False, indent=2))  # fmt: skip

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, note
+from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, note, progress
 from kitar.cli.help import example
 
 
@@ -33,7 +33,8 @@ def publish_cmd(
     from kitar.errors import PersonalDataFound
     from kitar.minutes.publish import publish
 
-    report = publish(db_path(db), out, redact_personal=redact_personal, force=force)
+    with progress("udgiver", total=None):
+        report = publish(db_path(db), out, redact_personal=redact_personal, force=force)
     for f in report.findings:
         verb = "erstattet" if redact_personal else "fundet"
         console.print(f"{verb} {f.kind}: {escape(f.value)} i {escape(f.where)}", highlight=False)

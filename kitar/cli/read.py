@@ -150,9 +150,12 @@ def inspect(
                "metadata": analysis.metadata, "pages": pages}  # fmt: skip
         typer.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
-    columns = [Column("tekst", headline=True), Column("skrift"), Column("str.", justify="right"),
-               Column("fed", justify="center"), Column("x0", justify="right"),
-               Column("top", justify="right"), Column("rolle")]  # fmt: skip
+    # narrow: the text as headline, the rest on one line under it
+    columns = [Column("tekst", headline=True), Column("rolle", inline=True),
+               Column("skrift", inline=True), Column("str.", justify="right", inline=True),
+               Column("fed", justify="center", inline=True),
+               Column("x0", justify="right", inline=True),
+               Column("top", justify="right", inline=True)]  # fmt: skip
     for p in analysis.pages:
         rows = []
         for line in sorted(p.lines, key=_reading_order):
@@ -160,12 +163,12 @@ def inspect(
             rows.append(
                 [
                     d["text"],
+                    ROLE_DA.get(line.role, line.role),
                     d["font"],
                     f"{line.size:.1f}",
                     "F" if line.bold else "",
                     f"{line.x0:.1f}",
                     f"{line.top:.1f}",
-                    ROLE_DA.get(line.role, line.role),
                 ]
             )
         title = (f"{path} — side {p.number} af {analysis.page_count} "

@@ -38,6 +38,8 @@ class Column:
     justify: str = "left"
     headline: bool = False
     max_width: int | None = None
+    # short values (numbers, flags) share one `label value  label value` line in the list
+    inline: bool = False
 
 
 def is_narrow(console: Console) -> bool:
@@ -77,7 +79,8 @@ def hanging(text: Text, width: int, indent: int, first: Text | None = None) -> l
 
 def as_list(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int) -> list[Text]:
     """The narrow form: per row a bold headline of the headline columns, then its fields."""
-    label_width = max((len(c.header) for c in columns if not c.headline), default=0)
+    label_width = max((len(c.header) for c in columns if not (c.headline or c.inline)),
+                      default=0)  # fmt: skip
     out: list[Text] = []
     for n, row in enumerate(rows):
         if n:
@@ -87,9 +90,15 @@ def as_list(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: in
         )
         head.stylize("bold", 0, len(head))
         out.extend(hanging(head, width, FIELD_INDENT))
+        pairs = [Text(f"{col.header} ", style="dim") + _text(cell)
+                 for col, cell in zip(columns, row, strict=True)
+                 if col.inline and _text(cell).plain.strip()]  # fmt: skip
+        if pairs:
+            line = Text("  ").join(pairs)
+            out.extend(hanging(line, width, FIELD_INDENT, Text(" " * FIELD_INDENT)))
         for col, cell in zip(columns, row, strict=True):
             value = _text(cell)
-            if col.headline or not value.plain.strip():
+            if col.headline or col.inline or not value.plain.strip():
                 continue
             label = Text(" " * FIELD_INDENT + col.header.ljust(label_width) + "  ", style="dim")
             out.extend(hanging(value, width, FIELD_INDENT + label_width + 2, first=label))

@@ -38,6 +38,7 @@ class FolderResult:
     extracts: dict[str, int] = field(default_factory=dict)  # path → meeting id folded into
     links: list[Link] = field(default_factory=list)
     unlinked_refs: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)  # files without a text layer, no link
 
 
 def _label(number: Any, parent: Any) -> str:
@@ -165,6 +166,13 @@ def link_folder(
             link.confidence, link.title,
         )  # fmt: skip
     result.links = links
+    done_paths = {k.candidate.path for k in links}
+    for path in unreadable:  # a file of the meeting's folder, just not one we can place
+        if path not in done_paths:
+            store.keep_unplaced(
+                conn, store.register_file(conn, Path(path), NO_TEXT), main.meeting_id
+            )
+            result.unplaced.append(path)
     linked = {k.ref.annex_id for k in links}
     result.unlinked_refs = [r.title for r in refs if r.annex_id not in linked]
     catch_up(conn)
@@ -207,6 +215,13 @@ def link_folders(
 
 def _report(group: list[Any], res: FolderResult) -> None:
     by_path = {f.path: f for f in group}
+    for path in res.unplaced:
+        f = by_path[path]
+        f.status, f.reason = "new", None
+        f.warnings.append(
+            f"{NO_TEXT}: kept with meeting {res.meeting_id}, linked to no item (nothing to go "
+            "by; --export gives the case system's link)"
+        )
     for path, meeting_id in res.extracts.items():
         if path in by_path:
             by_path[path].warnings.append(f"item extract: part of meeting {meeting_id}")

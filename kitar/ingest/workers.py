@@ -110,6 +110,7 @@ class _Pending:
     kind: Literal["outcome", "document", "pages"]
     parts: list[Future[Any]]
     outcome: Outcome | None = None
+    timeout: float | None = None  # for the parsing here, as the workers have for reading
 
     def read(self) -> bool:
         return all(f.done() for f in self.parts)
@@ -137,11 +138,12 @@ class _Pending:
         if isinstance(results[0], str):
             return Outcome(self.path, reason=results[0])
         try:
-            if self.kind == "document":
-                return _prepared(self.path, self.sha, *finish_document(results[0]))
-            pages = [page for got, _ in results for page in got]
-            notes = [note for _, more in results for note in more]
-            return _prepared(self.path, self.sha, *process_pdf_pages(self.path, pages, notes))
+            with time_budget(self.timeout, self.path):
+                if self.kind == "document":
+                    return _prepared(self.path, self.sha, *finish_document(results[0]))
+                pages = [page for got, _ in results for page in got]
+                notes = [note for _, more in results for note in more]
+                return _prepared(self.path, self.sha, *process_pdf_pages(self.path, pages, notes))
         except Exception as exc:
             return _failure(self.path, exc)
 
@@ -176,8 +178,10 @@ def _submit(
     chunks = pdf_chunks(path)  # a long PDF: its page chunks are read by all the workers
     if chunks:
         parts = [pool.submit(_read_chunk, path, c, timeout, ocr) for c in chunks]
-        return _Pending(path, sha, "pages", parts)
-    return _Pending(path, sha, "document", [pool.submit(_read, path, timeout, ocr)])
+        return _Pending(path, sha, "pages", parts, timeout=timeout)
+    return _Pending(
+        path, sha, "document", [pool.submit(_read, path, timeout, ocr)], timeout=timeout
+    )
 
 
 def _next_read(pending: dict[int, _Pending]) -> _Pending | None:

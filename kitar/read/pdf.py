@@ -380,6 +380,11 @@ def document_from_pages(
         sha256=hashlib.sha256(data).hexdigest(),
         ocr_pages=[p.number for p in pages if p.ocr],
     )
+    # The first page's running header names whose document this is ("Testrup Kommune –
+    # Økonomiudvalget – Referat"): kept for the ingest, though its lines leave the body.
+    header = [ln.text for p in analysis.pages[:1] for ln in p.lines if ln.role == "header"]
+    if header:
+        doc.metadata.setdefault("running_header", " | ".join(header))
     empty = [p.number for p in pages if needs_ocr(p)]
     if empty:
         doc.warnings.append(f"pages without a text layer (read them with --ocr): {empty}")

@@ -155,6 +155,14 @@ def _visible_pages(
     return out
 
 
+def keep_unplaced(conn: sqlite3.Connection, doc_id: int, meeting_id: int) -> None:
+    """A file of a meeting's folder that no rule places: part of the meeting, no annex."""
+    with dbmod.transaction(conn):
+        conn.execute(
+            "UPDATE documents SET role = 'annex', part_of = ? WHERE id = ?", (meeting_id, doc_id)
+        )
+
+
 def attach_annex(
     conn: sqlite3.Connection,
     doc_id: int,

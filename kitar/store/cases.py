@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -310,3 +310,54 @@ def related_in_meeting(
         return {(r["number"], r["title"]): _related(conn, r, same_body, routine) for r in rows}
     finally:
         conn.close()
+
+
+def public_cases(db_path: str | Path, cases: list[Case]) -> list[Case]:
+    """kitar.redact's rule on case histories: a closed item's treatment keeps its number and
+    title (no case number, recommendation or decision), a closed item's sub-items are left
+    out, confidential annex titles are replaced in titles and texts, and a case that only
+    closed items carry a number for is left out (its number is not public)."""
+    from kitar.redact import Redactor
+
+    ids = sorted({t.item_id for c in cases for t in c.treatments})
+    if not ids:
+        return []
+    conn = _open(db_path)
+    try:
+        marks = ",".join("?" * len(ids))
+        inside = {
+            r[0]
+            for r in conn.execute(
+                f"SELECT i.id FROM items i JOIN items p ON p.id = i.parent_id "
+                f"WHERE p.closed = 1 AND i.id IN ({marks})",
+                ids,
+            )
+        }
+        titles: dict[int, list[str]] = {}
+        for meeting_id, title in conn.execute(
+            "SELECT i.meeting_id, a.title FROM annexes a JOIN items i ON i.id = a.item_id "
+            "WHERE a.confidential = 1"
+        ):
+            titles.setdefault(meeting_id, []).append(title or "")
+    finally:
+        conn.close()
+    out: list[Case] = []
+    for case in cases:
+        shown: list[Treatment] = []
+        for t in case.treatments:
+            if t.item_id in inside:
+                continue
+            red = Redactor(titles.get(t.meeting_id, []))
+            if t.closed:
+                t = replace(t, title=red.text(t.title), case_id=None, recommendations=[],
+                            decision=None)  # fmt: skip
+            else:
+                t = replace(t, title=red.text(t.title), decision=red.optional(t.decision),
+                            recommendations=[red.text(r) for r in t.recommendations])  # fmt: skip
+            shown.append(t)
+        numbers = [n for n in case.numbers if any(t.case_id == n for t in shown)]
+        if not shown or (case.numbers and not numbers):
+            continue
+        visible = [t for t in shown if not t.closed] or shown
+        out.append(replace(case, numbers=numbers, title=visible[-1].title, treatments=shown))
+    return out

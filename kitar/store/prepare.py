@@ -71,7 +71,7 @@ def _item_text(item: Item) -> str:
 
 
 def _heading_key(text: str) -> str:
-    return " ".join(LABEL_RE.sub("", " ".join(text.split())).split()).casefold()
+    return LABEL_RE.sub("", " ".join(text.split())).casefold()
 
 
 # A paragraph opens an item when it starts with the item's title (its first characters, so
@@ -91,7 +91,8 @@ class _Owners:
     """
 
     def __init__(self, items: list[tuple[Item, int | None, bool]]) -> None:
-        self.tops: list[tuple[int, Item, str, re.Pattern[str] | None]] = []
+        # by the title's first word: a paragraph is compared with the few items it may open
+        self.tops: dict[str, list[tuple[int, Item, str, re.Pattern[str] | None]]] = {}
         for index, (item, parent, _) in enumerate(items):
             if parent is None and item.title:
                 label = (
@@ -99,14 +100,20 @@ class _Owners:
                     if item.number
                     else None
                 )
-                self.tops.append((index, item, _heading_key(item.title)[:HEADING_PREFIX], label))
+                title = _heading_key(item.title)[:HEADING_PREFIX]
+                if title:
+                    self.tops.setdefault(title.split(" ")[0], []).append(
+                        (index, item, title, label)
+                    )
         self.owner: int | None = None
 
     def opens(self, page: int, para: str) -> int | None:
-        key = _heading_key(para)
+        # only the paragraph's start can match a title prefix (plus room for a label and
+        # collapsed spaces): long paragraphs are not normalised whole
+        key = _heading_key(para[: 3 * HEADING_PREFIX])
         if not key:
             return None
-        for index, item, title, label in self.tops:
+        for index, item, title, label in self.tops.get(key.partition(" ")[0], []):
             if item.page is not None and page < item.page:
                 continue
             if not key.startswith(title):
@@ -235,15 +242,19 @@ def _add(units: list[Unit], red: Redactor, unit: Unit, public_text: str | None =
 
 
 def document_organisation(doc: Document) -> str | None:
-    """The organisation the document names in its header: page title, first lines
-    (kitar.parse.cases.find_organisation). Reads the page texts, since workers hand over
-    documents without their blocks."""
+    """The organisation the document names in its header: a PDF's running header, a page's
+    title, the first lines (kitar.parse.cases.find_organisation). Reads the page texts, since
+    workers hand over documents without their blocks."""
     from kitar.parse.cases import HEADER_BLOCKS, find_organisation
 
     lines = [ln for text in doc.page_texts for ln in text.splitlines()]
     if not lines:
         lines = [b.text for b in doc.blocks]
-    header = [doc.metadata.get("html_title", ""), *lines[:HEADER_BLOCKS]]
+    header = [
+        doc.metadata.get("running_header", ""),
+        doc.metadata.get("html_title", ""),
+        *lines[:HEADER_BLOCKS],
+    ]
     return find_organisation(header)
 
 

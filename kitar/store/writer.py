@@ -132,16 +132,23 @@ SAME_TITLES = 0.5
 
 def _same_meeting(conn: sqlite3.Connection, prep: Prepared, key: str | None) -> int | None:
     """The stored meeting this document is another source of: same body and date (key),
-    same kind and the same items, e.g. the DOCX of minutes whose PDF is in the corpus."""
+    same kind and the same items, e.g. the DOCX of minutes whose PDF is in the corpus. When
+    neither names its body, the same date, kind and items (every title alike) must do."""
     info = prep.meeting.meeting
-    if key is None or info.kind is None or info.draft_of or not prep.item_numbers:
+    if info.kind is None or info.draft_of or not prep.item_numbers:
+        return None
+    if key is not None:
+        where, args, share = "m.meeting_key = ?", [key], SAME_TITLES
+    elif info.date and not info.body:
+        where, args, share = "m.body IS NULL AND m.date = ?", [info.date], 1.0
+    else:
         return None
     titles = {it.number: _title_key(it.title) for it, parent, _ in prep.items if parent is None}
     for (meeting_id,) in conn.execute(
-        "SELECT m.id FROM meetings m JOIN documents d ON d.id = m.document_id WHERE "
-        "m.meeting_key = ? AND m.kind = ? AND m.draft_of IS NULL AND d.superseded_by IS NULL "
-        "AND d.path != ? ORDER BY m.id",
-        (key, info.kind, prep.path),
+        f"SELECT m.id FROM meetings m JOIN documents d ON d.id = m.document_id WHERE {where} "
+        "AND m.kind = ? AND m.draft_of IS NULL AND d.superseded_by IS NULL AND d.path != ? "
+        "ORDER BY m.id",
+        (*args, info.kind, prep.path),
     ).fetchall():
         old = dict(
             conn.execute(
@@ -153,7 +160,7 @@ def _same_meeting(conn: sqlite3.Connection, prep: Prepared, key: str | None) -> 
         if set(old) != set(titles):
             continue
         same = sum(_title_key(old[n] or "") == titles[n] for n in titles)
-        if same >= SAME_TITLES * len(titles):
+        if same >= share * len(titles):
             return int(meeting_id)
     return None
 

@@ -74,16 +74,36 @@ def reflow_text(
     return " ".join(out.split())
 
 
+# No word is longer than this: the longest Danish compounds have ~50 letters, a URL or a file
+# name rarely 200. A damaged or hostile file's 300 000-letter "word" is cut into pieces this
+# long before any pattern sees it: a regex that backtracks over a run of word characters
+# (`[\w.-]+\.pdf`) is quadratic in the run's length, and took minutes on one such word.
+MAX_WORD_CHARS = 200
+_LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+
+
+def bound_words(text: str) -> str:
+    """`text` with every run of more than MAX_WORD_CHARS non-space characters broken up."""
+    if len(text) <= MAX_WORD_CHARS:
+        return text
+    return _LONG_RUN.sub(
+        lambda m: " ".join(
+            m[0][i : i + MAX_WORD_CHARS] for i in range(0, len(m[0]), MAX_WORD_CHARS)
+        ),
+        text,
+    )
+
+
 def reflow_document(doc: Document, lexicon: Lexicon | None = None) -> Document:
     """A new Document whose blocks are one reflowed line each, and `page_texts` per page.
 
     Blocks on pages read by OCR (`doc.ocr_pages`) join line-end hyphens strictly."""
-    vocab = document_vocabulary(b.text for b in doc.blocks)
+    vocab = document_vocabulary(bound_words(b.text) for b in doc.blocks)
     orgs = organisation_words()
     ocr = set(doc.ocr_pages)
     blocks: list[Block] = []
     for block in doc.blocks:
-        text = reflow_text(block.text, vocab, lexicon, orgs, strict=block.page in ocr)
+        text = reflow_text(bound_words(block.text), vocab, lexicon, orgs, strict=block.page in ocr)
         if text:
             new = copy.copy(block)  # cheaper than dataclasses.replace on many blocks
             new.text = text
