@@ -20,11 +20,13 @@ from rich.text import Text
 from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.cli.common import (
     DB_OPTION,
+    OCR_OPTION,
     console,
     db_path,
     detail,
     handle_errors,
     json_option,
+    ocr_options,
     progress,
 )
 from kitar.cli.help import example
@@ -106,6 +108,7 @@ def ingest_cmd(
         help="Sagssystemets eksport af mødet (eDocAgendaPublishing.xml): dens kobling af "
         "bilagsfiler til punkter går forud.",
     ),
+    ocr: bool = OCR_OPTION,
 ) -> None:
     """Læg dokumenter i korpusset; uændrede filer springes over, rettede erstatter deres.
 
@@ -131,6 +134,7 @@ def ingest_cmd(
             timeout=timeout or None,
             organisation=organisation,
             export=export,
+            ocr=ocr_options(ocr),
         )
     detail(f"{len(report.files)} filer på {time.perf_counter() - started:.1f} s")
     if as_json:
