@@ -353,7 +353,10 @@ EXAMPLES = {
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    for name, command in (("ingest", ingest_cmd), ("meetings", meetings_cmd),
-                          ("show", show_cmd), ("people", people_cmd),
-                          ("stats", stats_cmd)):  # fmt: skip
+    from kitar.cli import search
+
+    app.command("ingest", epilog=EXAMPLES["ingest"], options_metavar="[TILVALG]")(ingest_cmd)
+    search.register(app)  # listed right after ingest in `kitar --help`
+    for name, command in (("meetings", meetings_cmd), ("show", show_cmd),
+                          ("people", people_cmd), ("stats", stats_cmd)):  # fmt: skip
         app.command(name, epilog=EXAMPLES[name], options_metavar="[TILVALG]")(command)

@@ -23,7 +23,7 @@ from kitar.errors import (
     NothingToExtract,
 )
 from kitar.model import Document, Line, Page, Word
-from kitar.read.guards import library_log, page_size, word_box
+from kitar.read.guards import library_log, merge_library_warnings, page_size, word_box
 from kitar.read.layout import Analysis, make_line
 
 if TYPE_CHECKING:
@@ -376,7 +376,7 @@ def document_from_pages(
         pages=len(pages),
         blocks=build_blocks(analysis.pages),
         metadata=dict(analysis.metadata),
-        warnings=list(notes or []) + analysis.warnings,
+        warnings=merge_library_warnings(list(notes or [])) + analysis.warnings,
         sha256=hashlib.sha256(data).hexdigest(),
         ocr_pages=[p.number for p in pages if p.ocr],
     )
