@@ -155,7 +155,7 @@ def test_parse_timeout_gives_exit_14_naming_the_file(
 ) -> None:
     from kitar.ingest import pipeline
 
-    monkeypatch.setattr(pipeline, "process_file", lambda path: _busy(10))
+    monkeypatch.setattr(pipeline, "process_file", lambda path, **kw: _busy(10))
     result = CliRunner().invoke(app, ["parse", "slow.pdf", "--timeout", "0.3"])
     assert result.exit_code == 14
     assert "slow.pdf: stoppet efter 0.3 s (dets tidsgrænse, --timeout)" in result.output
