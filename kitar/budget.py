@@ -59,3 +59,21 @@ def time_budget(seconds: float | None, path: str | Path | None = None) -> Iterat
         state["active"] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Stop the clock of a running budget while the block runs: OCR of a scan (which has its
+    own limit per page) is slow by nature, and the budget is there for readers that are stuck."""
+    if not _usable():
+        yield
+        return
+    remaining, interval = signal.getitimer(signal.ITIMER_REAL)
+    if remaining <= 0:
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, remaining, interval)

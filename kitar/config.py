@@ -36,6 +36,13 @@ def default_db() -> Path:
     return Path(env) if env else Path("corpus") / "kitar.db"
 
 
+def cache_dir() -> Path:
+    """Where derived data is cached: word lists, OCR'd copies (`KITAR_CACHE`, default
+    ~/.cache/kitar)."""
+    env = os.environ.get("KITAR_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "kitar"
+
+
 def eval_dir() -> Path:
     """The evaluation sets with answer keys (`KITAR_EVAL`, default `../shared/eval`)."""
     env = os.environ.get("KITAR_EVAL")

@@ -96,7 +96,7 @@ EXIT_CODES: dict[int, str] = {
     UnsupportedFormat.exit_code: "ukendt eller forkert angivet format (en tekstfil kaldt .pdf)",
     EncryptedDocument.exit_code: "krypteret PDF",
     DamagedDocument.exit_code: "beskadiget fil, der ikke kan repareres",
-    NoTextLayer.exit_code: "scannet PDF uden tekstlag (kør OCR først, f.eks. ocrmypdf)",
+    NoTextLayer.exit_code: "scannet PDF uden tekstlag (læs den med --ocr)",
     NothingToExtract.exit_code: "ingen tekst overhovedet (tomt dokument)",
     CorpusError.exit_code: "fejl i korpus/database",
     QueryError.exit_code: "ugyldig søgning",

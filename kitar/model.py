@@ -48,6 +48,7 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     image_count: int = 0
     char_count: int = 0
+    ocr: bool = False  # its text was read by OCR (kitar.read.ocr): it had no text layer
 
 
 @dataclass
@@ -103,6 +104,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     sha256: str = ""
     page_texts: list[str] = field(default_factory=list)  # reflowed text per page (for search)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text came from OCR
+
     date: str | None = None  # ISO; from a letterhead, a running header or an extractor's header
     case_id: str | None = None  # "Sags ID: SAG-2099-00001"
     doc_id: str | None = None  # "Dok. ID: 1234567"

@@ -155,7 +155,7 @@ def test_parse_timeout_gives_exit_14_naming_the_file(
 ) -> None:
     from kitar.ingest import pipeline
 
-    monkeypatch.setattr(pipeline, "process_file", lambda path: _busy(10))
+    monkeypatch.setattr(pipeline, "process_file", lambda path, **kw: _busy(10))
     result = CliRunner().invoke(app, ["parse", "slow.pdf", "--timeout", "0.3"])
     assert result.exit_code == 14
     assert "slow.pdf: stoppet efter 0.3 s (dets tidsgrænse, --timeout)" in result.output
@@ -236,3 +236,19 @@ def test_file_name_pattern_starts_only_where_a_name_starts() -> None:
     ]
     assert pattern.search("x" + "a" * 199 + " ingen fil") is None
     assert pattern.pattern.startswith("(?<!")
+
+
+def test_library_warnings_of_a_pdf_read_in_chunks_become_one() -> None:
+    from kitar.read.guards import merge_library_warnings
+
+    loss = "Data-loss while decompressing corrupted data"
+    first = "r.pdf: " + (library_warning([loss]) or "")
+    second = "r.pdf: " + (library_warning([loss, "Could not set text matrix (1, b'x')"]) or "")
+    merged = merge_library_warnings(["r.pdf: damaged PDF, read from a repaired copy", first,
+                                     second, "s.pdf: other"])  # fmt: skip
+    assert merged == [
+        "r.pdf: damaged PDF, read from a repaired copy",
+        "r.pdf: the PDF library reported 3 problem(s) reading it: Data-loss while "
+        "decompressing corrupted data; Could not set text matrix …",
+        "s.pdf: other",
+    ]

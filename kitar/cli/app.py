@@ -17,7 +17,6 @@ from kitar.cli import (
     parse,
     publish,
     read,
-    search,
 )
 from kitar.cli.common import GuardedStdout, finish_stdout, verbosity
 from kitar.errors import exit_codes_help
@@ -62,7 +61,7 @@ def _root(
     verbosity.quiet, verbosity.verbose = quiet, verbose and not quiet
 
 
-for module in (read, parse, evaluate, corpus, search, cases, export, minutes, publish):
+for module in (read, parse, evaluate, corpus, cases, export, minutes, publish):
     module.register(app)
 
 

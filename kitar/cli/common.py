@@ -142,6 +142,62 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+OCR_OPTION = typer.Option(
+    False,
+    "--ocr",
+    help="Læs PDF-sider uden tekstlag med OCR (OCRmyPDF, Tesseracts danske model; resultatet "
+    "gemmes, så en fil kun læses med OCR én gang).",
+)
+_ocr_status: list[Any] = []  # the spinner of the OCR running in this process, if any
+
+
+def ocr_notice(event: Any, spinner: bool = False) -> None:
+    """Progress of OCR work on stderr (a kitar.read.ocr.OcrEvent; hidden by -q): a line when
+    it starts (with `spinner`, a spinner while it runs, unless a progress bar is showing) and
+    one when it ends. Module level, so worker processes can report through it too."""
+    from rich.errors import LiveError
+
+    while _ocr_status:
+        _ocr_status.pop().stop()
+    if verbosity.quiet:
+        return
+    name = escape(Path(event.path).name)
+    pages = f"{event.pages} side{'r' if event.pages != 1 else ''}"
+    if event.stage == "cached":
+        err_console.print(f"[cyan]OCR[/] {name}: {pages} fra cachen", highlight=False)
+    elif event.stage == "start":
+        text = f"[cyan]OCR[/] {name}: {pages} (Tesseract, dansk)…"
+        if spinner and err_console.is_terminal:
+            status = err_console.status(text)
+            try:
+                status.start()
+                _ocr_status.append(status)
+                return
+            except LiveError:  # a progress bar is showing: a line above it instead
+                pass
+        err_console.print(text, highlight=False)
+    else:
+        per_page = event.seconds / max(event.pages, 1)
+        err_console.print(
+            f"[cyan]OCR[/] {name}: {pages} på {event.seconds:.1f} s ({per_page:.1f} s/side)",
+            highlight=False,
+        )
+
+
+def ocr_spinner(event: Any) -> None:
+    """`ocr_notice` with a spinner: for commands that show no other live display."""
+    ocr_notice(event, spinner=True)
+
+
+def ocr_options(enabled: bool, spinner: bool = False) -> Any:
+    """The kitar.read.ocr.OcrOptions for `--ocr` (None without it)."""
+    if not enabled:
+        return None
+    from kitar.read.ocr import OcrOptions
+
+    return OcrOptions(notify=ocr_spinner if spinner else ocr_notice)
+
+
 class GuardedStdout:
     """sys.stdout for the CLI: a failed write (a full disk, a closed terminal) becomes an
     OutputError, printed as one line with exit code 15 by `handle_errors`; a broken pipe

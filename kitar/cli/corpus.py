@@ -20,11 +20,13 @@ from rich.text import Text
 from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.cli.common import (
     DB_OPTION,
+    OCR_OPTION,
     console,
     db_path,
     detail,
     handle_errors,
     json_option,
+    ocr_options,
     progress,
 )
 from kitar.cli.help import example
@@ -106,6 +108,7 @@ def ingest_cmd(
         help="Sagssystemets eksport af mødet (eDocAgendaPublishing.xml): dens kobling af "
         "bilagsfiler til punkter går forud.",
     ),
+    ocr: bool = OCR_OPTION,
 ) -> None:
     """Læg dokumenter i korpusset; uændrede filer springes over, rettede erstatter deres.
 
@@ -131,6 +134,7 @@ def ingest_cmd(
             timeout=timeout or None,
             organisation=organisation,
             export=export,
+            ocr=ocr_options(ocr),
         )
     detail(f"{len(report.files)} filer på {time.perf_counter() - started:.1f} s")
     if as_json:
@@ -349,7 +353,10 @@ EXAMPLES = {
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    for name, command in (("ingest", ingest_cmd), ("meetings", meetings_cmd),
-                          ("show", show_cmd), ("people", people_cmd),
-                          ("stats", stats_cmd)):  # fmt: skip
+    from kitar.cli import search
+
+    app.command("ingest", epilog=EXAMPLES["ingest"], options_metavar="[TILVALG]")(ingest_cmd)
+    search.register(app)  # listed right after ingest in `kitar --help`
+    for name, command in (("meetings", meetings_cmd), ("show", show_cmd),
+                          ("people", people_cmd), ("stats", stats_cmd)):  # fmt: skip
         app.command(name, epilog=EXAMPLES[name], options_metavar="[TILVALG]")(command)

@@ -78,6 +78,19 @@ _CATALOGUE = [
     (r"not a JSON file \((.+)\)", r"ikke en JSON-fil (\1)"),
     (r"(.+) is an agenda \((\d+)\) and its minutes \((\d+)\): follow-ups from the minutes",
      r"\1 er en dagsorden (\2) og dens referat (\3): opfølgningen kommer fra referatet"),
+    # Scanned PDFs and OCR (kitar.read.pdf, kitar.read.ocr)
+    (r"no text layer: read it with --ocr \(needs OCRmyPDF and Tesseract's Danish model: "
+     r"apt-get install ocrmypdf tesseract-ocr-dan\), or run OCR first: (`.+`)",
+     r"intet tekstlag: læs den med --ocr (kræver OCRmyPDF og Tesseracts danske model: "
+     r"apt-get install ocrmypdf tesseract-ocr-dan), eller kør OCR først: \1"),
+    (r"no text layer, and OCR cannot run: (\S+) is not installed \((.+)\)",
+     r"intet tekstlag, og OCR kan ikke køre: \1 er ikke installeret (\2)"),
+    (r"OCR failed \(OCRmyPDF exit (-?\d+)\): (.*)", r"OCR mislykkedes (OCRmyPDF slutkode \1): \2"),
+    (r"OCR gave up after (\d+) s per page", r"OCR opgav efter \1 s pr. side"),
+    (r"cannot run OCRmyPDF \((.+)\); (.+)", r"kan ikke køre OCRmyPDF (\1); \2"),
+    (r"scanned pages where OCR found no text", "scannede sider, hvor OCR ikke fandt tekst"),
+    (r"pages without a text layer \(read them with --ocr\): (.+)",
+     r"sider uden tekstlag (læs dem med --ocr): \1"),
 ]  # fmt: skip
 _COMPILED = [(re.compile(rf"^{pattern}$", re.S), danish) for pattern, danish in _CATALOGUE]
 

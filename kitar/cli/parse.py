@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import console, detail, handle_errors, json_option, warn
+from kitar.cli.common import (
+    OCR_OPTION,
+    console,
+    detail,
+    handle_errors,
+    json_option,
+    ocr_options,
+    warn,
+)
 from kitar.cli.help import example
 from kitar.cli.render import print_trimmed
 
@@ -17,6 +25,7 @@ if TYPE_CHECKING:  # `kitar search` imports this module too: keep its start-up l
     from rich.tree import Tree
 
     from kitar.model import Item, Meeting
+    from kitar.read.ocr import OcrOptions
 
 
 def _item_node(parent: Tree, item: Item) -> None:
@@ -65,11 +74,11 @@ def _tree(meeting: Meeting) -> Tree:
     return tree
 
 
-def _read_with_progress(path: str) -> tuple[Any, Meeting] | None:
+def _read_with_progress(path: str, ocr: OcrOptions | None = None) -> tuple[Any, Meeting] | None:
     """A long PDF read under a progress bar, then parsed; None: read it the usual way."""
     from kitar.cli.read import read_pages_with_progress
 
-    chunked = read_pages_with_progress(path)
+    chunked = read_pages_with_progress(path, ocr)
     if chunked is None:
         return None
     from kitar.ingest.pipeline import process_pdf_pages
@@ -77,17 +86,18 @@ def _read_with_progress(path: str) -> tuple[Any, Meeting] | None:
     return process_pdf_pages(path, *chunked)
 
 
-def _parse(path: str, timeout: float | None = None) -> Meeting:
+def _parse(path: str, timeout: float | None = None, ocr: bool = False) -> Meeting:
     from kitar.budget import time_budget
     from kitar.errors import NothingToExtract
     from kitar.ingest.pipeline import parse_file
 
     with time_budget(timeout, path):
+        options = ocr_options(ocr, spinner=True)
         try:
-            done = _read_with_progress(path)
+            done = _read_with_progress(path, options)
         except NothingToExtract:
             done = None  # parse_file turns a blank document into an empty meeting
-        return done[1] if done is not None else parse_file(path)
+        return done[1] if done is not None else parse_file(path, ocr=options)
 
 
 def parse_cmd(
@@ -108,6 +118,7 @@ def parse_cmd(
         help="Vis for hver mulig punktoverskrift beviserne for og imod, og hvorfor den blev "
         "taget eller ej.",
     ),
+    ocr: bool = OCR_OPTION,
 ) -> None:
     """Find mødet: punkter, underpunkter, oplægsholdere, indstillinger, beslutninger, bilag."""
     from kitar.parse.serialize import meeting_to_dict
@@ -116,11 +127,11 @@ def parse_cmd(
         from kitar.ingest.pipeline import read_and_reflow
         from kitar.parse.explain import explain as explain_doc
 
-        for line in explain_doc(read_and_reflow(file)):
+        for line in explain_doc(read_and_reflow(file, ocr=ocr_options(ocr, spinner=True))):
             typer.echo(line)
         return
     started = time.perf_counter()
-    meeting = _parse(file, timeout)
+    meeting = _parse(file, timeout, ocr)
     detail(f"{len(meeting.items)} punkter på {time.perf_counter() - started:.1f} s")
     for w in meeting.warnings:
         warn(w)

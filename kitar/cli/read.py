@@ -9,12 +9,22 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import console, handle_errors, json_option, progress, progress_enabled, warn
+from kitar.cli.common import (
+    OCR_OPTION,
+    console,
+    handle_errors,
+    json_option,
+    ocr_options,
+    progress,
+    progress_enabled,
+    warn,
+)
 from kitar.cli.help import example
 from kitar.cli.render import Column, print_records
 
 if TYPE_CHECKING:
     from kitar.model import Document, Page
+    from kitar.read.ocr import OcrOptions
 
 ROLE_STYLES = {
     "header": "dim cyan",
@@ -32,7 +42,9 @@ PROGRESS_MIN_PAGES = 16
 PROGRESS_CHUNK = 4
 
 
-def read_pages_with_progress(path: str) -> tuple[list[Page], list[str]] | None:
+def read_pages_with_progress(
+    path: str, ocr: OcrOptions | None = None
+) -> tuple[list[Page], list[str]] | None:
     """A long PDF's pages read chunk by chunk under a progress bar on stderr (the same pages
     that reading it whole gives: `ingest -j` reads this way); None when no bar is shown
     (piped, -q) or the file is short or not a PDF: then read it whole."""
@@ -49,18 +61,18 @@ def read_pages_with_progress(path: str) -> tuple[list[Page], list[str]] | None:
     with progress(f"læser {Path(path).name}", total=total) as bar:
         for chunk in chunks:
             bar.update(chunk[0] - 1, text=f"læser side {chunk[0]}-{chunk[-1]} af {total}")
-            read, found = read_pdf_chunk(path, chunk)
+            read, found = read_pdf_chunk(path, chunk, ocr)
             pages.extend(read)
             notes.extend(found)
     return pages, notes
 
 
-def _reflowed(file: str) -> Document:
-    chunked = read_pages_with_progress(file)
+def _reflowed(file: str, ocr: OcrOptions | None = None) -> Document:
+    chunked = read_pages_with_progress(file, ocr)
     if chunked is None:
         from kitar.ingest.pipeline import read_and_reflow
 
-        return read_and_reflow(file)
+        return read_and_reflow(file, ocr=ocr)
     from kitar.read.pdf import document_from_pages
     from kitar.text.reflow import reflow_document
 
@@ -73,6 +85,7 @@ def reflow(
         ..., metavar="FIL", help="En PDF-, DOCX- eller TXT-fil, eller - for at læse fra stdin."
     ),
     as_json: bool = json_option("blokkene (slags, tekst, side) og advarslerne"),
+    ocr: bool = OCR_OPTION,
 ) -> None:
     """Skriv et dokuments brødtekst, ombrudt.
 
@@ -80,7 +93,7 @@ def reflow(
     """  # noqa: E501
     from kitar.text.reflow import render_body
 
-    doc = _reflowed(file)
+    doc = _reflowed(file, ocr_options(ocr, spinner=True))
     if as_json:
         blocks = [{"kind": b.kind, "text": b.text, "page": b.page, "level": b.level}
                   for b in doc.blocks]  # fmt: skip

@@ -48,7 +48,8 @@ def _hit_place(h: Any) -> str:
     # a linked annex file cites itself: `Bilag 2 til punkt 8, s. 3`
     cited = h.extra.get("citation") or (f"s. {h.page}" if h.page else "")
     parts = [*head, MEETING_KIND_DA.get(h.meeting_kind or "", h.meeting_kind or ""),
-             item if "citation" not in h.extra else "", cited]  # fmt: skip
+             item if "citation" not in h.extra else "", cited,
+             "OCR" if h.ocr else ""]  # fmt: skip  # read from a scan: words may be misread
     return " · ".join(p for p in parts if p)
 
 

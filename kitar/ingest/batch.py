@@ -9,12 +9,13 @@ With -j N the files are read by worker processes (`kitar.ingest.workers`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.config import default_organisation
@@ -26,6 +27,9 @@ from kitar.store.fts import Analysed, catch_up
 from kitar.store.migrations import open_migrated
 from kitar.store.queries import stored_document
 from kitar.store.writer import Batch
+
+if TYPE_CHECKING:
+    from kitar.read.ocr import OcrOptions
 
 SUFFIXES = (".pdf", ".docx", ".txt", ".html", ".htm")
 # Index this many new search units at a time (a few hundred documents' worth).
@@ -62,11 +66,11 @@ class IngestReport:
         return {"db": self.db_path, "counts": counts, "files": [asdict(f) for f in self.files]}
 
 
-def default_processor(path: str) -> tuple[Document, Meeting]:
+def default_processor(path: str, ocr: OcrOptions | None = None) -> tuple[Document, Meeting]:
     """The real pipeline, imported lazily so the search path never loads spaCy or pdfplumber."""
     from kitar.ingest.pipeline import process_file
 
-    return process_file(path)
+    return process_file(path) if ocr is None else process_file(path, ocr=ocr)
 
 
 def collect_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
@@ -140,6 +144,7 @@ def ingest(
     timeout: float | None = DEFAULT_TIMEOUT_S,
     organisation: str | None = None,
     export: str | Path | None = None,
+    ocr: OcrOptions | None = None,
 ) -> IngestReport:
     """Ingest documents into the corpus at `db_path`; failures are reported per file.
 
@@ -150,9 +155,14 @@ def ingest(
     ingested; without it, each document's own (its header) counts, else `KITAR_ORGANISATION`.
     Afterwards each folder holding a meeting with annex references becomes one meeting: its
     item extracts folded in, its annex files linked (kitar.ingest.folder; `export` is a case
-    system's export of the meeting, whose links come first).
+    system's export of the meeting, whose links come first). With `ocr`, scanned PDF pages
+    are read by OCR (in the worker processes when jobs > 1; OCR time does not count against
+    `timeout`, OCR has its own limit per page).
     """
+    split = processor is None or processor is default_processor
     processor = processor or default_processor
+    if ocr is not None and processor is default_processor:
+        processor = functools.partial(default_processor, ocr=ocr)
     files, missing = collect_paths(paths)
     report = IngestReport(str(db_path), files=list(missing))
     total = len(files) + len(missing)
@@ -177,9 +187,10 @@ def ingest(
         Readers(
             processor,
             jobs,
-            processor is default_processor,
+            split,
             any(_is_pdf(p) for p in files),
             timeout,
+            ocr=ocr,
         )
         if jobs > 1 and len(hashed) > 1
         else None

@@ -11,34 +11,39 @@ worker busy while the others idle. Likewise `read_and_reflow` (in workers) + `fi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kitar.model import Document, Meeting, Page
+
+if TYPE_CHECKING:
+    from kitar.read.ocr import OcrOptions
 
 # Pages per chunk when a long PDF is split across workers; shorter PDFs are read whole.
 CHUNK_PAGES = 16
 
 
-def read_and_reflow(path: str | Path) -> Document:
-    """Read a PDF/DOCX/TXT file and reflow its blocks into clean Danish text."""
+def read_and_reflow(path: str | Path, ocr: OcrOptions | None = None) -> Document:
+    """Read a PDF/DOCX/TXT file and reflow its blocks into clean Danish text (with `ocr`,
+    scanned PDF pages are read by OCR)."""
     from kitar.read.load import read_document
     from kitar.text.reflow import reflow_document
 
-    return reflow_document(read_document(path))
+    return reflow_document(read_document(path, ocr=ocr))
 
 
-def process_file(path: str | Path) -> tuple[Document, Meeting]:
+def process_file(path: str | Path, ocr: OcrOptions | None = None) -> tuple[Document, Meeting]:
     """Read, reflow and parse one file into a meeting."""
-    return finish_document(read_and_reflow(path))
+    return finish_document(read_and_reflow(path, ocr=ocr))
 
 
-def parse_file(path: str | Path) -> Meeting:
+def parse_file(path: str | Path, ocr: OcrOptions | None = None) -> Meeting:
     """The meeting in one file, as `kitar parse` prints it: a document with no text at all
     gives an empty meeting with a warning (nothing to extract is not an error for parsing)."""
     from kitar.errors import NothingToExtract
     from kitar.model import MeetingInfo, SourceInfo
 
     try:
-        return process_file(path)[1]
+        return (process_file(path) if ocr is None else process_file(path, ocr=ocr))[1]
     except NothingToExtract as exc:
         source = SourceInfo(path=str(path), sha256="", format="pdf", pages=0)
         return Meeting(source=source, meeting=MeetingInfo(), warnings=[str(exc)])
@@ -64,12 +69,14 @@ def pdf_chunks(
     return [list(range(a, min(a + size, count + 1))) for a in range(1, count + 1, size)]
 
 
-def read_pdf_chunk(path: str | Path, numbers: list[int]) -> tuple[list[Page], list[str]]:
-    """Read some pages of a PDF (in a worker)."""
+def read_pdf_chunk(
+    path: str | Path, numbers: list[int], ocr: OcrOptions | None = None
+) -> tuple[list[Page], list[str]]:
+    """Read some pages of a PDF (in a worker; with `ocr`, its scanned ones by OCR)."""
     from kitar.read.pdf import read_pages
 
     notes: list[str] = []
-    return read_pages(path, numbers=numbers, warnings=notes), notes
+    return read_pages(path, numbers=numbers, warnings=notes, ocr=ocr), notes
 
 
 def process_pdf_pages(

@@ -16,13 +16,16 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kitar.budget import time_budget
 from kitar.errors import KitarError
 from kitar.model import Document, Meeting
 from kitar.store.migrations import open_migrated
 from kitar.store.prepare import Prepared, prepare
+
+if TYPE_CHECKING:
+    from kitar.read.ocr import OcrOptions
 
 Processor = Callable[[str], tuple[Document, Meeting]]
 
@@ -55,13 +58,13 @@ def work(processor: Processor, path: str, sha: str, timeout: float | None = None
         return _failure(path, exc)
 
 
-def _read(path: str, timeout: float | None = None) -> Document | str:
+def _read(path: str, timeout: float | None = None, ocr: OcrOptions | None = None) -> Document | str:
     """Read and reflow one file (in a worker): a Document, or the reason it failed."""
     from kitar.ingest.pipeline import read_and_reflow
 
     try:
         with time_budget(timeout, path):
-            return read_and_reflow(path)
+            return read_and_reflow(path) if ocr is None else read_and_reflow(path, ocr=ocr)
     except Exception as exc:
         return _failure(path, exc).reason or ""
 
@@ -145,12 +148,14 @@ class _Pending:
             return _failure(self.path, exc)
 
 
-def _read_chunk(path: str, numbers: list[int], timeout: float | None) -> Any:
+def _read_chunk(
+    path: str, numbers: list[int], timeout: float | None, ocr: OcrOptions | None = None
+) -> Any:
     """Some pages of a long PDF (in a worker), within the time budget."""
     from kitar.ingest.pipeline import read_pdf_chunk
 
     with time_budget(timeout, path):
-        return read_pdf_chunk(path, numbers)
+        return read_pdf_chunk(path, numbers) if ocr is None else read_pdf_chunk(path, numbers, ocr)
 
 
 def _submit(
@@ -160,19 +165,23 @@ def _submit(
     path: str,
     sha: str,
     timeout: float | None = None,
+    ocr: OcrOptions | None = None,
 ) -> _Pending:
     """With the real pipeline the workers only read (no spaCy to load there); this process
     finishes. A custom processor runs whole in the workers. Each task in a worker has the
-    time budget `timeout`: a file (or a long PDF's chunk) over it is reported failed."""
+    time budget `timeout`: a file (or a long PDF's chunk) over it is reported failed. With
+    `ocr`, the workers also run OCR on scanned pages (a long scan's chunks in parallel)."""
     if not split:
         return _Pending(path, sha, "outcome", [pool.submit(work, processor, path, sha, timeout)])
     from kitar.ingest.pipeline import pdf_chunks
 
     chunks = pdf_chunks(path)  # a long PDF: its page chunks are read by all the workers
     if chunks:
-        parts = [pool.submit(_read_chunk, path, c, timeout) for c in chunks]
+        parts = [pool.submit(_read_chunk, path, c, timeout, ocr) for c in chunks]
         return _Pending(path, sha, "pages", parts, timeout=timeout)
-    return _Pending(path, sha, "document", [pool.submit(_read, path, timeout)], timeout=timeout)
+    return _Pending(
+        path, sha, "document", [pool.submit(_read, path, timeout, ocr)], timeout=timeout
+    )
 
 
 def _next_read(pending: dict[int, _Pending]) -> _Pending | None:
@@ -217,9 +226,12 @@ class Readers:
         split: bool,
         pdfs: bool = False,
         timeout: float | None = None,
+        ocr: OcrOptions | None = None,
     ) -> None:
         self.timeout = timeout
         self.pdfs = split and pdfs
+        # One OCRmyPDF page at a time in each worker: the workers already share the cores.
+        self.ocr = replace(ocr, jobs=1) if ocr is not None else None
         self.processor = processor
         self.split = split
         self.window = max(32, jobs * 8)
@@ -253,7 +265,7 @@ class Readers:
             batch = range(self.submitted, min(len(self.files), self.submitted + self.window))
             for k in sorted(batch, key=lambda k: -_size(self.files[k][0])):
                 self.pending[k] = _submit(
-                    self.pool, self.processor, self.split, *self.files[k], self.timeout
+                    self.pool, self.processor, self.split, *self.files[k], self.timeout, self.ocr
                 )
             self.submitted = batch.stop
 

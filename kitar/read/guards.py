@@ -88,16 +88,44 @@ def _install() -> None:
             logger.propagate = False  # no lastResort handler printing to stderr
 
 
+def _summary(count: int, kinds: list[str], others: int = 0) -> str:
+    quoted = "; ".join(kinds[:QUOTED_LOG_LINES])
+    others += max(0, len(kinds) - QUOTED_LOG_LINES)
+    more = f" (+{others} other kinds)" if others > 0 else ""
+    return f"the PDF library reported {count} problem(s) reading it: {quoted}{more}"
+
+
+_SUMMARY_RE = re.compile(
+    r"^(?P<path>.*): the PDF library reported (?P<count>\d+) problem\(s\) reading it: "
+    r"(?P<kinds>.*?)(?: \(\+(?P<others>\d+) other kinds\))?$"
+)
+
+
 def library_warning(lines: list[str]) -> str | None:
     """One warning for a document's library log lines (None when there were none)."""
     if not lines:
         return None
     kinds = (_QUOTED_VALUES.sub("…", line.strip())[:120] for line in lines)
-    distinct = list(dict.fromkeys(kinds))
-    quoted = "; ".join(distinct[:QUOTED_LOG_LINES])
-    others = len(distinct) - QUOTED_LOG_LINES
-    more = f" (+{others} other kinds)" if others > 0 else ""
-    return f"the PDF library reported {len(lines)} problem(s) reading it: {quoted}{more}"
+    return _summary(len(lines), list(dict.fromkeys(kinds)))
+
+
+def merge_library_warnings(notes: list[str]) -> list[str]:
+    """A long PDF read in chunks (by several workers) has one library warning per chunk:
+    one per document instead, counts added up, at the place of the first."""
+    merged: dict[str, tuple[int, list[str], int]] = {}
+    out: list[tuple[str, bool]] = []  # (note, or the path of a merged warning)
+    for note in notes:
+        m = _SUMMARY_RE.match(note)
+        if m is None:
+            out.append((note, False))
+            continue
+        if m["path"] not in merged:
+            out.append((m["path"], True))  # its place; filled in below
+        count, kinds, others = merged.get(m["path"], (0, [], 0))
+        new_kinds = [k for k in m["kinds"].split("; ") if k not in kinds]
+        merged[m["path"]] = (count + int(m["count"]), kinds + new_kinds,
+                             max(others, int(m["others"] or 0)))  # fmt: skip
+    return [f"{text}: {_summary(*merged[text])}" if is_path else text for text, is_path in out]
 
 
 @contextmanager

@@ -12,9 +12,13 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kitar.errors import DocumentNotFound, EmptyDocument, KitarError, UnsupportedFormat
 from kitar.model import DocFormat, Document
+
+if TYPE_CHECKING:
+    from kitar.read.ocr import OcrOptions
 
 SUFFIXES: dict[str, DocFormat] = {
     ".pdf": "pdf",
@@ -116,13 +120,14 @@ def validate(path: str | Path) -> tuple[Path, bytes, DocFormat]:
     return p, data, detect_format(p, data)
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a PDF, DOCX or TXT file ("-" reads stdin) into a Document with its sha256."""
+def read_document(path: str | Path, ocr: OcrOptions | None = None) -> Document:
+    """Read a PDF, DOCX or TXT file ("-" reads stdin) into a Document with its sha256; with
+    `ocr`, a PDF's pages without a text layer are read by OCR."""
     p, data, kind = validate(path)
     if kind == "pdf":
         from kitar.read.pdf import read_pdf
 
-        doc = read_pdf(p, data=data)
+        doc = read_pdf(p, data=data, ocr=ocr)
     elif kind == "docx":
         doc = _read_via_file(p, data, ".docx", "docx")
     elif kind == "html":

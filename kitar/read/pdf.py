@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pdfplumber
 
@@ -23,8 +23,11 @@ from kitar.errors import (
     NothingToExtract,
 )
 from kitar.model import Document, Line, Page, Word
-from kitar.read.guards import library_log, page_size, word_box
+from kitar.read.guards import library_log, merge_library_warnings, page_size, word_box
 from kitar.read.layout import Analysis, make_line
+
+if TYPE_CHECKING:
+    from kitar.read.ocr import OcrOptions
 
 # Font names that mark bold text: "EFVXWZ+Verdana,Bold", "Arial-BoldMT", "Frutiger-Black".
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,](bd|blk|hv)\b", re.I)
@@ -33,7 +36,10 @@ _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,](bd|blk|hv)\b", re.I)
 SEGMENT_GAP_EM = 2.5
 WORD_GAP_RATIO = 0.2
 TOUCHING_GAP = 0.5  # pt: glyphs this close belong to one word whatever their font subset
-OCR_HINT = "no text layer: run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+OCR_HINT = (
+    "no text layer: read it with --ocr (needs OCRmyPDF and Tesseract's Danish model: apt-get "
+    "install ocrmypdf tesseract-ocr-dan), or run OCR first: `ocrmypdf -l dan in.pdf out.pdf`"
+)
 
 
 def is_bold_font(fontname: str) -> bool:
@@ -263,15 +269,62 @@ def read_pages(
     numbers: Iterable[int] | None = None,
     data: bytes | None = None,
     warnings: list[str] | None = None,
+    ocr: OcrOptions | None = None,
 ) -> list[Page]:
-    """All (or the chosen) pages of a PDF as model.Page."""
-    return list(iter_pages(path, numbers, data, warnings))
+    """All (or the chosen) pages of a PDF as model.Page; with `ocr`, pages without a text
+    layer are read from an OCR'd copy (kitar.read.ocr) and marked `ocr`."""
+    pages = list(iter_pages(path, numbers, data, warnings))
+    if ocr is not None:
+        pages = _with_ocr(path, data, pages, ocr, whole=numbers is None, warnings=warnings)
+    return pages
+
+
+def needs_ocr(page: Page) -> bool:
+    """A scanned page: images and not one line of text (and not OCR'd yet: a photo stays
+    without text after OCR)."""
+    return not page.lines and page.image_count > 0 and not page.ocr
+
+
+def _with_ocr(
+    path: str | Path,
+    data: bytes | None,
+    pages: list[Page],
+    options: OcrOptions,
+    whole: bool,
+    warnings: list[str] | None,
+) -> list[Page]:
+    """Replace the scanned pages by their OCR'd reading. When OCR cannot run here, a wholly
+    scanned file fails (exit 8, saying what to install); a mixed one is read without them."""
+    from kitar.read import ocr
+
+    scanned = [p.number for p in pages if needs_ocr(p)]
+    if not scanned:
+        return pages
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            raise DocumentNotFound("no such file", path) from None
+    try:
+        copies = ocr.ocr_copies(path, data, scanned, options)
+    except NoTextLayer as exc:
+        if (whole and len(scanned) == len(pages)) or isinstance(exc, ocr.OcrFailed):
+            raise
+        if warnings is not None:
+            warnings.append(str(exc))  # "path: no text layer, and OCR cannot run: …"
+        return pages
+    read = {p.number: p for copy, numbers in copies for p in iter_pages(path, numbers, copy)}
+    for page in read.values():
+        page.ocr = True
+    return [read.get(p.number, p) for p in pages]
 
 
 def check_has_text(pages: list[Page], path: str | Path) -> None:
     """Raise NoTextLayer for scanned files, NothingToExtract for blank ones."""
     if any(p.lines for p in pages):
         return
+    if any(p.ocr for p in pages):
+        raise NothingToExtract("scanned pages where OCR found no text", path)
     if any(p.image_count for p in pages):
         raise NoTextLayer(OCR_HINT, path)
     raise NothingToExtract("no text and no images: nothing to extract", path)
@@ -292,15 +345,18 @@ def inspect_pdf(path: str | Path, page: int | None = None, data: bytes | None = 
     return analysis
 
 
-def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
-    """Read a PDF into a Document: blocks without running headers/footers/sidebar, plus metadata."""
+def read_pdf(
+    path: str | Path, data: bytes | None = None, ocr: OcrOptions | None = None
+) -> Document:
+    """Read a PDF into a Document: blocks without running headers/footers/sidebar, plus
+    metadata; with `ocr`, scanned pages are read by OCR."""
     if data is None:
         try:
             data = Path(path).read_bytes()
         except OSError:
             raise DocumentNotFound("no such file", path) from None
     notes: list[str] = []
-    pages = read_pages(path, data=data, warnings=notes)
+    pages = read_pages(path, data=data, warnings=notes, ocr=ocr)
     return document_from_pages(path, data, pages, notes)
 
 
@@ -320,17 +376,18 @@ def document_from_pages(
         pages=len(pages),
         blocks=build_blocks(analysis.pages),
         metadata=dict(analysis.metadata),
-        warnings=list(notes or []) + analysis.warnings,
+        warnings=merge_library_warnings(list(notes or [])) + analysis.warnings,
         sha256=hashlib.sha256(data).hexdigest(),
+        ocr_pages=[p.number for p in pages if p.ocr],
     )
     # The first page's running header names whose document this is ("Testrup Kommune –
     # Økonomiudvalget – Referat"): kept for the ingest, though its lines leave the body.
     header = [ln.text for p in analysis.pages[:1] for ln in p.lines if ln.role == "header"]
     if header:
         doc.metadata.setdefault("running_header", " | ".join(header))
-    empty = [p.number for p in pages if not p.lines and p.image_count]
+    empty = [p.number for p in pages if needs_ocr(p)]
     if empty:
-        doc.warnings.append(f"pages without a text layer (OCR needed): {empty}")
+        doc.warnings.append(f"pages without a text layer (read them with --ocr): {empty}")
     return doc
 
 

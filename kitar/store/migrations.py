@@ -338,6 +338,12 @@ def _v9_annex_files(db: Database) -> None:
     db.execute("CREATE INDEX idx_annexes_document_id ON annexes (document_id)")
 
 
+def _v10_ocr_pages(db: Database) -> None:
+    """Which pages' text came from OCR (kitar.read.ocr): search hits on them say so, since
+    OCR misreads letters. Pages written before this were all read from a text layer."""
+    db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (1, "core tables", _v1_core),
     (2, "search units and FTS5 index", _v2_search),
@@ -348,6 +354,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Database], None]]] = [
     (7, "visibility of search units", _v7_visibility),
     (8, "meetings with several source documents; drafts", _v8_sources),
     (9, "annex files and item extracts of a meeting folder", _v9_annex_files),
+    (10, "pages read by OCR", _v10_ocr_pages),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -38,6 +38,7 @@ class Prepared:
     doc_warnings: list[str]
     page_texts: list[str]
     meeting: Meeting
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text came from OCR
     items: list[tuple[Item, int | None, bool]] = field(default_factory=list)  # item, parent, closed
     units: list[Unit] = field(default_factory=list)
     organisation: str | None = None  # the municipality or organisation the meeting belongs to
@@ -271,6 +272,7 @@ def prepare(doc: Document, meeting: Meeting, sha256: str, path: str) -> Prepared
         doc_warnings=list(doc.warnings),
         page_texts=list(doc.page_texts),
         meeting=meeting,
+        ocr_pages=list(doc.ocr_pages),
         organisation=document_organisation(doc),
     )
     _flatten(meeting.items, None, False, prep.items)

@@ -56,6 +56,7 @@ class Hit:
     closed: bool = False
     extra: dict[str, str] = field(default_factory=dict)
     also: list[str] = field(default_factory=list)  # other kinds of unit that matched in the item
+    ocr: bool = False  # the snippet's page was read by OCR (its words may be misread)
 
 
 def _matcher(terms: list[Term]) -> Callable[[str], bool]:
@@ -147,6 +148,7 @@ RANK = f"bm25({', '.join(map(str, WEIGHTS))})"
 
 SELECT_HITS = (
     "SELECT u.id AS uid, u.kind, u.text, u.page, u.page_map, u.closed, u.meeting_id, u.item_id, "
+    "u.document_id, "
     "{score} AS score, "
     "m.kind AS meeting_kind, m.body, m.date, i.number, i.title, d.path, u.annex_id, "
     # an annex's number, else its place in its item's Bilag list: "Bilag 2 til punkt 4"
@@ -286,7 +288,8 @@ def search(
             groups = _grouped(rows)
             if len(groups) < limit and _more_than(conn, match, RANK_POOL * 10):
                 groups = _grouped(_filtered(conn, match, where, args, fetch))
-        hits = [_hit(row, also, terms, is_hit) for row, also in groups[:limit]]
+        ocr = _ocr_pages(conn, {row["document_id"] for row, _ in groups[:limit]})
+        hits = [_hit(row, also, terms, is_hit, ocr) for row, also in groups[:limit]]
     except sqlite3.DatabaseError as exc:  # e.g. an FTS5 limit
         raise QueryError(f"cannot run this query: {exc}") from None
     finally:
@@ -307,11 +310,22 @@ def _grouped(rows: list[sqlite3.Row]) -> list[tuple[sqlite3.Row, list[str]]]:
     return list(groups.values())
 
 
+def _ocr_pages(conn: sqlite3.Connection, documents: set[int]) -> set[tuple[int, int]]:
+    """(document id, page number) of the pages among `documents` whose text came from OCR."""
+    ids = sorted(d for d in documents if d is not None)
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))  # at most MAX_LIMIT ids: under SQLite's variable limit
+    sql = f"SELECT document_id, number FROM pages WHERE ocr = 1 AND document_id IN ({marks})"
+    return {(d, n) for d, n in conn.execute(sql, ids)}
+
+
 def _hit(
     r: sqlite3.Row,
     also: list[str],
     terms: list[Term],
     is_hit: Callable[[str], bool],
+    ocr: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> Hit:
     snip, spans = snippet(r["text"] or "", terms, is_hit=is_hit)
     page = page_at(r["page_map"], snippet_offset(r["text"] or "", snip), r["page"])
@@ -331,6 +345,7 @@ def _hit(
         path=r["path"],
         closed=bool(r["closed"]),
         also=also,
+        ocr=(r["document_id"], page) in ocr,
         extra=_annex_extra(r, page),
     )
 

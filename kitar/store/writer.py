@@ -389,9 +389,10 @@ def write_prepared(
                     "UPDATE documents SET superseded_by = ? WHERE id = ? OR superseded_by = ?",
                     (doc_id, pred[0], pred[0]),
                 )
+        ocr = set(prep.ocr_pages)
         conn.executemany(
-            "INSERT INTO pages (document_id, number, text) VALUES (?,?,?)",
-            [(doc_id, n, t) for n, t in enumerate(prep.page_texts, start=1)],
+            "INSERT INTO pages (document_id, number, text, ocr) VALUES (?,?,?,?)",
+            [(doc_id, n, t, int(n in ocr)) for n, t in enumerate(prep.page_texts, start=1)],
         )
         info = prep.meeting.meeting  # a memo's letterhead numbers: evidence for annex links
         conn.execute(

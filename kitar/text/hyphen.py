@@ -161,6 +161,16 @@ def by_lexicon(left: str, right: str, lexicon: Lexicon | None) -> HyphenChoice |
     return _lexicon(_lower_forms(left, right), lexicon)
 
 
+def by_lexicon_strict(left: str, right: str, lexicon: Lexicon | None = None) -> HyphenChoice:
+    """Join only when the lexicon (`None`: the default one) knows the joined word, else keep:
+    `bygnings-` + `vedligeholdelse` joins when `bygningsvedligeholdelse` is a known form,
+    `Ejendoms-` + `oversigf` (an OCR misreading) keeps its hyphen."""
+    left, right = _core(left, right)
+    lex = default_lexicon() if lexicon is None else lexicon
+    known = any(lex.knows(joined) for joined, _ in _forms(left, right))
+    return "join" if known else "keep"
+
+
 def by_rules(left: str, right: str) -> HyphenChoice | None:
     """Danish spelling rules; None when no rule applies (the caller then joins)."""
     left, right = _core(left, right)
@@ -176,16 +186,21 @@ def decide(
     lexicon: Lexicon | None = None,
     order: Sequence[Strategy] = DEFAULT_ORDER,
     orgs: frozenset[str] | None = None,
+    strict: bool = False,
 ) -> HyphenChoice:
     """The decision for a line-end hyphen; `left` is the last token of the line (with or without
     its hyphen), `right` the first token of the next line. `lexicon=None` uses the default one,
-    `orgs=None` the organisation list's words."""
+    `orgs=None` the organisation list's words. `strict` (text read by OCR) joins only when the
+    lexicon knows the joined word, else keeps the hyphen: OCR misreads letters, so neither
+    the document's own spelling nor the rules' default to join can be trusted there."""
     left, right = _core(left, right)
     if not left or not right:
         return "join"
     rule = _rules(left, right)
     if rule == "keep_space":
         return rule  # a conjunction follows: not a split word at all
+    if strict:
+        return by_lexicon_strict(left, right, lexicon)
     forms = _lower_forms(left, right)
     for strategy in order:
         if strategy == "document":

@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from kitar.config import pipeline_entries, pipelines_dir
+from kitar.config import cache_dir, pipeline_entries, pipelines_dir
 
 # A word that may hold inner hyphens: "UNI-Login", "step-up-modellen", "2030-fremskrivning".
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
@@ -112,12 +112,6 @@ def load_hunspell() -> Lexicon:
         time.perf_counter() - start,
         [str(path)],
     )
-
-
-def cache_dir() -> Path:
-    """Where derived word lists are cached (`KITAR_CACHE`, default ~/.cache/kitar)."""
-    env = os.environ.get("KITAR_CACHE")
-    return Path(env) if env else Path.home() / ".cache" / "kitar"
 
 
 def _cached_forms(name: str, source: Path, build: Callable[[], Iterable[str]]) -> list[str]:

@@ -35,12 +35,14 @@ def reflow_text(
     vocab: Mapping[str, int] | None = None,
     lexicon: Lexicon | None = None,
     orgs: frozenset[str] | None = None,
+    strict: bool = False,
 ) -> str:
     """One block's raw text as one line: lines joined by a space, line-end hyphens decided.
 
     `vocab` is the document's vocabulary (kitar.text.lexicon.document_vocabulary); without it
     the block's own text serves. `lexicon=None` loads the default lexicon the first time a
-    hyphen needs it. Private-use glyphs and `(cid:N)` placeholders are removed.
+    hyphen needs it. `strict` (OCR text) joins a hyphen only when the lexicon knows the
+    joined word. Private-use glyphs and `(cid:N)` placeholders are removed.
     """
     if _PUA_OR_CID_RE.search(text):
         text = strip_private_use(text)
@@ -60,7 +62,7 @@ def reflow_text(
         if _is_line_end_hyphen(out) and nxt[:1].isalnum():
             left = out.rsplit(None, 1)[-1]
             right = nxt.split(None, 1)[0]
-            decision: HyphenChoice = decide(left, right, vocab, lexicon, orgs=orgs)
+            decision: HyphenChoice = decide(left, right, vocab, lexicon, orgs=orgs, strict=strict)
             if decision == "join":
                 out = out[:-1] + nxt
             elif decision == "keep":
@@ -115,13 +117,16 @@ def bound_words(text: str) -> str:
 
 
 def reflow_document(doc: Document, lexicon: Lexicon | None = None) -> Document:
-    """A new Document whose blocks are one reflowed line each, and `page_texts` per page."""
+    """A new Document whose blocks are one reflowed line each, and `page_texts` per page.
+
+    Blocks on pages read by OCR (`doc.ocr_pages`) join line-end hyphens strictly."""
     raw = join_split_words(doc.blocks)
     vocab = document_vocabulary(bound_words(b.text) for b in raw)
     orgs = organisation_words()
+    ocr = set(doc.ocr_pages)
     blocks: list[Block] = []
     for block in raw:
-        text = reflow_text(bound_words(block.text), vocab, lexicon, orgs)
+        text = reflow_text(bound_words(block.text), vocab, lexicon, orgs, strict=block.page in ocr)
         if text:
             new = copy.copy(block)  # cheaper than dataclasses.replace on many blocks
             new.text = text
