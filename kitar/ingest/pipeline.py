@@ -43,7 +43,7 @@ def parse_file(path: str | Path, ocr: OcrOptions | None = None) -> Meeting:
     from kitar.model import MeetingInfo, SourceInfo
 
     try:
-        return process_file(path, ocr=ocr)[1]
+        return (process_file(path) if ocr is None else process_file(path, ocr=ocr))[1]
     except NothingToExtract as exc:
         source = SourceInfo(path=str(path), sha256="", format="pdf", pages=0)
         return Meeting(source=source, meeting=MeetingInfo(), warnings=[str(exc)])
