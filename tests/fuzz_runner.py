@@ -35,16 +35,12 @@ KITAR_PREFIXES = ("kitar:", "warning:", "advarsel:")
 TRACEBACK_EXIT = 70  # EX_SOFTWARE: an exception escaped the entry point
 
 
-def _vm_bytes() -> int:
-    """This process's virtual size (the children inherit it)."""
+def _status_kb(field: str) -> int:
+    """A /proc/self/status field in kB: VmSize (the children inherit it), VmRSS, VmHWM."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmSize:"):
-            return int(line.split()[1]) * 1024
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
     return 0
-
-
-def _rss_kb() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _child(path: Path, err: Path, args: argparse.Namespace, address_space: int) -> None:
@@ -70,6 +66,9 @@ def _child(path: Path, err: Path, args: argparse.Namespace, address_space: int) 
     try:
         sys.stdout.flush()
         sys.stderr.flush()
+        # The peak resident size of this child's memory, which started as a copy of the
+        # parent's (ru_maxrss would carry the parent's, even pytest's across exec).
+        err.with_suffix(".mem").write_text(str(_status_kb("VmHWM")))
     finally:
         os._exit(code)
 
@@ -88,7 +87,8 @@ class Result:
 def _classify(name: str, status: int, usage: resource.struct_rusage, wall: float, base_kb: int,
               err: Path, over: bool) -> Result:  # fmt: skip
     seconds = usage.ru_utime + usage.ru_stime
-    rss_kb = usage.ru_maxrss
+    mem = err.with_suffix(".mem")
+    rss_kb = int(mem.read_text()) if mem.exists() else base_kb
     cpu_limit = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU
     if over or cpu_limit:
         exit_ = "over budget"
@@ -113,9 +113,11 @@ def run(folder: Path, args: argparse.Namespace) -> list[Result]:
     import kitar.read.docx
     import kitar.read.pdf  # noqa: F401
 
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".err"))
-    base_kb = _rss_kb()
-    address_space = _vm_bytes() + args.memory_mb * 2**20
+    files = sorted(
+        p for p in folder.iterdir() if p.is_file() and not p.name.endswith((".err", ".mem"))
+    )
+    base_kb = _status_kb("VmRSS")
+    address_space = _status_kb("VmSize") * 1024 + args.memory_mb * 2**20
     running: dict[int, tuple[Path, float]] = {}
     results: list[Result] = []
     queue = list(files)
