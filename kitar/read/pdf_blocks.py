@@ -35,6 +35,8 @@ FULL_LINE_SLACK = 3.0
 # Full lines needed before their gaps alone give the pitch.
 MIN_FULL_LINES = 5
 _END_PUNCT = (".", "!", "?", ":", ";")
+# A line that opens with a number or letter marker ("1.  at …", "2) …", "a. …") starts a block.
+_NUMBER_MARK = re.compile(r"^(?:\d{1,3}|[a-hA-H])[.)]\s")
 # A word hyphenated at a line end: "forebyg-" (not a dash: "Høringssvar -").
 _EOL_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
 
@@ -240,12 +242,13 @@ class _Builder:
         if line.top - prev.top > self._limit(line.size, kind_of) or line.top < prev.top:
             return False
         if kind == "heading":
-            return len(self.lines) < 3
+            # "1. Titel" printed again under "1. Titel": a numbered line starts a heading
+            return len(self.lines) < 3 and not _NUMBER_MARK.match(line.text)
         if not self._aligned(line):
             return False
         # A line that visibly goes on ("… i den" / "fællesoffentlige …") continues even when
         # the next word would have fitted: text printed with its own line breaks.
-        if runs_on(prev.text):
+        if runs_on(prev.text) and not _NUMBER_MARK.match(line.text):
             return True
         return not self._next_word_fits(prev, line)
 
