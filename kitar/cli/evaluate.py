@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from kitar.cli.common import console, fail, handle_errors, json_option, progress
 from kitar.cli.help import example
+from kitar.cli.messages import danish
 from kitar.cli.render import Column, print_records
 
 if TYPE_CHECKING:
@@ -63,7 +64,8 @@ def _print_set(result: SetScore, diff: bool) -> None:
             escape(doc.name[:NAME_WIDTH].ljust(width)) + cells, highlight=False, soft_wrap=True
         )
         if doc.error:
-            console.print(f"  [red]fortolkning fejlede:[/] {escape(doc.error)}", soft_wrap=True)
+            failed = escape(danish(doc.error))
+            console.print(f"  [red]fortolkning fejlede:[/] {failed}", soft_wrap=True)
         for note in doc.notes if diff else []:
             console.print(f"  [dim]{escape(note)}[/]", soft_wrap=True)
     for name in result.missing:
