@@ -32,6 +32,7 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 # PDFium marks a line-end hyphen it recognises with U+0002 or U+FFFE; the page shows "-".
 _PDFIUM_HYPHENS = frozenset("\x02\ufffe")
 _FONT_BUFFER = 256
+_BOX_DIGITS = 4  # a page box in the file has at most this many decimals in practice
 
 # Page rotation (clockwise degrees) → the matrix pdfminer applies to show the page upright.
 _ROTATION_MATRIX = {0: (1, 0, 0, 1), 90: (0, -1, 1, 0), 180: (-1, 0, 0, -1), 270: (0, 1, -1, 0)}
@@ -264,7 +265,8 @@ def words_from_chars(chars: list[_Char], width: float, height: float) -> list[Wo
 def _read_page(pdf: pypdfium2.PdfDocument, index: int) -> Page:
     page = pdf[index - 1]
     try:
-        left, bottom, right, top = page.get_mediabox()
+        # PDFium keeps boxes as 32-bit floats: 595.2756 in the file reads 595.27557
+        left, bottom, right, top = (round(v, _BOX_DIGITS) for v in page.get_mediabox())
         turned = page.get_rotation() in (90, 270)
         width, height = (top - bottom, right - left) if turned else (right - left, top - bottom)
         width, height = page_size(width, height)
