@@ -231,7 +231,12 @@ def _stdout_error(exc: OSError) -> OutputError:
 
 
 def _silence_stdout() -> None:
-    """Point standard output at /dev/null: what is still buffered cannot fail at exit."""
+    """Point standard output at /dev/null: what is still buffered cannot fail at exit.
+
+    Only the process's own standard output: under a test runner's captured stream (CliRunner)
+    the real file descriptor 1 belongs to the runner, which must still print its summary."""
+    if getattr(sys.stdout, "_stream", sys.stdout) is not sys.__stdout__:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)

@@ -15,13 +15,15 @@ from difflib import SequenceMatcher
 from kitar.model import Block
 from kitar.parse import weights as W
 from kitar.parse.agenda import agenda
-from kitar.parse.vocabulary import is_section_heading
+from kitar.parse.vocabulary import is_section_heading, section_headings
 
 # Item titles every agenda has: "Evt.", "Eventuelt", "Meddelelser", "Godkendelse af dagsorden".
 ROUTINE_TITLES = (
     "evt", "eventuelt", "meddelelser", "godkendelse af", "velkommen", "orientering", "spørgetid",
     "siden sidst", "fraværende", "bemærkninger", "underskrift",
 )  # fmt: skip
+# `Punkt 25 ”Foranalyse af …” behandles efter punkt 21.`: a sentence that names an item.
+_QUOTED_REFERENCE = re.compile(r"^[”\"“«'’][^”\"“»']{3,}[”\"»'’]\s*[,.]?\s+\w")
 # "Godkendelse af dagsorden ( )": an empty bracket left by a web template.
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)\s*$")
 
@@ -44,6 +46,7 @@ class Candidate:
     start: int  # first block of the heading (the title block when the number follows it)
     end: int  # last block of the heading (the title block when the title follows the number)
     evidence: list[Evidence] = field(default_factory=list)
+    rest: str = ""  # text run into the heading after its title (known from a repeat of it)
     raw: str = ""  # the title as printed ("Høringssager:": a colon announces sub-items)
     repeat_of: int | None = None  # index of an earlier candidate this one repeats
     verdict: str = ""  # why it was or was not taken (for --explain)
@@ -95,10 +98,13 @@ def _title_block_ok(block: Block) -> bool:
     """A block that can stand as a title next to its number (`Pkt. 42` / `Beslutninger …`)."""
     text = block.text.strip()
     a = agenda()
+    # Only an exact section heading ("Sagsfremstilling") is no title: "Høring om ny
+    # skolestruktur" starts like the heading "Høring" and is a title all the same.
+    exact_heading = text.rstrip(":").strip().lower() in section_headings()
     return (
         _title_ok(text)
         and len(text) <= W.LONG_TITLE_CHARS
-        and not is_section_heading(text)
+        and not exact_heading
         and not a.case_id_in(text)
         and not any(d.pattern.match(text) for d in a.decision_labels if d.short)
     )
@@ -186,6 +192,8 @@ def _title(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
         out.append(Evidence("routine title", W.ROUTINE_TITLE))
     if c.title.rstrip().endswith((".", ";", ",")) and not low.startswith("evt"):
         out.append(Evidence("title ends like a sentence", W.SENTENCE_END))
+    if _QUOTED_REFERENCE.match(c.title):
+        out.append(Evidence("a quoted title referred to in a sentence", W.QUOTED_REFERENCE))
     if len(c.title) > W.LONG_TITLE_CHARS:
         out.append(Evidence("long title", W.LONG_TITLE, f"{len(c.title)} chars"))
     if c.start > 0 and blocks[c.start - 1].text.rstrip().endswith(":"):

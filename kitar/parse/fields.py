@@ -275,8 +275,14 @@ def _parse_entry(text: str, kind: str) -> Annex | None:
     return None
 
 
+# A line of attached files' names is short; longer text is running prose.
+ANNEX_LINE_MAX_CHARS = 2000
+
+
 def _file_names(text: str) -> list[str]:
     """`Arbejdsplan_2025.pdf Vision_2025-27.pdf`: a line that is only attached files' names."""
+    if len(text) > ANNEX_LINE_MAX_CHARS:
+        return []
     names = agenda().annex_file.findall(text)
     rest = agenda().annex_file.sub("", text).strip(" ,;")
     return names if names and not rest else []

@@ -172,10 +172,17 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
         )
         if len(run) < W.LIST_MIN_ENTRIES and not (announced and paged):
             continue
+        # Headings that come back after the run: only isolated ones (a numbered list repeated
+        # in another item is a run again), and only when no isolated heading came before the
+        # run (a list of items comes before the bodies, a list inside an item after them).
+        in_runs = {k for r in runs if len(r) >= W.LIST_MIN_ENTRIES for k in r}
+        before = [c for c in body if c.index < run[0] and c.index not in in_runs]
         later = [
             c
             for c in body
             if c.index > run[-1]
+            and c.index not in in_runs
+            and not before
             and any(
                 c.number == entries[k].number
                 and same_title(c.title, strip_page_ref(entries[k].title, True)[0])
@@ -213,6 +220,12 @@ def _build(
     for k in range(max(0, run[0] - 3), run[0]):
         if a.list_heading.match(blocks[k].text.strip()):
             indices.update(range(k, run[0]))
+    # A part label right after the last entry is the list's own (an empty part: "Lukket
+    # referat" with no entries under it), not a part of the bodies.
+    k = run[-1] + 1
+    while k < len(blocks) and _filler(blocks[k]) and len(blocks[k].text) < 60:
+        indices.add(k)
+        k += 1
     out: list[ListEntry] = []
     closed_part = False
     members = set(run)

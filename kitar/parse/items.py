@@ -9,7 +9,7 @@ have no body heading are items too. Every candidate keeps a verdict for `kitar p
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kitar.model import Block
 from kitar.parse import weights as W
@@ -68,6 +68,11 @@ def _repeats(cands: list[Candidate]) -> None:
         ):
             cand.repeat_of = prev.index
             cand.verdict = f"repeats the heading in block {prev.index}"
+            longer = prev.title
+            if len(longer) > len(cand.title) and longer.startswith(cand.title):
+                # "Pkt. 44 Ny strategiplan … Arbejdsplan.pdf" then "Ny strategiplan …": the
+                # repeat shows where the title ends; the rest is the item's first text.
+                prev.title, prev.rest = cand.title, longer[len(cand.title) :].strip()
 
 
 def best_chain(cands: list[Candidate], listed: set[int]) -> list[Candidate]:
@@ -125,19 +130,28 @@ def analyse(blocks: list[Block]) -> Analysis:
     return Analysis(blocks, raw, item_list, chain)
 
 
-def _case_lines_before(blocks: list[Block], start: int, floor: int) -> int:
-    """Move an item's start back over its case-number line (`Sagsnr. 16/34038` printed above
-    `1. Orientering …`, or a bare `85.02.02-G01-1-17`)."""
+def _is_case_line(block: Block) -> bool:
+    """`Sagsnr.: 24/101`, `Sagsnr. 16/34038 Dok.nr. … Åbent`, a bare `85.02.02-G01-1-17`."""
     a = agenda()
+    text = block.text.strip()
+    return len(text) < 160 and bool(
+        a.bare_case_id(text) or (a.case_id_in(text) and text.split()[0][:3].lower() in "sagj.n")
+    )
+
+
+def _case_above(blocks: list[Block], chain: list[Candidate]) -> bool:
+    """Whether this document prints the case number above the heading (`Sagsnr. 16/34038`
+    then `1. Orientering …`) rather than below it: whichever the headings show more often."""
+    above = sum(1 for c in chain if c.start > 0 and _is_case_line(blocks[c.start - 1]))
+    below = sum(1 for c in chain if c.end + 1 < len(blocks) and _is_case_line(blocks[c.end + 1]))
+    return above > below
+
+
+def _case_lines_before(blocks: list[Block], start: int, floor: int) -> int:
+    """Move an item's start back over its case-number lines printed above the heading."""
     k = start
-    while k - 1 > floor:
-        text = blocks[k - 1].text.strip()
-        if len(text) < 160 and (
-            a.bare_case_id(text) or (a.case_id_in(text) and text.split()[0][:3].lower() in "sagj.n")
-        ):
-            k -= 1
-            continue
-        break
+    while k - 1 > floor and _is_case_line(blocks[k - 1]):
+        k -= 1
     return k
 
 
@@ -174,8 +188,9 @@ def segment(blocks: list[Block]) -> tuple[list[Block], list[Segment], Analysis]:
         return [b for i, b in enumerate(blocks) if i not in hidden], [], an
     starts = []
     floor = -1
+    above = _case_above(blocks, chain)
     for c in chain:
-        s = _case_lines_before(blocks, c.start, max(floor, c.start - 3))
+        s = _case_lines_before(blocks, c.start, max(floor, c.start - 3)) if above else c.start
         starts.append(s)
         floor = c.end
     first = min([*starts, *(e.index for e in listed.values())], default=len(blocks))
@@ -195,6 +210,8 @@ def segment(blocks: list[Block]) -> tuple[list[Block], list[Segment], Analysis]:
             elif k not in hidden and a.open_part.match(text):
                 in_closed_part = False
         own_case = [blocks[k] for k in range(starts[pos], c.start)]
+        if c.rest:
+            own_case.append(replace(blocks[c.index], kind="paragraph", text=c.rest, marker=None))
         body = own_case + [
             b for i, b in enumerate(blocks[c.end + 1 : end], c.end + 1) if i not in hidden
         ]

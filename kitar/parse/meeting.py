@@ -181,16 +181,16 @@ def meeting_verdict(preamble: list[Block], items: list[Item], listed: bool) -> M
     share = sum(_has_evidence(i) for i in items) / len(items)
     if share >= W.EVIDENCE_SHARE:
         reasons.append(f"{share:.0%} of the items carry case evidence")
-    elif listed and share >= W.LISTED_EVIDENCE_SHARE:
-        # A report's table of contents is a list too: the list counts with some case evidence.
-        reasons.append(f"a list of items, and {share:.0%} of the items carry case evidence")
+    if listed and reasons:
+        reasons.append("a list of items")  # a report's table of contents is a list too
     if reasons:
         return MeetingVerdict(True, reasons)
     return MeetingVerdict(
         False,
         [
-            f"numbered headings, but no agenda title, no list of items and only {share:.0%} "
-            "of them carry case evidence (presenters, recommendations, decisions, case numbers)"
+            f"numbered headings, but no agenda title, no meeting fields on the cover and only "
+            f"{share:.0%} of them carry case evidence (presenters, recommendations, decisions, "
+            "case numbers)"
         ],
     )
 

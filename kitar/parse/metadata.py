@@ -68,7 +68,13 @@ def _merged_cover(text: str) -> tuple[str | None, str | None]:
     if not m or not _BODY.search(m.group("body")):
         return None, None
     place = m.group("place")
-    return m.group("body").strip(" ,"), place.strip() if place else None
+    body = m.group("body").strip(" ,")
+    a = agenda()
+    if a.kind_minutes.search(body) or a.kind_agenda.search(body) or ":" in body:
+        # "Kommunalbestyrelsen Referat Dato: Tirsdag den 7-maj-2024": the committee alone
+        found = a.body.search(body)
+        body = found.group(0) if found else body
+    return body, place.strip() if place else None
 
 
 # A fill-in line of a draft: "________________________________________"
@@ -124,7 +130,7 @@ def _title_fields(info: MeetingInfo, blocks: list[Block]) -> None:
         nxt = texts[k + 1] if k + 1 < len(texts) else ""
         lm = a.body_label.match(text)
         if info.body is None and lm:
-            value = lm.group("rest").strip() or nxt
+            value = (lm.group("rest") or "").strip() or nxt
             if value and a.body.search(value) and len(value) < 90:
                 info.body = value
         dm = a.date_label.match(text)
@@ -158,9 +164,8 @@ def extract(
     preamble: list[Block], doc: Document, has_decisions: bool, has_items: bool = True
 ) -> MeetingInfo:
     info = MeetingInfo()
-    md = doc.metadata
-    info.case_id = md.get("case_id")
-    info.doc_id = md.get("doc_id")
+    info.case_id = doc.case_id
+    info.doc_id = doc.doc_id
     first_pages = [b for b in preamble if b.page <= 2]
     _title_fields(info, first_pages)
     for k, block in enumerate(first_pages):
@@ -181,6 +186,8 @@ def extract(
             and not P.ATTENDEES_LABEL.match(text)
             and not agenda().body_label.match(text)
             and not text.lower().startswith(("referat", "dagsorden"))
+            and not agenda().kind_minutes.search(text)
+            and not agenda().kind_agenda.search(text)
         ):
             info.body = text
         if info.date is None and (find_dates(text) and (_WEEKDAY.search(text) or len(text) < 60)):
@@ -213,10 +220,8 @@ def extract(
             info.case_id = cm.group("id")
         if info.doc_id is None and (dm := P.DOC_ID.search(text)):
             info.doc_id = dm.group("id")
-    if info.date is None and md.get("date"):
-        info.date = md["date"]
+    if info.date is None and doc.date:
+        info.date = doc.date
     if info.kind is None and has_items:
         info.kind = "minutes" if has_decisions else "agenda"
-    if info.body is None and md.get("body"):
-        info.body = md["body"]
     return info

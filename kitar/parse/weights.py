@@ -29,6 +29,7 @@ ROUTINE_TITLE = 2.0  # "Godkendelse af dagsorden", "Eventuelt": every agenda has
 SENTENCE_END = -1.0  # a title rarely ends with "." or ","
 LONG_TITLE = -2.0  # over LONG_TITLE_CHARS: running text, not a heading
 LONG_TITLE_CHARS = 160
+QUOTED_REFERENCE = -4.0  # `Punkt 25 ”Titel” behandles efter punkt 21.`: a sentence naming an item
 AFTER_COLON = -3.0  # "Initiativet består af tre elementer:" then "1. Fælles …": a list
 # ---- what surrounds it --------------------------------------------------------------------
 PRESENTER_NEXT = 3.0  # "v. Anna Holm, KL" right after: agenda items have presenters
@@ -58,5 +59,3 @@ TITLE_MATCH = 0.8
 # case section) when the document has no title word and no list of items: a report's numbered
 # chapters have none of these.
 EVIDENCE_SHARE = 0.5
-# With a list of items, a smaller share will do: agendas list items whose bodies are cut off.
-LISTED_EVIDENCE_SHARE = 0.25

@@ -23,7 +23,13 @@ from kitar.config import pipeline_entries, pipelines_dir
 from kitar.errors import DocumentNotFound, EmptyDocument, NothingToExtract, UnsupportedFormat
 from kitar.model import Block, BlockKind, Document
 from kitar.read.letterhead import extract_fields, find_letterhead_runs
-from kitar.text.normalize import normalize, split_bullet, strip_private_use
+from kitar.text.normalize import (
+    FUNCTION_WORDS,
+    normalize,
+    runs_on,
+    split_bullet,
+    strip_private_use,
+)
 
 # " 2. Indsatsen i initiativ 8.1 …", "10. Status fra …": an agenda item title.
 _ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>\S.*)$")
@@ -38,12 +44,7 @@ _ANNEX_RE = re.compile(r"^bilag\s+\d+\s*[:.]", re.I)
 _PAGE_FOOTER_RE = re.compile(r"^side\s+(\d+)\s+af\s+(\d+)$", re.I)
 # A title continues on the next line after a word like these: "… selvbetjeningsløsninger og".
 _CONNECTIVES = frozenset({"og", "i", "for", "af", "på", "med", "til", "eller", "om", "fra", "ved"})
-# A line ending in one of these words continues on the next line, whatever its length:
-# "… ledelsesrepræsentanter fra" + "KOMBIT og KL.".
-_FUNCTION_WORDS = _CONNECTIVES | frozenset(
-    {"en", "et", "den", "det", "de", "at", "som", "der", "er", "har", "kan", "skal", "vil",
-     "samt", "mellem", "under", "over", "efter", "hos", "uden", "mod", "ikke", "blev", "bliver"}
-)  # fmt: skip
+_FUNCTION_WORDS = FUNCTION_WORDS
 _TERMINAL = ".!?:;"
 _CLOSING_QUOTES = '”"’)»'
 
@@ -149,13 +150,7 @@ def detect_layout(lines: list[str]) -> str:
 VISIBLE_CONTINUATION = 0.2
 
 
-def _continues_visibly(line: str) -> bool:
-    words = line.split()
-    return bool(words) and (
-        (line.endswith("-") and len(line) > 1 and line[-2].isalpha())
-        or line.endswith(",")
-        or words[-1] in _FUNCTION_WORDS
-    )
+_continues_visibly = runs_on
 
 
 def source_lines(text: str, layout: str) -> list[SourceLine]:
@@ -262,21 +257,23 @@ WRAP_NEAR = 0.75
 # Share of lines that visibly run on into the next line (hyphen, comma, function word) above
 # which a short text is wrapped too; web pages flattened to text have almost none (≤ 0.04).
 RUN_ON_SHARE = 0.08
+# Fewer lines than this say nothing about a margin (a short note's lines may all be long).
+MIN_LINES_FOR_STATS = 12
 
 
 def hard_wrapped(lines: list[SourceLine]) -> bool:
     """Whether lines were wrapped at a margin (then a paragraph runs over several lines): most
     lines run to the margin, or lines visibly run on into the next (`… forelagt af`)."""
     lengths = sorted(len(ln.text) for ln in lines)
-    if len(lengths) < 5:
-        return True
-    p90 = lengths[int(len(lengths) * 0.9)]
-    near = sum(1 for n in lengths if n >= WRAP_NEAR * p90)
     runs_on = sum(
         1
         for ln, nxt in itertools.pairwise(lines)
         if not nxt.break_before and _continues_visibly(ln.text)
     )
+    if len(lengths) < MIN_LINES_FOR_STATS:  # too few for statistics: only a visible run-on
+        return runs_on > 0
+    p90 = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if n >= WRAP_NEAR * p90)
     return near / len(lengths) >= WRAPPED_SHARE or runs_on / len(lines) >= RUN_ON_SHARE
 
 

@@ -77,3 +77,23 @@ def split_bullet(line: str) -> Bullet | None:
 def strip_private_use(text: str) -> str:
     """Remove leftover private-use glyphs and `(cid:N)` placeholders inside text."""
     return CID_RE.sub("", PRIVATE_USE_RE.sub("", text))
+
+
+# A line ending in one of these words continues on the next line, whatever its length:
+# "… ledelsesrepræsentanter fra" + "KOMBIT og KL.".
+FUNCTION_WORDS = frozenset(
+    {"og", "i", "for", "af", "på", "med", "til", "eller", "om", "fra", "ved",
+     "en", "et", "den", "det", "de", "at", "som", "der", "er", "har", "kan", "skal", "vil",
+     "samt", "mellem", "under", "over", "efter", "hos", "uden", "mod", "ikke", "blev", "bliver"}
+)  # fmt: skip
+
+
+def runs_on(line: str) -> bool:
+    """Whether a line visibly goes on in the next one: a word hyphenated at its end
+    (`digi-`), a comma, or a function word (`… i den`)."""
+    words = line.split()
+    return bool(words) and (
+        (line.endswith("-") and len(line) > 1 and line[-2].isalpha())
+        or line.endswith(",")
+        or words[-1] in FUNCTION_WORDS
+    )

@@ -74,6 +74,28 @@ def reflow_text(
     return " ".join(out.split())
 
 
+def join_split_words(blocks: list[Block]) -> list[Block]:
+    """Blocks where a word hyphenated at a line end goes on in the next block are one block:
+    `4. Sikkerhedsprojekt på tværs af brugerportalsiniti-` + `ativet` (a text printed with
+    every line a paragraph of its own, or a heading whose second line lost its bold)."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and block.kind != "list_item"
+            and block.page in (prev.page, prev.page + 1)
+            and _is_line_end_hyphen(prev.text.rstrip())
+            and block.text.lstrip()[:1].islower()
+        ):
+            merged = copy.copy(prev)
+            merged.text = prev.text.rstrip() + "\n" + block.text.lstrip()
+            out[-1] = merged
+            continue
+        out.append(block)
+    return out
+
+
 # No word is longer than this: the longest Danish compounds have ~50 letters, a URL or a file
 # name rarely 200. A damaged or hostile file's 300 000-letter "word" is cut into pieces this
 # long before any pattern sees it: a regex that backtracks over a run of word characters
@@ -98,11 +120,12 @@ def reflow_document(doc: Document, lexicon: Lexicon | None = None) -> Document:
     """A new Document whose blocks are one reflowed line each, and `page_texts` per page.
 
     Blocks on pages read by OCR (`doc.ocr_pages`) join line-end hyphens strictly."""
-    vocab = document_vocabulary(bound_words(b.text) for b in doc.blocks)
+    raw = join_split_words(doc.blocks)
+    vocab = document_vocabulary(bound_words(b.text) for b in raw)
     orgs = organisation_words()
     ocr = set(doc.ocr_pages)
     blocks: list[Block] = []
-    for block in doc.blocks:
+    for block in raw:
         text = reflow_text(bound_words(block.text), vocab, lexicon, orgs, strict=block.page in ocr)
         if text:
             new = copy.copy(block)  # cheaper than dataclasses.replace on many blocks

@@ -1,0 +1,246 @@
+"""One test per rule family of the evidence-based parser (issue 9), on small fictitious texts
+in the shapes that several publishing systems print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kitar.cli.app import app
+from kitar.model import Meeting
+from kitar.parse.meeting import analyse_document, parse_document
+from kitar.read.txt import parse_text
+from tests.parse_helpers import doc_from_lines
+
+
+def _parse(text: str) -> Meeting:
+    return parse_document(parse_text(text))
+
+
+def _items(meeting: Meeting) -> list[tuple[str | None, str]]:
+    return [(i.number, i.title) for i in meeting.items]
+
+
+# ---- item headings -----------------------------------------------------------------------
+
+
+def test_punkt_alone_takes_the_title_from_the_next_line() -> None:
+    m = _parse(
+        "Referat\n\nPkt. 12\n\nGodkendelse af dagsorden\n\nSagsnr. 104455\n\nBeslutning\n\n"
+        "Godkendt.\n\nPkt. 13\n\nNy svømmehal i Nordby\n\nSagsnr. 204466\n\nBeslutning\n\n"
+        "Udsat.\n"
+    )
+    assert _items(m) == [("12", "Godkendelse af dagsorden"), ("13", "Ny svømmehal i Nordby")]
+    assert [i.case_id for i in m.items] == ["104455", "204466"]
+
+
+def test_number_after_the_title() -> None:
+    m = _parse(
+        "Byrådet\n\n12-03-2024\n\nSpørgetid\nSag nr. 41\n\nBeslutning\n\nIngen spørgsmål.\n\n"
+        "Ny lokalplan for Østbyen\nSag nr. 42\n\nIndstilling\n\nForvaltningen indstiller,\n\n"
+        "at lokalplanen vedtages.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert _items(m) == [("41", "Spørgetid"), ("42", "Ny lokalplan for Østbyen")]
+    assert m.items[1].recommendations == ["lokalplanen vedtages"]
+    assert [i.case_id for i in m.items] == [None, None]  # "Sag nr." was the item number
+
+
+def test_bare_number_heading_with_decimal_subitems() -> None:
+    doc = doc_from_lines(
+        [
+            "Referat",
+            "# 1 Mødekalender",
+            "1.1 Status siden sidst",
+            "Oplæg:",
+            "Kalenderen er opdateret.",
+            "Referat: Godkendt uden bemærkninger.",
+            "# 2 Eventuelt",
+            "Oplæg:",
+            "Referat:",
+        ]
+    )
+    m = parse_document(doc)
+    assert _items(m) == [("1", "Mødekalender"), ("2", "Eventuelt")]
+    assert [s.number for s in m.items[0].subitems] == ["1.1"]
+    assert "Godkendt uden bemærkninger" in (m.items[0].decision or "")
+
+
+def test_heading_repeated_as_a_title_line_is_one_item() -> None:
+    m = _parse(
+        "Økonomiudvalget – Referat – 3. april 2024\n\n1. Godkendelse af dagsorden\n\n"
+        "1.     Godkendelse af dagsorden\n\nSagsnr.: 24-0001   Dok.nr.: 24-1001   Åbent\n"
+        "Beslutning i Økonomiudvalget den 3. april 2024:\nGodkendt.\n"
+    )
+    assert _items(m) == [("1", "Godkendelse af dagsorden")]
+    assert m.items[0].decision == "Godkendt."
+    assert not m.items[0].sections or "Godkendelse af dagsorden" not in m.items[0].sections[0].text
+
+
+# ---- the list of items ---------------------------------------------------------------------
+
+
+def test_items_named_only_in_the_list_are_items() -> None:
+    m = _parse(
+        "Sundhedsudvalget - Referat - 5. marts 2024\n\n  1. Orientering om nye tilbud\n"
+        "  2. Budgetopfølgning\n  3. LUKKET PUNKT - Salg af ejendom\n\n\nSagsnr. 24/1234\n"
+        "  1. Orientering om nye tilbud\n\nSagsfremstilling\n\nUdvalget orienteres om tilbud.\n"
+    )
+    assert _items(m) == [
+        ("1", "Orientering om nye tilbud"),
+        ("2", "Budgetopfølgning"),
+        ("3", "Salg af ejendom"),
+    ]
+    assert [i.closed for i in m.items] == [False, False, True]
+    assert m.items[0].case_id == "24/1234"
+
+
+def test_flattened_list_with_page_references() -> None:
+    line = (
+        "Indholdsfortegnelse Til efterretning - for åbne døre...i 4. Kvartalsrapport for "
+        "skoleområdet...i 5. Ny hjemmeside...ii Til behandling - for lukkede døre...iii "
+        "6. Lukket sag: Personalesag...iii"
+    )
+    m = _parse(f"Kommunalbestyrelsen Referat Dato: Tirsdag den 7-maj-2024\n\n{line}\n")
+    assert _items(m) == [("4", "Kvartalsrapport for skoleområdet"), ("5", "Ny hjemmeside"),
+                         ("6", "Personalesag")]  # fmt: skip
+    assert [i.closed for i in m.items] == [False, False, True]
+    assert (m.meeting.kind, m.meeting.date, m.meeting.body) == (
+        "minutes",
+        "2024-05-07",
+        "Kommunalbestyrelsen",
+    )
+
+
+def test_numbered_list_inside_an_item_is_not_the_list_of_items() -> None:
+    lines = ["Dagsorden"]
+    for n, title in enumerate(["Budget 2025", "Skolestruktur", "Eventuelt"], 1):
+        lines += [f"# {n}. {title}", f"Sagsnr.: 24/{n}00"]
+        if n == 2:
+            lines += ["Forslaget har tre dele:", "1. Justering af rammen", "2. Ny fordeling"]
+    m = parse_document(doc_from_lines(lines))
+    assert [i.number for i in m.items] == ["1", "2", "3"]
+
+
+# ---- decisions -----------------------------------------------------------------------------
+
+
+def test_committee_line_with_date_and_item_number_is_a_decision_label() -> None:
+    m = _parse(
+        "Referat\n\nPkt. 7 Meddelelser fra formanden\n\n"
+        "Sagsnr. 123456 Kulturudvalget Åbent punkt\n\n"
+        "Kulturudvalget, 03-04-2024, pkt. 7\n\nOrienteringen blev taget til efterretning.\n\n"
+        "Fraværende: Bo Lind (V)\n"
+    )
+    item = m.items[0]
+    assert item.decision == "Orienteringen blev taget til efterretning."
+    assert item.decisions[0].date == "2024-04-03"
+    assert item.absent == ["Bo Lind (V)"]
+    assert not item.closed
+
+
+def test_title_starting_with_beslutning_om_is_not_a_decision() -> None:
+    m = _parse(
+        "Referat\n\nPUNKTER\n\n5. Beslutning om nye åbningstider\n6. Eventuelt\n\n\n"
+        "5. Beslutning om nye åbningstider\n\nIndstilling\n\nAdministrationen indstiller, at:\n\n"
+        "  1. åbningstiderne godkendes\n\nBeslutning i Kulturudvalget den 04-06-2024\n\nGodkendt\n"
+    )
+    item = m.items[0]
+    assert item.title == "Beslutning om nye åbningstider"
+    assert item.recommendations == ["åbningstiderne godkendes"]
+    assert item.decision == "Godkendt"
+    assert item.decisions[0].body == "Kulturudvalget"
+
+
+def test_absent_label_before_the_text() -> None:
+    m = _parse(
+        "Referat\n\n1. Godkendelse af dagsorden\nSagsnr.: 24-0009\n"
+        "Beslutning i Byrådet den 1. oktober 2024:\nFraværende: \nGodkendt.\n"
+    )
+    assert m.items[0].decision == "Godkendt."
+    assert m.items[0].absent == []
+
+
+# ---- recommendations -----------------------------------------------------------------------
+
+
+def test_recommendation_forms() -> None:
+    m = _parse(
+        "Dagsorden\n\n1. Anlægsprojekt ved hallen\n\nSagsnr.: 24/555\n\nIndstilling\n\n"
+        "Direktøren for Kultur indstiller til Byrådet:\n\n1. At der tages stilling til sagen.\n"
+        "2. At projektet igangsættes den 12. marts 2025.\n\n"
+        "2. Ny strategi\n\nSagsnr.: 24/556\n\nIndstilling\n\n"
+        "Forvaltningen indstiller, at strategien drøftes.\n"
+    )
+    assert m.items[0].recommendations == [
+        "der tages stilling til sagen",
+        "projektet igangsættes den 12. marts 2025",
+    ]
+    assert m.items[1].recommendations == ["strategien drøftes"]
+
+
+# ---- meeting fields ------------------------------------------------------------------------
+
+
+def test_meeting_fields_from_title_lines() -> None:
+    m = _parse(
+        "Referat til mødet i Udvalget for Kultur og Fritid den 2. marts 2024 kl. 15:30\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert (m.meeting.kind, m.meeting.body, m.meeting.date) == (
+        "minutes",
+        "Udvalget for Kultur og Fritid",
+        "2024-03-02",
+    )
+    m = _parse(
+        "UDVALG\n\nUdvalget for Ældre\n\nMØDE\n\nReferat\n\nSTARTTIDSPUNKT\n\n"
+        "04-06-2024 09:00:00\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert (m.meeting.kind, m.meeting.body, m.meeting.date) == (
+        "minutes",
+        "Udvalget for Ældre",
+        "2024-06-04",
+    )
+    m = _parse("Referat\n\nDato: Onsdag, April 3, 2024 - 18:00\n\nPkt. 1 Meddelelser\n\nIngen.\n")
+    assert m.meeting.date == "2024-04-03"
+
+
+# ---- is it a meeting? ----------------------------------------------------------------------
+
+
+def test_report_chapters_with_a_table_of_contents_are_not_a_meeting() -> None:
+    doc = doc_from_lines(
+        [
+            "Indhold",
+            "1. Forord 3",
+            "2. Baggrund 5",
+            "3. Anbefalinger 9",
+            "# 1. Forord",
+            "Rapporten beskriver den digitale udvikling i kommunerne.",
+            "# 2. Baggrund",
+            "Kommunerne har arbejdet med data i mange år.",
+            "# 3. Anbefalinger",
+            "Vi anbefaler mere samarbejde.",
+        ]
+    )
+    parsed = analyse_document(doc)
+    assert parsed.meeting.items == []
+    assert not parsed.verdict.is_meeting
+    assert "no agenda title" in parsed.verdict.reasons[0]
+
+
+def test_explain_cli(tmp_path: Path) -> None:
+    path = tmp_path / "referat.txt"
+    path.write_text(
+        "Referat\n\nPUNKTER\n\n1. Godkendelse af dagsorden\n2. Eventuelt\n\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["parse", str(path), "--explain"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "meeting: yes" in out
+    assert "list of items (announced by a list heading): 1, 2" in out
+    assert "+4.0 in the list of items" in out
+    assert "✓ block" in out and "taken" in out
+    assert "items: 2 (1, 2*)" in out
