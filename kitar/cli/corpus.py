@@ -21,6 +21,7 @@ from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.cli.common import (
     DB_OPTION,
     OCR_OPTION,
+    READER_OPTION,
     console,
     db_path,
     detail,
@@ -109,6 +110,7 @@ def ingest_cmd(
         "bilagsfiler til punkter går forud.",
     ),
     ocr: bool = OCR_OPTION,
+    reader: str | None = READER_OPTION,
 ) -> None:
     """Læg dokumenter i korpusset; uændrede filer springes over, rettede erstatter deres.
 

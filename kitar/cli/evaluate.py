@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import console, fail, handle_errors, json_option, progress
+from kitar.cli.common import (
+    READER_OPTION,
+    console,
+    fail,
+    handle_errors,
+    json_option,
+    progress,
+)
 from kitar.cli.help import example
 from kitar.cli.messages import danish
 from kitar.cli.render import Column, print_records
@@ -153,6 +160,7 @@ def eval_cmd(
         help="Slutkode 1 under et krav, f.eks. --min items=0.95 --min recs=0.9 (mål: "
         "items, presenters, recs, annexes, closed, decisions, case_ids, meeting).",
     ),
+    reader: str | None = READER_OPTION,
 ) -> None:
     """Mål fortolkeren: ét dokument mod dets forventede resultat, eller en mappe af
     dokumenter mod deres facit (en række pr. dokument og gennemsnit)."""
