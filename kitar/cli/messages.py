@@ -104,6 +104,7 @@ _CATALOGUE = [
     (r"not an HTML page \(unknown encoding\)", "ikke en HTML-side (ukendt tegnsæt)"),
     (r"cannot read HTML: (.+)", r"kan ikke læse HTML: \1"),
     (r"no text in the page's content", "ingen tekst i sidens indhold"),
+    (r"damaged PDF that cannot be read \((.+)\)", r"beskadiget PDF, der ikke kan læses (\1)"),
     (r"damaged PDF \((.+)\)", r"beskadiget PDF (\1)"),
     (r"page (\S+) cannot be read \((.+)\)", r"side \1 kan ikke læses (\2)"),
     (r"the PDF library reported (\d+) problem\(s\) reading it: (.*) \(\+(\d+) other kinds\)",
