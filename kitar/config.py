@@ -52,3 +52,24 @@ def eval_dir() -> Path:
 def default_organisation() -> str | None:
     """The organisation of meetings whose documents do not name one (`KITAR_ORGANISATION`)."""
     return os.environ.get("KITAR_ORGANISATION") or None
+
+
+# The PDF character sources (kitar.read.pdf, kitar.read.pdfium); pdfplumber stays the default
+# until PDFium scores equal or better on every evaluation set (issue 15).
+PDF_READERS = ("pdfplumber", "pdfium")
+DEFAULT_PDF_READER = "pdfplumber"
+
+
+def pdf_reader() -> str:
+    """The PDF reader (`KITAR_READER`: pdfplumber or pdfium; unknown names fall back to the
+    default)."""
+    env = os.environ.get("KITAR_READER", "").strip().lower()
+    return env if env in PDF_READERS else DEFAULT_PDF_READER
+
+
+def set_pdf_reader(name: str) -> None:
+    """Choose the PDF reader for this process and the workers it starts (they inherit the
+    environment)."""
+    if name not in PDF_READERS:
+        raise ValueError(f"unknown PDF reader {name!r}")
+    os.environ["KITAR_READER"] = name

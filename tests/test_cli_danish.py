@@ -27,10 +27,8 @@ runner = CliRunner()
 COMMANDS = ["reflow", "inspect", "parse", "eval", "ingest", "search", "meetings", "show",
             "people", "stats", "minutes", "followups", "compare", "case", "export",
             "publish"]  # fmt: skip
-# Commands that print data: each has --json.
-JSON_COMMANDS = [
-    c if c != "followups" else "followups list" for c in COMMANDS if c not in ("export", "publish")
-]  # they write files; their notes are text
+# Commands that print data, or a summary of what they wrote: each has --json.
+JSON_COMMANDS = [c if c != "followups" else "followups list" for c in COMMANDS]
 
 
 @pytest.fixture()

@@ -368,6 +368,7 @@ def test_pdf_that_pdfminer_rejects_is_repaired_with_a_warning(
 ) -> None:
     import kitar.read.pdf as pdf_module
 
+    monkeypatch.setenv("KITAR_READER", "pdfplumber")  # pdfminer's failure is what is tested
     real_open = pdf_module.pdfplumber.open
     calls: list[object] = []
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from kitar import __version__
 from kitar.cli import (
@@ -23,13 +25,33 @@ from kitar.errors import exit_codes_help
 
 help.install()
 
+# The global flags, also accepted after the command (`kitar ingest mappe/ -q`).
+GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+
+
+class _Group(TyperGroup):
+    """The root group: global flags given after the command are moved before it."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_flags(args))
+
+
+def hoist_global_flags(args: list[str]) -> list[str]:
+    """`ingest x -q` → `-q ingest x`; what follows `--` is an argument and stays put."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
+    rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
+    return flags + rest + args[end:]
+
+
 app = typer.Typer(
     name="kitar",
+    cls=_Group,
     help=(
         "kitar læser danske mødedokumenter (PDF, DOCX, TXT), finder dagsordenens punkter, "
         "gemmer dem i et søgbart SQLite-korpus og skriver udkast til referater i Word.\n\n"
-        "Globale tilvalg står før kommandoen: [bold]kitar -q ingest …[/], "
-        "[bold]kitar -v parse …[/]. `--` afslutter tilvalgene: det der følger er et argument, "
+        "Globale tilvalg står før eller efter kommandoen: [bold]kitar -q ingest …[/], "
+        "[bold]kitar parse … -v[/]. `--` afslutter tilvalgene: det der følger er et argument, "
         "også når det begynder med en bindestreg (`kitar search -- -2016`).\n\n" + exit_codes_help()
     ),
     epilog=help.example("kitar search digitaliseringsstrategi --since 'august 2016'"),

@@ -69,10 +69,12 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def warn(message: str) -> None:
-    """A warning on stderr (hidden by -q)."""
+    """A warning on stderr, in Danish when known (hidden by -q)."""
+    from kitar.cli.messages import danish
+
     if not verbosity.quiet:
         err_console.print(
-            f"[yellow]advarsel:[/] {escape(message)}", soft_wrap=True, highlight=False
+            f"[yellow]advarsel:[/] {escape(danish(message))}", soft_wrap=True, highlight=False
         )
 
 
@@ -147,6 +149,29 @@ OCR_OPTION = typer.Option(
     "--ocr",
     help="Læs PDF-sider uden tekstlag med OCR (OCRmyPDF, Tesseracts danske model; resultatet "
     "gemmes, så en fil kun læses med OCR én gang).",
+)
+
+
+def _choose_reader(value: str | None) -> str | None:
+    """Set the PDF reader for this run (and the workers it starts) before any reading."""
+    from kitar.config import PDF_READERS, set_pdf_reader
+
+    if value is None:
+        return None
+    name = value.strip().lower()
+    if name not in PDF_READERS:
+        raise typer.BadParameter(f"{value!r}: vælg {' eller '.join(PDF_READERS)}")
+    set_pdf_reader(name)
+    return name
+
+
+READER_OPTION = typer.Option(
+    None,
+    "--reader",
+    metavar="LÆSER",
+    callback=_choose_reader,
+    help="Hvordan PDF-tegn læses: pdfplumber eller pdfium (hurtigere); standard: KITAR_READER, "
+    "ellers pdfplumber.",
 )
 _ocr_status: list[Any] = []  # the spinner of the OCR running in this process, if any
 

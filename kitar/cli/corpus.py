@@ -21,6 +21,7 @@ from kitar.budget import DEFAULT_TIMEOUT_S
 from kitar.cli.common import (
     DB_OPTION,
     OCR_OPTION,
+    READER_OPTION,
     console,
     db_path,
     detail,
@@ -109,6 +110,7 @@ def ingest_cmd(
         "bilagsfiler til punkter går forud.",
     ),
     ocr: bool = OCR_OPTION,
+    reader: str | None = READER_OPTION,
 ) -> None:
     """Læg dokumenter i korpusset; uændrede filer springes over, rettede erstatter deres.
 
@@ -145,8 +147,8 @@ def ingest_cmd(
                    Column("Advarsler / årsag", max_width=60)]  # fmt: skip
         rows: list[list[Any]] = []
         for f in report.files:
-            reason = f.reason if f.status == "failed" else "; ".join(f.warnings)
-            reason = danish((reason or "").replace(f.path + ": ", ""))
+            notes = [f.reason or ""] if f.status == "failed" else f.warnings
+            reason = "; ".join(danish(n.replace(f.path + ": ", "")) for n in notes)
             rows.append([_short(f.path), Text(STATUS_DA[f.status],
                          style=STATUS_STYLE[f.status]), str(f.items), reason])  # fmt: skip
         print_records(console, columns, rows, title=f"kitar ingest → {report.db_path}")

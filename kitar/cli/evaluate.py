@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import console, fail, handle_errors, json_option, progress
+from kitar.cli.common import (
+    READER_OPTION,
+    console,
+    fail,
+    handle_errors,
+    json_option,
+    progress,
+)
 from kitar.cli.help import example
+from kitar.cli.messages import danish
 from kitar.cli.render import Column, print_records
 
 if TYPE_CHECKING:
@@ -63,7 +71,8 @@ def _print_set(result: SetScore, diff: bool) -> None:
             escape(doc.name[:NAME_WIDTH].ljust(width)) + cells, highlight=False, soft_wrap=True
         )
         if doc.error:
-            console.print(f"  [red]fortolkning fejlede:[/] {escape(doc.error)}", soft_wrap=True)
+            failed = escape(danish(doc.error))
+            console.print(f"  [red]fortolkning fejlede:[/] {failed}", soft_wrap=True)
         for note in doc.notes if diff else []:
             console.print(f"  [dim]{escape(note)}[/]", soft_wrap=True)
     for name in result.missing:
@@ -151,6 +160,7 @@ def eval_cmd(
         help="Slutkode 1 under et krav, f.eks. --min items=0.95 --min recs=0.9 (mål: "
         "items, presenters, recs, annexes, closed, decisions, case_ids, meeting).",
     ),
+    reader: str | None = READER_OPTION,
 ) -> None:
     """Mål fortolkeren: ét dokument mod dets forventede resultat, eller en mappe af
     dokumenter mod deres facit (en række pr. dokument og gennemsnit)."""

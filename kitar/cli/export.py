@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
 
-from kitar.cli.common import DB_OPTION, db_path, handle_errors, note, progress
+from kitar.cli.common import DB_OPTION, db_path, handle_errors, json_option, note, progress
 from kitar.cli.help import example
 
 FORMATS = ("oparl",)
@@ -29,6 +30,9 @@ def export_cmd(
     ),
     force: bool = typer.Option(False, "--force", help="Overskriv en tidligere eksport i MAPPE."),
     db: Path | None = DB_OPTION,
+    as_json: bool = json_option(
+        "hvad der blev skrevet (mappe, format, base-URL, filer, antal objekter pr. slags)"
+    ),
 ) -> None:
     """Skriv korpusset som OParl 1.1-objekter: System, Body, Organization, Person, Meeting,
     AgendaItem, Paper (sager), Consultation og File, én JSON-fil pr. objekt."""
@@ -38,8 +42,13 @@ def export_cmd(
 
     with progress("eksporterer OParl", total=None):
         ex = export_oparl(db_path(db), out, base=base, public=public, force=force)
-    counts = ", ".join(f"{n} {kind}" for kind, n in sorted(ex.counts.items()) if kind != "list")
-    note(f"skrev OParl 1.1 i {out}: {counts}")
+    counts = {kind: n for kind, n in sorted(ex.counts.items()) if kind != "list"}
+    if as_json:
+        summary = {"out": str(out), "format": fmt, "base": ex.base, "public": public,
+                   "files": len(ex.objects), "counts": counts}  # fmt: skip
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    note(f"skrev OParl 1.1 i {out}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
 
 
 def register(app: typer.Typer) -> None:

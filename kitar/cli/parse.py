@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from kitar.cli.common import (
     OCR_OPTION,
+    READER_OPTION,
     console,
     detail,
     handle_errors,
@@ -119,6 +120,7 @@ def parse_cmd(
         "taget eller ej.",
     ),
     ocr: bool = OCR_OPTION,
+    reader: str | None = READER_OPTION,
 ) -> None:
     """Find mødet: punkter, underpunkter, oplægsholdere, indstillinger, beslutninger, bilag."""
     from kitar.parse.serialize import meeting_to_dict

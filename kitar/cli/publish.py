@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 import typer
 from rich.markup import escape
 
-from kitar.cli.common import DB_OPTION, console, db_path, handle_errors, note, progress
+from kitar.cli.common import (
+    DB_OPTION,
+    console,
+    db_path,
+    handle_errors,
+    json_option,
+    note,
+    progress,
+)
 from kitar.cli.help import example
 
 
@@ -23,6 +33,10 @@ def publish_cmd(
     ),
     force: bool = typer.Option(False, "--force", help="Overskriv en eksisterende UD."),
     db: Path | None = DB_OPTION,
+    as_json: bool = json_option(
+        "hvad der blev skrevet (fil, skrevet eller ej, møder, søgeenheder, lukkede punkter, "
+        "fortrolige bilag, udeladte enheder, fundne personoplysninger)"
+    ),
 ) -> None:
     """Skriv en renset kopi af korpusset, der kan vises med `datasette UD.db` som den er.
 
@@ -35,7 +49,10 @@ def publish_cmd(
 
     with progress("udgiver", total=None):
         report = publish(db_path(db), out, redact_personal=redact_personal, force=force)
-    for f in report.findings:
+    if as_json:  # the summary, then (if nothing was written) the error on stderr
+        summary = asdict(report) | {"out": str(report.out)}
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    for f in [] if as_json else report.findings:
         verb = "erstattet" if redact_personal else "fundet"
         console.print(f"{verb} {f.kind}: {escape(f.value)} i {escape(f.where)}", highlight=False)
     if not report.written:
@@ -44,6 +61,8 @@ def publish_cmd(
             "(use --redact-personal to replace them)",
             out,
         )
+    if as_json:
+        return
     note(
         f"skrev {report.out}: {report.meetings} møder, {report.units} søgeenheder; "
         f"{report.closed_items} lukkede punkter skåret ned til nummer og titel, "

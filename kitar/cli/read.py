@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from kitar.cli.common import (
     OCR_OPTION,
+    READER_OPTION,
     console,
     handle_errors,
     json_option,
@@ -86,6 +87,7 @@ def reflow(
     ),
     as_json: bool = json_option("blokkene (slags, tekst, side) og advarslerne"),
     ocr: bool = OCR_OPTION,
+    reader: str | None = READER_OPTION,
 ) -> None:
     """Skriv et dokuments brødtekst, ombrudt.
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
-import math
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pdfplumber
 
+from kitar.config import pdf_reader
 from kitar.errors import (
     DamagedDocument,
     DocumentNotFound,
@@ -22,30 +20,19 @@ from kitar.errors import (
     NoTextLayer,
     NothingToExtract,
 )
-from kitar.model import Document, Line, Page, Word
-from kitar.read.guards import library_log, merge_library_warnings, page_size, word_box
-from kitar.read.layout import Analysis, make_line
+from kitar.model import Document, Page, Word
+from kitar.read.guards import library_log, merge_library_warnings, page_size
+from kitar.read.layout import Analysis
+from kitar.read.words import WORD_GAP_RATIO, clamped_word, lines_from_words
+from kitar.read.words import is_bold_font as is_bold_font  # re-exported: tests
 
 if TYPE_CHECKING:
     from kitar.read.ocr import OcrOptions
 
-# Font names that mark bold text: "EFVXWZ+Verdana,Bold", "Arial-BoldMT", "Frutiger-Black".
-_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,](bd|blk|hv)\b", re.I)
-# Two words on one row further apart than this many font sizes belong to different segments:
-# a label and its value in a table, a TOC entry and its page number, a body line and a sidebar.
-SEGMENT_GAP_EM = 2.5
-WORD_GAP_RATIO = 0.2
-TOUCHING_GAP = 0.5  # pt: glyphs this close belong to one word whatever their font subset
 OCR_HINT = (
     "no text layer: read it with --ocr (needs OCRmyPDF and Tesseract's Danish model: apt-get "
     "install ocrmypdf tesseract-ocr-dan), or run OCR first: `ocrmypdf -l dan in.pdf out.pdf`"
 )
-
-
-def is_bold_font(fontname: str) -> bool:
-    """True for bold-looking font names (`Verdana,Bold`, `Arial-BoldMT`, `X-Semibold`)."""
-    # Subset prefix "ABCDEF+" carries no style information.
-    return bool(_BOLD_RE.search(fontname.split("+", 1)[-1]))
 
 
 def _is_password_error(exc: BaseException) -> bool:
@@ -56,21 +43,6 @@ def _is_password_error(exc: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
-
-
-def _repaired_copy(source: str | Path | bytes) -> io.BytesIO | None:
-    """Rewrite a damaged PDF with PDFium (a pdfplumber dependency), which rebuilds the xref."""
-    try:
-        import pypdfium2
-
-        pdf = pypdfium2.PdfDocument(source if not isinstance(source, bytes) else io.BytesIO(source))
-        out = io.BytesIO()
-        pdf.save(out)
-        pdf.close()
-        out.seek(0)
-        return out
-    except Exception:  # PDFium cannot read it either: report the original failure
-        return None
 
 
 @contextmanager
@@ -102,7 +74,9 @@ def _open_lenient(path: str | Path, data: bytes | None, warnings: list[str] | No
         if _is_password_error(exc):
             raise EncryptedDocument("encrypted PDF: remove the password first", path) from None
         failure = exc
-    repaired = _repaired_copy(data if data is not None else path)
+    from kitar.read.pdfium import repaired_copy
+
+    repaired = repaired_copy(data if data is not None else path)
     if repaired is None:
         raise DamagedDocument(f"damaged PDF that cannot be repaired ({failure})", path)
     try:
@@ -116,97 +90,18 @@ def _open_lenient(path: str | Path, data: bytes | None, warnings: list[str] | No
 
 
 def _word(raw: dict[str, Any], width: float, height: float) -> Word | None:
-    """A word with its box clamped to the page (None when it lies outside the page)."""
-    box = word_box(
-        float(raw["x0"]), float(raw["x1"]), float(raw["top"]), float(raw["bottom"]), width, height
+    """A pdfplumber word as a model Word clamped to the page (None outside it)."""
+    return clamped_word(
+        raw["text"],
+        float(raw["x0"]),
+        float(raw["x1"]),
+        float(raw["top"]),
+        float(raw["bottom"]),
+        str(raw.get("fontname", "")),
+        float(raw.get("size", 0.0)),
+        width,
+        height,
     )
-    if box is None:
-        return None
-    font = str(raw.get("fontname", ""))
-    size = float(raw.get("size", 0.0))
-    return Word(
-        text=raw["text"],
-        x0=box[0],
-        x1=box[1],
-        top=box[2],
-        bottom=box[3],
-        fontname=font,
-        # a damaged text matrix can scale a glyph past any page: no font is larger than one
-        size=round(min(size, height), 2) if math.isfinite(size) and size > 0 else 0.0,
-        bold=is_bold_font(font),
-    )
-
-
-def _touching(prev: Word, word: Word) -> bool:
-    """Two words with no gap, same size and baseline, that extract_words split anyway.
-
-    It splits at every change of `fontname`, and a font subset change is not a new word: the
-    KL report sets the line-end hyphen of `sund-` in another subset of the same font
-    (`VLUSEH+…-MdIt` then `QGHOMR+…-MdIt`), which read as `sund -` and was never rejoined.
-    """
-    gap = word.x0 - prev.x1
-    return (
-        abs(gap) <= TOUCHING_GAP
-        and abs(word.size - prev.size) < 0.05
-        and abs(word.top - prev.top) < 0.5
-    )
-
-
-def _join_touching(row: list[Word]) -> list[Word]:
-    """Merge touching words of a row (sorted left to right), the first word's font kept."""
-    if all(b.x0 - a.x1 > TOUCHING_GAP for a, b in pairwise(row)):
-        return row  # the common case: every gap holds a space
-    out = [row[0]]
-    for w in row[1:]:
-        prev = out[-1]
-        if _touching(prev, w):
-            out[-1] = Word(
-                prev.text + w.text,
-                prev.x0,
-                max(prev.x1, w.x1),
-                prev.top,
-                max(prev.bottom, w.bottom),
-                prev.fontname,
-                prev.size,
-                prev.bold,
-            )
-        else:
-            out.append(w)
-    return out
-
-
-def lines_from_words(words: list[Word], page: int) -> list[Line]:
-    """Group words into rows by vertical centre, then split rows at wide horizontal gaps.
-
-    Touching words that pdfplumber split at a font subset change are joined first.
-    """
-    rows: list[list[Word]] = []
-    row_centre = 0.0
-    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        centre = (w.top + w.bottom) / 2
-        tolerance = max(w.size, 4.0) * 0.5
-        if rows and abs(centre - row_centre) <= tolerance:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-            row_centre = centre
-    lines: list[Line] = []
-    for row in rows:
-        row.sort(key=lambda w: w.x0)
-        row = _join_touching(row)
-        segment = [row[0]]
-        for w in row[1:]:
-            prev = segment[-1]
-            gap = w.x0 - prev.x1
-            em = max(prev.size, w.size, 4.0)
-            # a wide gap, or a smaller gap with a change of font size (body text | sidebar)
-            if gap > SEGMENT_GAP_EM * em or (gap > em and abs(prev.size - w.size) >= 1.0):
-                lines.append(make_line(segment, page))
-                segment = []
-            segment.append(w)
-        lines.append(make_line(segment, page))
-    lines.sort(key=lambda ln: (round(ln.top), ln.x0))
-    return lines
 
 
 def _page_from_plumber(p: Any, number: int) -> Page:
@@ -237,8 +132,18 @@ def iter_pages(
     numbers: Iterable[int] | None = None,
     data: bytes | None = None,
     warnings: list[str] | None = None,
+    reader: str | None = None,
 ) -> Iterator[Page]:
-    """Yield model.Page for each page (1-based `numbers` to pick some), closing each after use."""
+    """Yield model.Page for each page (1-based `numbers` to pick some), closing each after use.
+
+    `reader` picks the character source: "pdfplumber" (here) or "pdfium" (kitar.read.pdfium);
+    by default `kitar.config.pdf_reader()`.
+    """
+    if (reader or pdf_reader()) == "pdfium":
+        from kitar.read import pdfium
+
+        yield from pdfium.iter_pages(path, numbers, data, warnings)
+        return
     wanted = set(numbers) if numbers is not None else None
     with open_pdf(path, data, warnings) as pdf:
         for index, p in enumerate(pdf.pages, start=1):
@@ -270,12 +175,13 @@ def read_pages(
     data: bytes | None = None,
     warnings: list[str] | None = None,
     ocr: OcrOptions | None = None,
+    reader: str | None = None,
 ) -> list[Page]:
     """All (or the chosen) pages of a PDF as model.Page; with `ocr`, pages without a text
     layer are read from an OCR'd copy (kitar.read.ocr) and marked `ocr`."""
-    pages = list(iter_pages(path, numbers, data, warnings))
+    pages = list(iter_pages(path, numbers, data, warnings, reader))
     if ocr is not None:
-        pages = _with_ocr(path, data, pages, ocr, whole=numbers is None, warnings=warnings)
+        pages = _with_ocr(path, data, pages, ocr, numbers is None, warnings, reader)
     return pages
 
 
@@ -292,6 +198,7 @@ def _with_ocr(
     options: OcrOptions,
     whole: bool,
     warnings: list[str] | None,
+    reader: str | None = None,
 ) -> list[Page]:
     """Replace the scanned pages by their OCR'd reading. When OCR cannot run here, a wholly
     scanned file fails (exit 8, saying what to install); a mixed one is read without them."""
@@ -313,7 +220,11 @@ def _with_ocr(
         if warnings is not None:
             warnings.append(str(exc))  # "path: no text layer, and OCR cannot run: …"
         return pages
-    read = {p.number: p for copy, numbers in copies for p in iter_pages(path, numbers, copy)}
+    read = {
+        p.number: p
+        for copy, numbers in copies
+        for p in iter_pages(path, numbers, copy, None, reader)
+    }
     for page in read.values():
         page.ocr = True
     return [read.get(p.number, p) for p in pages]
@@ -337,7 +248,7 @@ def inspect_pdf(path: str | Path, page: int | None = None, data: bytes | None = 
     """
     from kitar.read.layout import analyse
 
-    pages = read_pages(path, data=data)
+    pages = read_pages(path, data=data, reader="pdfplumber")  # inspect shows pdfplumber's view
     check_has_text(pages, path)
     analysis = analyse(pages)
     if page is not None:
@@ -393,6 +304,10 @@ def document_from_pages(
 
 def page_count(path: str | Path) -> int:
     """Number of pages, without parsing any page (to split a long PDF across workers)."""
+    if pdf_reader() == "pdfium":
+        from kitar.read import pdfium
+
+        return pdfium.page_count(path)
     with open_pdf(path, None, []) as pdf:
         return len(pdf.pages)
 
