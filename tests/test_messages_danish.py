@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent / "kitar"
 # What a `{…}` in an f-string stands for when a message is checked: digits match every
 # placeholder pattern in the table (`(\d+)`, `(\S+)`, `(.+)`).
 SAMPLE = "7"
+# Modules whose ValueError a person reads (the CLI shows it as a usage error: `eval --min`).
+USER_VALUE_ERRORS = {"eval_set.py"}
 # Words that tell the two languages apart in a short message (function words, and the words
 # kitar's messages are made of); a message is Danish when it has more Danish ones.
 DANISH_WORDS = set(
@@ -173,17 +175,26 @@ def _is_warning_append(call: ast.Call) -> bool:
 
 
 def library_messages() -> list[tuple[str, str]]:
-    """(where, message) for every KitarError raised and warning appended in kitar/."""
+    """(where, message) for every KitarError raised, warning appended and failed file's reason
+    in kitar/."""
     trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(ROOT.rglob("*.py"))}
     errors = _error_classes(trees)
     found: list[tuple[str, str]] = []
     for path, tree in trees.items():
         constants = _constants(tree)
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not node.args:
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:  # a failed file's reason: FileResult(…, reason="…")
+                text = _text(kw.value, constants) if kw.arg == "reason" else None
+                if text is not None and re.search(r"[^\W\d]", text):
+                    found.append((f"{path.relative_to(ROOT.parent)}:{node.lineno}", text))
+            if not node.args:
                 continue
             func = node.func
-            raised = isinstance(func, ast.Name) and func.id in errors
+            raised = isinstance(func, ast.Name) and (
+                func.id in errors or (func.id == "ValueError" and path.name in USER_VALUE_ERRORS)
+            )
             if raised or _is_warning_append(node):
                 text = _text(node.args[0], constants)
                 # a message made elsewhere, passed on with its path (`f"{path}: {message}"`)

@@ -48,7 +48,7 @@ def _check_bars(values: dict[str, float], specs: list[str]) -> None:
     try:
         bars = parse_bars(specs)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--min") from None
+        raise typer.BadParameter(danish(str(exc)), param_hint="--min") from None
     short = shortfalls(values, bars)
     if short:
         text = ", ".join(f"{k} {v:.2f} < {bars[k]:.2f}" for k, v in short.items())
