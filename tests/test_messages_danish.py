@@ -163,26 +163,41 @@ def _text(node: ast.expr, constants: dict[str, ast.expr]) -> str | None:
     return None
 
 
+LISTS = ("warnings", "notes")  # what a person reads: warnings, notes (`eval --diff`, minutes)
+
+
 def _is_warning_append(call: ast.Call) -> bool:
-    """`warnings.append(…)` or `x.warnings.append(…)`."""
+    """`warnings.append(…)`, `x.warnings.append(…)`, the same for `notes`."""
     func = call.func
     if not (isinstance(func, ast.Attribute) and func.attr == "append"):
         return False
     owner = func.value
-    return (isinstance(owner, ast.Name) and owner.id == "warnings") or (
-        isinstance(owner, ast.Attribute) and owner.attr == "warnings"
+    return (isinstance(owner, ast.Name) and owner.id in LISTS) or (
+        isinstance(owner, ast.Attribute) and owner.attr in LISTS
     )
 
 
+def _added_to_a_list(node: ast.AST) -> ast.expr | None:
+    """The element of `notes += [f"…" for …]`."""
+    if (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
+            and node.target.id in LISTS and isinstance(node.value, ast.ListComp)):  # fmt: skip
+        return node.value.elt
+    return None
+
+
 def library_messages() -> list[tuple[str, str]]:
-    """(where, message) for every KitarError raised, warning appended and failed file's reason
-    in kitar/."""
+    """(where, message) for every KitarError raised, warning or note added and failed file's
+    reason in kitar/."""
     trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(ROOT.rglob("*.py"))}
     errors = _error_classes(trees)
     found: list[tuple[str, str]] = []
     for path, tree in trees.items():
         constants = _constants(tree)
         for node in ast.walk(tree):
+            added = _added_to_a_list(node)
+            text = _text(added, constants) if added is not None else None
+            if text is not None:
+                found.append((f"{path.relative_to(ROOT.parent)}:{node.lineno}", text))
             if not isinstance(node, ast.Call):
                 continue
             for kw in node.keywords:  # a failed file's reason: FileResult(…, reason="…")

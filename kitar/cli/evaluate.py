@@ -74,7 +74,7 @@ def _print_set(result: SetScore, diff: bool) -> None:
             failed = escape(danish(doc.error))
             console.print(f"  [red]fortolkning fejlede:[/] {failed}", soft_wrap=True)
         for note in doc.notes if diff else []:
-            console.print(f"  [dim]{escape(note)}[/]", soft_wrap=True)
+            console.print(f"  [dim]{escape(danish(note))}[/]", soft_wrap=True)
     for name in result.missing:
         console.print(f"{escape(name)}: dokumentet mangler", soft_wrap=True)
     macro, counts = result.macro(), result.counts()
