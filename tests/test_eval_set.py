@@ -246,7 +246,7 @@ def test_cli_eval_malformed_answer_key_is_one_line(tmp_path: Path, text: str) ->
 
 def test_cli_eval_folder_without_answer_keys(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", str(tmp_path)])
-    assert result.exit_code == 3 and "no answer keys" in result.stderr
+    assert result.exit_code == 3 and "ingen facitfiler" in result.stderr
 
 
 def test_cli_eval_one_document_with_its_answer_key(tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_full_disk_on_stdout_is_one_line_and_exit_15(corpus: Path, args: list[st
         )
     assert done.returncode == 15, done.stderr
     lines = done.stderr.strip().splitlines()
-    assert lines == ["kitar: kan ikke skrive til standard output: no space left on the device"]
+    assert lines == ["kitar: kan ikke skrive til standard output: ingen plads tilbage på enheden"]
 
 
 @pytest.mark.parametrize("args", [["search", "digitaliseringsstrategien"], ["meetings"]])

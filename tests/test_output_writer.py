@@ -174,7 +174,7 @@ def test_every_format_treats_links_alike(corpus: Path, tmp_path: Path, fmt: str)
     link = tmp_path / f"link.{fmt}"
     link.symlink_to(target)
     code, text = _write(corpus, fmt, link)
-    assert code == 12 and "symbolic link" in text
+    assert code == 12 and "symbolsk link" in text
     assert not target.exists()
     code, text = _write(corpus, fmt, link, "--force")
     assert code == 0, text
@@ -188,7 +188,7 @@ def test_every_format_refuses_a_directory_and_a_device(
     for target in (tmp_path, Path("/dev/full")):
         code, text = _write(corpus, fmt, target, "--force")
         assert code == 15, text
-        assert "not a regular file" in text and len(text.strip().splitlines()) == 1
+        assert "ikke en almindelig fil" in text and len(text.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -216,12 +216,12 @@ def test_publish_treats_links_and_devices_like_every_output(corpus: Path, tmp_pa
     link.symlink_to(target)
     args = ["publish", str(link), "--redact-personal", "--db", str(corpus)]
     result = runner.invoke(app, args)
-    assert result.exit_code == 12 and "symbolic link" in result.output
+    assert result.exit_code == 12 and "symbolsk link" in result.output
     result = runner.invoke(app, [*args, "--force"])
     assert result.exit_code == 0, result.output
     assert not target.exists() and link.is_file() and not link.is_symlink()
     result = runner.invoke(app, ["publish", "/dev/null", "--force", "--db", str(corpus)])
-    assert result.exit_code == 15 and "character device" in result.output
+    assert result.exit_code == 15 and "tegnenhed" in result.output
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 

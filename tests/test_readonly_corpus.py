@@ -104,7 +104,7 @@ def test_write_commands_on_an_immutable_corpus_give_one_line(
     for args in (["ingest", str(new)], ["followups", "done", "1"]):
         result = runner.invoke(app, [*args, "--db", str(immutable)])
         assert result.exit_code == 10, result.output
-        assert "read-only" in result.output and len(result.output.strip().splitlines()) == 1
+        assert "skrivebeskyttet" in result.output and len(result.output.strip().splitlines()) == 1
 
 
 def test_read_only_share_opens_immutable_and_searches(

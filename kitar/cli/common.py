@@ -69,10 +69,12 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def warn(message: str) -> None:
-    """A warning on stderr (hidden by -q)."""
+    """A warning on stderr, in Danish when known (hidden by -q)."""
+    from kitar.cli.messages import danish
+
     if not verbosity.quiet:
         err_console.print(
-            f"[yellow]advarsel:[/] {escape(message)}", soft_wrap=True, highlight=False
+            f"[yellow]advarsel:[/] {escape(danish(message))}", soft_wrap=True, highlight=False
         )
 
 

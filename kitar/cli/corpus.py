@@ -147,8 +147,8 @@ def ingest_cmd(
                    Column("Advarsler / årsag", max_width=60)]  # fmt: skip
         rows: list[list[Any]] = []
         for f in report.files:
-            reason = f.reason if f.status == "failed" else "; ".join(f.warnings)
-            reason = danish((reason or "").replace(f.path + ": ", ""))
+            notes = [f.reason or ""] if f.status == "failed" else f.warnings
+            reason = "; ".join(danish(n.replace(f.path + ": ", "")) for n in notes)
             rows.append([_short(f.path), Text(STATUS_DA[f.status],
                          style=STATUS_STYLE[f.status]), str(f.items), reason])  # fmt: skip
         print_records(console, columns, rows, title=f"kitar ingest → {report.db_path}")

@@ -18,6 +18,7 @@ from kitar.cli.common import (
     progress,
 )
 from kitar.cli.help import example
+from kitar.cli.messages import danish
 from kitar.cli.render import Column, print_records
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def _check_bars(values: dict[str, float], specs: list[str]) -> None:
     try:
         bars = parse_bars(specs)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--min") from None
+        raise typer.BadParameter(danish(str(exc)), param_hint="--min") from None
     short = shortfalls(values, bars)
     if short:
         text = ", ".join(f"{k} {v:.2f} < {bars[k]:.2f}" for k, v in short.items())
@@ -70,9 +71,10 @@ def _print_set(result: SetScore, diff: bool) -> None:
             escape(doc.name[:NAME_WIDTH].ljust(width)) + cells, highlight=False, soft_wrap=True
         )
         if doc.error:
-            console.print(f"  [red]fortolkning fejlede:[/] {escape(doc.error)}", soft_wrap=True)
+            failed = escape(danish(doc.error))
+            console.print(f"  [red]fortolkning fejlede:[/] {failed}", soft_wrap=True)
         for note in doc.notes if diff else []:
-            console.print(f"  [dim]{escape(note)}[/]", soft_wrap=True)
+            console.print(f"  [dim]{escape(danish(note))}[/]", soft_wrap=True)
     for name in result.missing:
         console.print(f"{escape(name)}: dokumentet mangler", soft_wrap=True)
     macro, counts = result.macro(), result.counts()

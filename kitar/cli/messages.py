@@ -1,7 +1,9 @@
 """The library's error and warning messages in Danish, at the one place the CLI prints them.
 
 The library raises KitarError with an English message (tests and scripts match on it, like a
-gettext msgid); `danish` translates the known ones by pattern and leaves any other unchanged.
+gettext msgid, and `--json` keeps them); `danish` translates the known ones by pattern and leaves
+any other unchanged. tests/test_messages_danish.py walks kitar/ for every KitarError raised and
+warning appended and fails for one that has no Danish rendering here.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ _CATALOGUE = [
     (r"no text and no images: nothing to extract", "ingen tekst og ingen billeder: intet at finde"),
     (r"not a text file \(binary content\)", "ikke en tekstfil (binært indhold)"),
     (r"not a text file \(unknown encoding\)", "ikke en tekstfil (ukendt tegnsæt)"),
-    (r"unsupported file type (.+?): kitar reads (.+)", r"ukendt filtype \1: kitar læser \2"),
+    (r"unsupported file type (.+?): kitar reads (.+) and (\S+)",
+     r"ukendt filtype \1: kitar læser \2 og \3"),
     (r"named (\S+) but the content is (.+)", r"hedder \1, men indholdet er \2"),
     (r"stdin is not a PDF, DOCX or text document",
      "stdin er ikke et PDF-, DOCX- eller tekstdokument"),
@@ -91,8 +94,125 @@ _CATALOGUE = [
     (r"scanned pages where OCR found no text", "scannede sider, hvor OCR ikke fandt tekst"),
     (r"pages without a text layer \(read them with --ocr\): (.+)",
      r"sider uden tekstlag (læs dem med --ocr): \1"),
+    # Readers (kitar.read)
+    (r"not a text file \(neither UTF-8 nor Windows-1252\)",
+     "ikke en tekstfil (hverken UTF-8 eller Windows-1252)"),
+    (r"reading (\S+) files is not available in this build",
+     r"denne udgave af kitar kan ikke læse \1-filer"),
+    (r"zip package without word/document\.xml", "zip-pakke uden word/document.xml"),
+    (r"cannot read DOCX: (.+)", r"kan ikke læse DOCX: \1"),
+    (r"not an HTML page \(unknown encoding\)", "ikke en HTML-side (ukendt tegnsæt)"),
+    (r"cannot read HTML: (.+)", r"kan ikke læse HTML: \1"),
+    (r"no text in the page's content", "ingen tekst i sidens indhold"),
+    (r"damaged PDF that cannot be read \((.+)\)", r"beskadiget PDF, der ikke kan læses (\1)"),
+    (r"damaged PDF \((.+)\)", r"beskadiget PDF (\1)"),
+    (r"page (\S+) cannot be read \((.+)\)", r"side \1 kan ikke læses (\2)"),
+    (r"the PDF library reported (\d+) problem\(s\) reading it: (.*) \(\+(\d+) other kinds\)",
+     r"PDF-biblioteket meldte \1 problem(er) under læsningen: \2 (+\3 andre slags)"),
+    (r"the PDF library reported (\d+) problem\(s\) reading it: (.*)",
+     r"PDF-biblioteket meldte \1 problem(er) under læsningen: \2"),
+    # Agenda data, case system exports, answer keys (kitar.parse, kitar.ingest)
+    (r"cannot load agenda forms: (.+)", r"kan ikke indlæse dagsordensformerne: \1"),
+    (r"cannot read the export \((.+)\)", r"kan ikke læse eksporten (\1)"),
+    (r"not a case system export of a meeting \(no agenda items\)",
+     "ikke en eksport af et møde fra sagssystemet (ingen dagsordenspunkter)"),
+    (r"not an answer key: (.+)", r"ikke en facitfil: \1"),
+    (r"no answer keys \((.+)\) in the folder", r"ingen facitfiler (\1) i mappen"),
+    # Ingesting a meeting folder (kitar.ingest.folder)
+    (r"no text layer: kept with meeting (\S+), linked to no item \(nothing to go by; --export "
+     r"gives the case system's link\)",
+     r"intet tekstlag: gemt med møde \1, knyttet til intet punkt (intet at gå efter; --export "
+     r"giver sagssystemets kobling)"),
+    (r"no text layer: linked as annex of item (\S+) \((.+)\); not searchable until OCR'd",
+     r"intet tekstlag: knyttet som bilag til punkt \1 (\2); kan ikke søges før OCR"),
+    (r"linked as annex of item (\S+) \((.+)\)", r"knyttet som bilag til punkt \1 (\2)"),
+    # The corpus (kitar.store)
+    (r"the corpus database is read-only \(a read-only share, or an immutable file or folder\): "
+     r"it can be searched, not changed",
+     "korpusdatabasen er skrivebeskyttet (et skrivebeskyttet drev, eller en låst fil eller "
+     "mappe): der kan søges i den, men den kan ikke ændres"),
+    (r"the corpus database is read-only: it cannot be changed",
+     "korpusdatabasen er skrivebeskyttet: den kan ikke ændres"),
+    (r"database schema (\S+) is newer than this kitar \((\S+)\)",
+     r"databaseskema \1 er nyere end denne kitar (\2)"),
+    (r"migration (\S+) \((.+)\) failed: (.+)", r"migrering \1 (\2) mislykkedes: \3"),
+    (r"unknown follow-up status (.+) \(use (.+)\)", r"ukendt opfølgningsstatus \1 (brug \2)"),
+    (r"--kind must be one of (.+), not (.+)", r"--kind skal være en af \1, ikke \2"),
+    (r"--limit must be between 1 and (\d+)", r"--limit skal være mellem 1 og \1"),
+    (r"--(\S+) must be a date like 2016-08-29 \(or 2016-08, 2016\): (.+)",
+     r"--\1 skal være en dato som 2016-08-29 (eller 2016-08, 2016): \2"),
+    # Files that failed in a batch (kitar.ingest.batch, kitar.ingest.workers)
+    (r"no files match", "ingen filer passer"),
+    (r"cannot read: (.+)", r"kan ikke læse: \1"),
+    (r"internal error: (.+)", r"intern fejl: \1"),
+    (r"worker process failed: (.+)", r"arbejdsprocessen fejlede: \1"),
+    # `kitar eval --min` (kitar.ingest.eval_set.parse_bars)
+    (r"(.+): expected METRIC=VALUE with a metric of (.+)",
+     r"\1: skriv MÅL=VÆRDI med et af målene \2"),
+    (r"(.+): (.+) is not a number", r"\1: \2 er ikke et tal"),
+    # `kitar eval --diff`: where a parse differs from its answer key (kitar.parse.answer_key)
+    (r"missed item (\S+): (.+) got (.+)", r"punkt \1 ikke fundet: \2 (fandt \3)"),
+    (r"presenters item (\S+): gold (.+) got (.+)",
+     r"oplægsholdere, punkt \1: facit \2, fandt \3"),
+    (r"recs item (\S+): (\d+)/(\d+) found, (\d+) predicted",
+     r"indstillinger, punkt \1: \2/\3 fundet, \4 i alt"),
+    (r"annexes item (\S+): gold (.+) got (.+)", r"bilag, punkt \1: facit \2, fandt \3"),
+    (r"decision item (\S+): want (.+) got (.+)", r"beslutning, punkt \1: ventede \2, fandt \3"),
+    (r"case id item (\S+): want (.+) got (.+)", r"sagsnr., punkt \1: ventede \2, fandt \3"),
+    (r"meeting\.(\w+): want (.+) got (.+)", r"mødets \1: ventede \2, fandt \3"),
+    (r"leak: (.+)", r"læk: \1"),
+    # Outputs (kitar.minutes)
+    (r"is (.+), not a regular file: kitar writes only files",
+     r"er \1, ikke en almindelig fil: kitar skriver kun filer"),
+    (r"exists \(a symbolic link\); use --force to replace the link",
+     "findes allerede (et symbolsk link); brug --force for at erstatte linket"),
+    (r"already holds an OParl export \(use --force\)",
+     "indeholder allerede en OParl-eksport (brug --force)"),
+    (r"publish writes a copy: give another file than the corpus",
+     "publish skriver en kopi: angiv en anden fil end korpusset"),
 ]  # fmt: skip
 _COMPILED = [(re.compile(rf"^{pattern}$", re.S), danish) for pattern, danish in _CATALOGUE]
+
+# Phrases that fill a message's placeholder (an OS reason, a kind of file): in Danish when the
+# whole placeholder is one of them (kitar.errors._OS_REASONS, kitar.minutes.output._KINDS,
+# kitar.read.load._describe).
+PHRASES = {
+    "no space left on the device": "ingen plads tilbage på enheden",
+    "disk quota exceeded": "diskkvoten er opbrugt",
+    "permission denied": "adgang nægtet",
+    "Permission denied": "adgang nægtet",
+    "operation not permitted (a protected or immutable file?)":
+        "handlingen er ikke tilladt (en beskyttet eller låst fil?)",
+    "read-only file system": "skrivebeskyttet filsystem",
+    "Read-only file system": "skrivebeskyttet filsystem",
+    "is a directory": "er en mappe",
+    "Is a directory": "er en mappe",
+    "no such folder": "mappen findes ikke",
+    "No such file or directory": "filen eller mappen findes ikke",
+    "a part of the path is not a folder": "en del af stien er ikke en mappe",
+    "a directory": "en mappe",
+    "a character device": "en tegnenhed",
+    "a block device": "en blokenhed",
+    "a fifo (named pipe)": "en fifo (navngivet rør)",
+    "a socket": "en socket",
+    "(no extension)": "(ingen endelse)",
+    "a PDF": "en PDF",
+    "a Word document": "et Word-dokument",
+    "plain text": "ren tekst",
+    "a web page": "en webside",
+    "not a PDF, DOCX or text file": "hverken PDF, DOCX eller tekst",
+}  # fmt: skip
+_GROUP = re.compile(r"\\(\d)")
+
+
+def _render(match: re.Match[str], replacement: str) -> str:
+    """`replacement` with its `\\1`… filled from `match`, known phrases in Danish."""
+
+    def group(ref: re.Match[str]) -> str:
+        text = match.group(int(ref[1])) or ""
+        return PHRASES.get(text, text)
+
+    return _GROUP.sub(group, replacement)
 
 
 def danish(message: str, path: str | None = None) -> str:
@@ -103,6 +223,7 @@ def danish(message: str, path: str | None = None) -> str:
     for start in [0, *dict.fromkeys(starts)]:
         rest = message[start:]
         for pattern, replacement in _COMPILED:
-            if pattern.match(rest):
-                return message[:start] + pattern.sub(replacement, rest)
+            match = pattern.match(rest)
+            if match:
+                return message[:start] + _render(match, replacement)
     return message

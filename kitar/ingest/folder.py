@@ -229,9 +229,11 @@ def _report(group: list[Any], res: FolderResult) -> None:
         f = by_path.get(link.candidate.path)
         if f is None:
             continue
-        where = f"annex of item {link.ref.item_label} ({link.method}, {link.confidence:.2f})"
+        label, how = link.ref.item_label, f"{link.method}, {link.confidence:.2f}"
         if f.status == "failed":
             f.status, f.reason = "new", None
-            f.warnings.append(f"{NO_TEXT}: linked as {where}; not searchable until OCR'd")
+            f.warnings.append(
+                f"{NO_TEXT}: linked as annex of item {label} ({how}); not searchable until OCR'd"
+            )
         else:
-            f.warnings.append(f"linked as {where}")
+            f.warnings.append(f"linked as annex of item {label} ({how})")
