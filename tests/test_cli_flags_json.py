@@ -35,6 +35,13 @@ def test_global_flags_are_moved_before_the_command(given: list[str], parsed: lis
     assert hoist_global_flags(given) == parsed
 
 
+def test_an_options_value_is_not_taken_for_a_global_flag() -> None:
+    args = ["followups", "--owner", "-v", "-q"]
+    assert hoist_global_flags(args, {"--owner"}) == ["-q", "followups", "--owner", "-v"]
+    result = runner.invoke(app, ["followups", "--db", "/nonexistent/k.db", "--owner", "-v"])
+    assert result.exit_code == 10 and not common.verbosity.verbose  # -v was the owner
+
+
 def test_quiet_after_the_command_hides_confirmations(corpus: Path, tmp_path: Path) -> None:  # noqa: F811
     out = tmp_path / "r.docx"
     result = runner.invoke(app, ["minutes", "1", "-o", str(out), "--db", str(corpus), "-q"])

@@ -21,102 +21,19 @@ ROOT = Path(__file__).resolve().parent.parent / "kitar"
 # What a `{…}` in an f-string stands for when a message is checked: digits match every
 # placeholder pattern in the table (`(\d+)`, `(\S+)`, `(.+)`).
 SAMPLE = "7"
+# The CLI's own one-line printers (kitar.cli.common): what they are given is read too.
+PRINTERS = {"fail", "warn", "note", "detail"}
+# Modules whose ValueError a person reads (the CLI shows it as a usage error: `eval --min`).
+USER_VALUE_ERRORS = {"eval_set.py"}
 # Words that tell the two languages apart in a short message (function words, and the words
 # kitar's messages are made of); a message is Danish when it has more Danish ones.
-DANISH_WORDS = set(
-    [
-        "ikke",
-        "ingen",
-        "intet",
-        "en",
-        "et",
-        "er",
-        "og",
-        "i",
-        "på",
-        "til",
-        "af",
-        "med",
-        "for",
-        "som",
-        "kan",
-        "kun",
-        "findes",
-        "fil",
-        "filen",
-        "filer",
-        "mappen",
-        "mappe",
-        "punkt",
-        "punkter",
-        "møde",
-        "side",
-        "sider",
-        "læse",
-        "læses",
-        "skrive",
-        "brug",
-        "angiv",
-        "har",
-        "denne",
-        "den",
-        "der",
-        "eller",
-        "men",
-        "før",
-        "efter",
-        "gemt",
-        "uden",
-        "fundet",
-        "kør",
-        "se",
-    ]
-)
-ENGLISH_WORDS = set(
-    [
-        "not",
-        "no",
-        "is",
-        "a",
-        "an",
-        "the",
-        "and",
-        "of",
-        "on",
-        "with",
-        "as",
-        "can",
-        "only",
-        "file",
-        "files",
-        "folder",
-        "item",
-        "items",
-        "meeting",
-        "page",
-        "pages",
-        "read",
-        "write",
-        "use",
-        "give",
-        "has",
-        "this",
-        "that",
-        "or",
-        "but",
-        "before",
-        "after",
-        "kept",
-        "without",
-        "found",
-        "run",
-        "see",
-        "cannot",
-        "must",
-        "be",
-        "failed",
-    ]
-)  # not `for`, `to`: Danish words too
+_DANISH = """ikke ingen intet en et er og i på til af med for som kan kun findes fil filen
+    filer mappen mappe punkt punkter møde side sider læse læses skrive brug angiv har denne den
+    der eller men før efter gemt uden fundet kør se skrev rækker bemærk afbrudt kravet"""
+_ENGLISH = """not no is a an the and of on with as can only file files folder item items
+    meeting page pages read write use give has this that or but before after kept without found
+    run see cannot must be failed"""  # not `for`, `to`: Danish words too
+DANISH_WORDS, ENGLISH_WORDS = set(_DANISH.split()), set(_ENGLISH.split())
 
 
 def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
@@ -161,29 +78,55 @@ def _text(node: ast.expr, constants: dict[str, ast.expr]) -> str | None:
     return None
 
 
+LISTS = ("warnings", "notes")  # what a person reads: warnings, notes (`eval --diff`, minutes)
+
+
 def _is_warning_append(call: ast.Call) -> bool:
-    """`warnings.append(…)` or `x.warnings.append(…)`."""
+    """`warnings.append(…)`, `x.warnings.append(…)`, the same for `notes`."""
     func = call.func
     if not (isinstance(func, ast.Attribute) and func.attr == "append"):
         return False
     owner = func.value
-    return (isinstance(owner, ast.Name) and owner.id == "warnings") or (
-        isinstance(owner, ast.Attribute) and owner.attr == "warnings"
+    return (isinstance(owner, ast.Name) and owner.id in LISTS) or (
+        isinstance(owner, ast.Attribute) and owner.attr in LISTS
     )
 
 
+def _added_to_a_list(node: ast.AST) -> ast.expr | None:
+    """The element of `notes += [f"…" for …]`."""
+    if (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
+            and node.target.id in LISTS and isinstance(node.value, ast.ListComp)):  # fmt: skip
+        return node.value.elt
+    return None
+
+
 def library_messages() -> list[tuple[str, str]]:
-    """(where, message) for every KitarError raised and warning appended in kitar/."""
+    """(where, message) for every KitarError raised, warning or note added and failed file's
+    reason in kitar/."""
     trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(ROOT.rglob("*.py"))}
     errors = _error_classes(trees)
     found: list[tuple[str, str]] = []
     for path, tree in trees.items():
         constants = _constants(tree)
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not node.args:
+            added = _added_to_a_list(node)
+            text = _text(added, constants) if added is not None else None
+            if text is not None:
+                found.append((f"{path.relative_to(ROOT.parent)}:{node.lineno}", text))
+            if not isinstance(node, ast.Call):
+                continue
+            for kw in node.keywords:  # a failed file's reason: FileResult(…, reason="…")
+                text = _text(kw.value, constants) if kw.arg == "reason" else None
+                if text is not None and re.search(r"[^\W\d]", text):
+                    found.append((f"{path.relative_to(ROOT.parent)}:{node.lineno}", text))
+            if not node.args:
                 continue
             func = node.func
-            raised = isinstance(func, ast.Name) and func.id in errors
+            raised = isinstance(func, ast.Name) and (
+                func.id in errors
+                or func.id in PRINTERS
+                or (func.id == "ValueError" and path.name in USER_VALUE_ERRORS)
+            )
             if raised or _is_warning_append(node):
                 text = _text(node.args[0], constants)
                 # a message made elsewhere, passed on with its path (`f"{path}: {message}"`)
@@ -214,6 +157,9 @@ def english_words(text: str) -> list[str]:
 
 
 def is_danish(text: str) -> bool:
+    """More Danish words than English; or no word in lower case to translate (`FTS5: …`)."""
+    if not re.search(r"[a-zæøå]{2,}", text):
+        return True
     return sum(w in DANISH_WORDS for w in _words(text)) > len(english_words(text))
 
 

@@ -81,3 +81,15 @@ def test_publish_redact_personal(corpus: Path, tmp_path: Path) -> None:
     assert "Borgeren kan kontaktes på tlf. [telefonnummer]." in texts
     again = runner.invoke(app, ["publish", str(out), "--redact-personal", "--db", str(corpus)])
     assert again.exit_code == 12  # exists: --force
+
+
+def test_publish_names_findings_in_danish_and_json_lists_them(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "offentlig.db"
+    text = runner.invoke(app, ["publish", str(out), "--db", str(corpus)])
+    assert "fundet telefonnummer: 22 33 44 55" in text.stdout, text.stdout
+    result = runner.invoke(app, ["publish", str(out), "--db", str(corpus), "--json"])
+    assert result.exit_code == 13 and not out.exists()
+    summary = json.loads(result.stdout)  # the summary on stdout, the one-line error on stderr
+    assert summary["written"] is False and summary["out"] == str(out)
+    assert {"kind": "phone", "value": "22 33 44 55"}.items() <= summary["findings"][0].items()
+    assert "personoplysninger i åbne punkter" in result.stderr

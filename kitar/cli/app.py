@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from typing import Any
 
 import typer
@@ -33,14 +34,26 @@ class _Group(TyperGroup):
     """The root group: global flags given after the command are moved before it."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_flags(args))
+        return super().parse_args(ctx, hoist_global_flags(args, _value_options(self)))
 
 
-def hoist_global_flags(args: list[str]) -> list[str]:
-    """`ingest x -q` → `-q ingest x`; what follows `--` is an argument and stays put."""
+def _value_options(command: Any) -> set[str]:
+    """The option names that take a value, in every command under `command` (`--owner`)."""
+    names = {o for p in command.params if not getattr(p, "is_flag", True) for o in p.opts}
+    for sub in getattr(command, "commands", {}).values():
+        names |= _value_options(sub)
+    return names
+
+
+def hoist_global_flags(args: list[str], value_options: Collection[str] = ()) -> list[str]:
+    """`ingest x -q` → `-q ingest x`. What follows `--` is an argument, and what follows an
+    option that takes a value is its value (`--owner -v`): both stay put."""
     end = args.index("--") if "--" in args else len(args)
-    flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
-    rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
+    flags: list[str] = []
+    rest: list[str] = []
+    for i, arg in enumerate(args[:end]):
+        is_value = i > 0 and args[i - 1] in value_options
+        (flags if arg in GLOBAL_FLAGS and not is_value else rest).append(arg)
     return flags + rest + args[end:]
 
 

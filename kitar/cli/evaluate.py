@@ -48,7 +48,7 @@ def _check_bars(values: dict[str, float], specs: list[str]) -> None:
     try:
         bars = parse_bars(specs)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--min") from None
+        raise typer.BadParameter(danish(str(exc)), param_hint="--min") from None
     short = shortfalls(values, bars)
     if short:
         text = ", ".join(f"{k} {v:.2f} < {bars[k]:.2f}" for k, v in short.items())
@@ -74,7 +74,7 @@ def _print_set(result: SetScore, diff: bool) -> None:
             failed = escape(danish(doc.error))
             console.print(f"  [red]fortolkning fejlede:[/] {failed}", soft_wrap=True)
         for note in doc.notes if diff else []:
-            console.print(f"  [dim]{escape(note)}[/]", soft_wrap=True)
+            console.print(f"  [dim]{escape(danish(note))}[/]", soft_wrap=True)
     for name in result.missing:
         console.print(f"{escape(name)}: dokumentet mangler", soft_wrap=True)
     macro, counts = result.macro(), result.counts()

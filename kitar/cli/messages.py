@@ -141,6 +141,26 @@ _CATALOGUE = [
     (r"--limit must be between 1 and (\d+)", r"--limit skal være mellem 1 og \1"),
     (r"--(\S+) must be a date like 2016-08-29 \(or 2016-08, 2016\): (.+)",
      r"--\1 skal være en dato som 2016-08-29 (eller 2016-08, 2016): \2"),
+    # Files that failed in a batch (kitar.ingest.batch, kitar.ingest.workers)
+    (r"no files match", "ingen filer passer"),
+    (r"cannot read: (.+)", r"kan ikke læse: \1"),
+    (r"internal error: (.+)", r"intern fejl: \1"),
+    (r"worker process failed: (.+)", r"arbejdsprocessen fejlede: \1"),
+    # `kitar eval --min` (kitar.ingest.eval_set.parse_bars)
+    (r"(.+): expected METRIC=VALUE with a metric of (.+)",
+     r"\1: skriv MÅL=VÆRDI med et af målene \2"),
+    (r"(.+): (.+) is not a number", r"\1: \2 er ikke et tal"),
+    # `kitar eval --diff`: where a parse differs from its answer key (kitar.parse.answer_key)
+    (r"missed item (\S+): (.+) got (.+)", r"punkt \1 ikke fundet: \2 (fandt \3)"),
+    (r"presenters item (\S+): gold (.+) got (.+)",
+     r"oplægsholdere, punkt \1: facit \2, fandt \3"),
+    (r"recs item (\S+): (\d+)/(\d+) found, (\d+) predicted",
+     r"indstillinger, punkt \1: \2/\3 fundet, \4 i alt"),
+    (r"annexes item (\S+): gold (.+) got (.+)", r"bilag, punkt \1: facit \2, fandt \3"),
+    (r"decision item (\S+): want (.+) got (.+)", r"beslutning, punkt \1: ventede \2, fandt \3"),
+    (r"case id item (\S+): want (.+) got (.+)", r"sagsnr., punkt \1: ventede \2, fandt \3"),
+    (r"meeting\.(\w+): want (.+) got (.+)", r"mødets \1: ventede \2, fandt \3"),
+    (r"leak: (.+)", r"læk: \1"),
     # Outputs (kitar.minutes)
     (r"is (.+), not a regular file: kitar writes only files",
      r"er \1, ikke en almindelig fil: kitar skriver kun filer"),

@@ -20,6 +20,9 @@ from kitar.cli.common import (
 )
 from kitar.cli.help import example
 
+# The kinds of personal data (kitar.minutes.personal.Kind) as the text output names them.
+FINDING_DA = {"cpr": "CPR-nummer", "email": "e-mailadresse", "phone": "telefonnummer"}
+
 
 @handle_errors
 def publish_cmd(
@@ -54,7 +57,8 @@ def publish_cmd(
         typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     for f in [] if as_json else report.findings:
         verb = "erstattet" if redact_personal else "fundet"
-        console.print(f"{verb} {f.kind}: {escape(f.value)} i {escape(f.where)}", highlight=False)
+        kind = FINDING_DA.get(f.kind, f.kind)
+        console.print(f"{verb} {kind}: {escape(f.value)} i {escape(f.where)}", highlight=False)
     if not report.written:
         raise PersonalDataFound(
             f"{len(report.findings)} pieces of personal data in open items; nothing written "

@@ -13,6 +13,7 @@ import ctypes
 import io
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,13 +23,14 @@ import pypdfium2.raw as pdfium_c
 from kitar.errors import DamagedDocument, DocumentNotFound, EncryptedDocument
 from kitar.model import Page, Word
 from kitar.read.guards import page_size
-from kitar.read.words import WORD_GAP_RATIO, clamped_word, lines_from_words
+from kitar.read.words import WORD_GAP_RATIO, clamped_word, is_bold_font, lines_from_words
 
 # pdfplumber's defaults for what kitar does not set: characters more than 3 pt apart across
 # the line (or, for rotated text, along it) start a new line or word.
 LINE_TOLERANCE = 3.0
 # pdfplumber expands these ligatures in extract_words ("ﬁnans" → "finans"); so do we.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURE_TABLE = str.maketrans(LIGATURES)
 # PDFium marks a line-end hyphen it recognises with U+0002 or U+FFFE; the page shows "-".
 _PDFIUM_HYPHENS = frozenset("\x02\ufffe")
 _FONT_BUFFER = 256
@@ -114,7 +116,6 @@ def _page_chars(page: pypdfium2.PdfPage) -> tuple[list[_Char], int]:
         styles: dict[int, tuple[str, float, bool]] = {}
         chars: list[_Char] = []
         append = chars.append
-        real = 0
         space = False
         for i, ch in enumerate(text):
             obj = _text_object(handle, i)
@@ -126,7 +127,6 @@ def _page_chars(page: pypdfium2.PdfPage) -> tuple[list[_Char], int]:
                 continue
             if ch in _PDFIUM_HYPHENS:
                 ch = "-"
-            real += 1
             style = styles.get(obj)
             if style is None:
                 style = styles[obj] = _style(raw, i, obj, rotation)
@@ -138,7 +138,7 @@ def _page_chars(page: pypdfium2.PdfPage) -> tuple[list[_Char], int]:
                 top = bottom - size
             append((ch, x0, x1, top, bottom, font, size, upright, space))
             space = False
-        return chars, real
+        return chars, len(chars)
     finally:
         textpage.close()
 
@@ -199,67 +199,99 @@ def _clusters(chars: list[_Char], key: int, tolerance: float) -> list[list[_Char
     return [line for line in lines if line]
 
 
-def _split_words(line: list[_Char], upright: bool) -> Iterator[list[_Char]]:
+class _WordMaker:
+    """Model words for one page: clamped to it, the bold flag looked up once per font."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.width, self.height = width, height
+        self.bold: dict[str, bool] = {}
+        self.words: list[Word] = []
+
+    def add(self, text: str, x0: float, x1: float, top: float, bottom: float, first: _Char) -> None:
+        text = text.translate(_LIGATURE_TABLE)
+        if not text.strip():
+            return
+        font, size = first[5], first[6]
+        bold = self.bold.get(font)
+        if bold is None:
+            bold = self.bold[font] = is_bold_font(font)
+        # the common case needs no clamping (comparisons with NaN are false: those go below)
+        if (
+            0 <= x0 <= x1 <= self.width
+            and 0 <= top <= bottom <= self.height
+            and 0 < size <= self.height
+        ):
+            size = round(size, 2)
+            self.words.append(Word(text, x0, x1, top, bottom, font, size, bold))
+            return
+        word = clamped_word(text, x0, x1, top, bottom, font, size, self.width, self.height)
+        if word is not None:
+            self.words.append(word)
+
+
+def _split_words(line: list[_Char], upright: bool, maker: _WordMaker) -> None:
     """pdfplumber's `iter_chars_to_words`: break at spaces, at a gap wider than a fifth of
-    the font size (along rotated text: 3 pt), at a step back, or off the line."""
-    word: list[_Char] = []
+    the font size (along rotated text: 3 pt), at a step back, or off the line; and where
+    PDFium saw a word break."""
+    parts: list[str] = []
+    first = prev = line[0]
+    x0 = x1 = top = bottom = 0.0
     for ch in line:
         if ch[0].isspace():
-            if word:
-                yield word
-            word = []
+            if parts:
+                maker.add("".join(parts), x0, x1, top, bottom, first)
+                parts = []
             continue
-        if word:
-            prev = word[-1]
+        if parts:
             if upright:
-                along, gap, across = (
-                    ch[1] < prev[1],
-                    ch[1] > prev[2] + WORD_GAP_RATIO * prev[6],
-                    (abs(ch[3] - prev[3]) > LINE_TOLERANCE),
+                new = (
+                    ch[1] < prev[1]
+                    or ch[1] > prev[2] + WORD_GAP_RATIO * prev[6]
+                    or abs(ch[3] - prev[3]) > LINE_TOLERANCE
                 )
             else:
-                along, gap, across = (
-                    ch[3] < prev[3],
-                    ch[3] > prev[4] + LINE_TOLERANCE,
-                    (abs(ch[1] - prev[1]) > WORD_GAP_RATIO * prev[6]),
+                new = (
+                    ch[3] < prev[3]
+                    or ch[3] > prev[4] + LINE_TOLERANCE
+                    or abs(ch[1] - prev[1]) > WORD_GAP_RATIO * prev[6]
                 )
-            if along or gap or across or ch[8]:
-                yield word
-                word = []
-        word.append(ch)
-    if word:
-        yield word
+            if new or ch[8]:
+                maker.add("".join(parts), x0, x1, top, bottom, first)
+                parts = []
+        if parts:
+            parts.append(ch[0])
+            x0, x1 = min(x0, ch[1]), max(x1, ch[2])
+            top, bottom = min(top, ch[3]), max(bottom, ch[4])
+        else:
+            parts = [ch[0]]
+            first = ch
+            x0, x1, top, bottom = ch[1], ch[2], ch[3], ch[4]
+        prev = ch
+    if parts:
+        maker.add("".join(parts), x0, x1, top, bottom, first)
+
+
+_STYLE_KEY = itemgetter(7, 5, 6)  # upright, font, size: pdfplumber's runs
 
 
 def words_from_chars(chars: list[_Char], width: float, height: float) -> list[Word]:
     """Characters → words as pdfplumber's `extract_words(extra_attrs=["fontname", "size"],
     x_tolerance_ratio=WORD_GAP_RATIO)`: runs of one font, size and direction, split into
     lines, each line sorted and split into words."""
-    words: list[Word] = []
-    for (upright, _font, _size), run in groupby(chars, key=lambda ch: (ch[7], ch[5], ch[6])):
+    maker = _WordMaker(width, height)
+    for (upright, _font, _size), run in groupby(chars, key=_STYLE_KEY):
         group = list(run)
-        if upright:
-            lines = _clusters(group, 3, LINE_TOLERANCE)
-            order = 1
-        else:  # rotated text reads top to bottom, lines from left to right
-            lines = _clusters(group, 1, LINE_TOLERANCE)
-            order = 3
+        across = 3 if upright else 1  # lines: by top; rotated text reads in columns, by x0
+        along = itemgetter(1 if upright else 3)
+        values = [cast(float, ch[across]) for ch in group]
+        if max(values) - min(values) <= LINE_TOLERANCE:
+            lines = [group]  # one line: the usual run
+        else:
+            lines = _clusters(group, across, LINE_TOLERANCE)
         for line in lines:
-            line.sort(key=lambda ch: ch[order])
-            for chs in _split_words(line, upright):
-                text = "".join([LIGATURES.get(ch[0], ch[0]) for ch in chs])
-                first = chs[0]
-                if len(chs) == 1:
-                    x0, x1, top, bottom = first[1], first[2], first[3], first[4]
-                else:
-                    x0 = min([ch[1] for ch in chs])
-                    x1 = max([ch[2] for ch in chs])
-                    top = min([ch[3] for ch in chs])
-                    bottom = max([ch[4] for ch in chs])
-                word = clamped_word(text, x0, x1, top, bottom, first[5], first[6], width, height)
-                if word is not None and text.strip():
-                    words.append(word)
-    return words
+            line.sort(key=along)
+            _split_words(line, upright, maker)
+    return maker.words
 
 
 def _read_page(pdf: pypdfium2.PdfDocument, index: int) -> Page:
@@ -277,7 +309,9 @@ def _read_page(pdf: pypdfium2.PdfDocument, index: int) -> Page:
             width=width,
             height=height,
             lines=lines_from_words(words, index) if words else [],
-            image_count=_image_count(page),
+            # images decide only for a page without text (scanned: OCR it); `kitar inspect`,
+            # which shows every page's count, reads with pdfplumber
+            image_count=0 if words else _image_count(page),
             char_count=real,
         )
     finally:
@@ -308,3 +342,28 @@ def iter_pages(
             yield page
     finally:
         pdf.close()
+
+
+def floor_chars(path: str | Path) -> int:
+    """The fastest route PDFium offers to every character and its box, and nothing more (the
+    benchmark's floor): the page's text in one call, one C call per box."""
+    pdf = _open(path, None)
+    count = 0
+    try:
+        box = pdfium_c.FS_RECTF()
+        loose_box = pdfium_c.FPDFText_GetLooseCharBox
+        for page in pdf:
+            textpage = page.get_textpage()
+            raw = textpage.raw
+            n = textpage.count_chars()
+            text = textpage.get_text_range(0, n) if n else ""
+            chars = []
+            for i in range(n):
+                loose_box(raw, i, box)
+                chars.append((text[i], box.left, box.right, box.bottom, box.top))
+            count += len(chars)
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    return count
