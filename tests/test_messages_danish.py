@@ -3,8 +3,9 @@
 The library keeps English messages (tests, scripts and `--json` match on them, like a gettext
 msgid); kitar.cli.messages renders them in Danish where the CLI prints. This test walks the
 sources (ast) for the messages a person can read — KitarError raised anywhere in kitar/, warnings
-appended to a `warnings` list — and fails for one without a Danish rendering, so the table
-cannot fall behind the code.
+and notes added to their lists, a failed file's `reason=`, the `eval --min` ValueErrors, what the
+CLI's fail/warn/note/detail print — and fails for one without a Danish rendering (or with English
+words left in it), so the table cannot fall behind the code.
 """
 
 from __future__ import annotations
