@@ -226,7 +226,7 @@ def test_report_chapters_with_a_table_of_contents_are_not_a_meeting() -> None:
     parsed = analyse_document(doc)
     assert parsed.meeting.items == []
     assert not parsed.verdict.is_meeting
-    assert "no agenda title" in parsed.verdict.reasons[0]
+    assert "ingen dagsordenstitel" in parsed.verdict.reasons[0]
 
 
 def test_explain_cli(tmp_path: Path) -> None:
@@ -239,8 +239,8 @@ def test_explain_cli(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["parse", str(path), "--explain"])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "meeting: yes" in out
-    assert "list of items (announced by a list heading): 1, 2" in out
-    assert "+4.0 in the list of items" in out
-    assert "✓ block" in out and "taken" in out
-    assert "items: 2 (1, 2*)" in out
+    assert "møde: ja" in out
+    assert "punktliste (varslet af en overskrift): 1, 2" in out
+    assert "+4.0 i punktlisten" in out
+    assert "✓ blok" in out and "valgt" in out
+    assert "punkter: 2 (1, 2*)" in out

@@ -172,15 +172,15 @@ def _typography(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidenc
     block = blocks[c.index]
     out = []
     if block.kind == "heading" or (block.style or "").lower().startswith(("heading", "overskrift")):
-        out.append(Evidence("heading style", W.HEADING_STYLE))
+        out.append(Evidence("overskriftstypografi", W.HEADING_STYLE))
     if block.bold:
-        out.append(Evidence("bold", W.BOLD))
+        out.append(Evidence("fed", W.BOLD))
     if ctx.body_size and block.size > ctx.body_size + 0.5:
-        out.append(Evidence("larger font", W.LARGER, f"{block.size:.1f} > {ctx.body_size:.1f}"))
+        out.append(Evidence("større skrift", W.LARGER, f"{block.size:.1f} > {ctx.body_size:.1f}"))
     if block.kind == "list_item" and not (block.marker and not block.marker[:1].isalnum()):
-        out.append(Evidence("numbered list item", W.LIST_ITEM))
+        out.append(Evidence("nummereret listepunkt", W.LIST_ITEM))
     if c.start == 0 or blocks[c.start - 1].page != blocks[c.start].page:
-        out.append(Evidence("starts a page", W.PAGE_START))
+        out.append(Evidence("starter en side", W.PAGE_START))
     return out
 
 
@@ -189,15 +189,15 @@ def _title(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
     out = []
     low = c.title.lower()
     if low.startswith(ROUTINE_TITLES):
-        out.append(Evidence("routine title", W.ROUTINE_TITLE))
+        out.append(Evidence("fast punkt", W.ROUTINE_TITLE))
     if c.title.rstrip().endswith((".", ";", ",")) and not low.startswith("evt"):
-        out.append(Evidence("title ends like a sentence", W.SENTENCE_END))
+        out.append(Evidence("titlen slutter som en sætning", W.SENTENCE_END))
     if _QUOTED_REFERENCE.match(c.title):
-        out.append(Evidence("a quoted title referred to in a sentence", W.QUOTED_REFERENCE))
+        out.append(Evidence("en citeret titel i en sætning", W.QUOTED_REFERENCE))
     if len(c.title) > W.LONG_TITLE_CHARS:
-        out.append(Evidence("long title", W.LONG_TITLE, f"{len(c.title)} chars"))
+        out.append(Evidence("lang titel", W.LONG_TITLE, f"{len(c.title)} tegn"))
     if c.start > 0 and blocks[c.start - 1].text.rstrip().endswith(":"):
-        out.append(Evidence("after a colon", W.AFTER_COLON))
+        out.append(Evidence("efter et kolon", W.AFTER_COLON))
     return out
 
 
@@ -208,20 +208,20 @@ def _neighbours(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidenc
     after = [b.text[:200].strip() for b in blocks[c.end + 1 : c.end + 1 + W.LOOKAHEAD]]
     before = [b.text[:200].strip() for b in blocks[max(0, c.start - 2) : c.start]]
     if after and a.presenter.match(after[0]):
-        out.append(Evidence("presenter next", W.PRESENTER_NEXT))
+        out.append(Evidence("oplægsholder lige efter", W.PRESENTER_NEXT))
     near = [t for t in after if a.case_id_in(t) or a.bare_case_id(t)]
     near += [t for t in before[-1:] if a.case_id_in(t) or a.bare_case_id(t)]
     if near:
-        out.append(Evidence("case number near", W.CASE_ID_NEAR, near[0][:40]))
+        out.append(Evidence("sagsnummer lige ved", W.CASE_ID_NEAR, near[0][:40]))
     if any(is_section_heading(t) for t in after[:2]):
-        out.append(Evidence("section heading next", W.SECTION_NEXT))
+        out.append(Evidence("afsnitsoverskrift lige efter", W.SECTION_NEXT))
     if after and same_title(after[0], c.title) and len(after[0]) < len(c.title) + 12:
-        out.append(Evidence("title repeated", W.TITLE_REPEATED))
+        out.append(Evidence("titlen gentaget", W.TITLE_REPEATED))
     listed = ctx.list_titles.get(c.number)
     if listed is not None and same_title(listed, c.title):
-        out.append(Evidence("in the list of items", W.IN_ITEM_LIST))
+        out.append(Evidence("i punktlisten", W.IN_ITEM_LIST))
     elif ctx.list_titles and c.number not in ctx.list_titles:
-        out.append(Evidence("not in the list of items", W.NOT_IN_ITEM_LIST))
+        out.append(Evidence("ikke i punktlisten", W.NOT_IN_ITEM_LIST))
     return out
 
 

@@ -192,11 +192,11 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
         if not (announced or refs * 2 >= len(run) or later):
             continue
         reason = (
-            "announced by a list heading"
+            "varslet af en overskrift"
             if announced
-            else "entries carry page references"
+            else "punkterne har sidehenvisninger"
             if refs * 2 >= len(run)
-            else f"{len(later)} entries come back as headings"
+            else f"{len(later)} punkter går igen som overskrifter"
         )
         found.append(_build(blocks, run, entries, reason, bare=announced or refs * 2 >= len(run)))
     if not found:

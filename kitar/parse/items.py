@@ -67,7 +67,7 @@ def _repeats(cands: list[Candidate]) -> None:
             and prev.repeat_of is None
         ):
             cand.repeat_of = prev.index
-            cand.verdict = f"repeats the heading in block {prev.index}"
+            cand.verdict = f"gentager overskriften i blok {prev.index}"
             longer = prev.title
             if len(longer) > len(cand.title) and longer.startswith(cand.title):
                 # "Pkt. 44 Ny strategiplan … Arbejdsplan.pdf" then "Ny strategiplan …": the
@@ -117,7 +117,7 @@ def analyse(blocks: list[Block]) -> Analysis:
         ctx.list_titles = item_list.titles()
         for c in raw:
             if c.index in item_list.indices:
-                c.verdict = f"entry of the list of items ({item_list.reason})"
+                c.verdict = f"punkt i punktlisten ({item_list.reason})"
     body = [c for c in raw if not (item_list and c.index in item_list.indices)]
     for c in body:
         score(blocks, c, ctx)
@@ -126,7 +126,7 @@ def analyse(blocks: list[Block]) -> Analysis:
     chain = best_chain(free, set(ctx.list_titles))
     taken = {c.index for c in chain}
     for c in free:
-        c.verdict = "taken" if c.index in taken else "not in the best chain of numbers"
+        c.verdict = "valgt" if c.index in taken else "ikke i den bedste nummerrække"
     return Analysis(blocks, raw, item_list, chain)
 
 

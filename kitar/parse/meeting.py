@@ -169,28 +169,28 @@ def meeting_verdict(preamble: list[Block], items: list[Item], listed: bool) -> M
     """A meeting has a title word (`Dagsorden`, `Referat`, `Generalforsamling` …), a list of
     items, or items that carry case evidence; a report's numbered chapters have none of these."""
     if not items:
-        return MeetingVerdict(False, ["no agenda items found"])
+        return MeetingVerdict(False, ["ingen dagsordenspunkter fundet"])
     a = agenda()
     head = " ".join(b.text for b in preamble[:30])[:4000]
     reasons = []
     if a.kind_minutes.search(head) or a.kind_agenda.search(head):
-        reasons.append("the title names an agenda or minutes")
+        reasons.append("titlen siger dagsorden eller referat")
     words = {m.group(0).lower() for m in a.meeting_words.finditer(head)}
     if len(words) >= 2:
-        reasons.append(f"meeting fields on the cover ({', '.join(sorted(words))})")
+        reasons.append(f"mødefelter på forsiden ({', '.join(sorted(words))})")
     share = sum(_has_evidence(i) for i in items) / len(items)
     if share >= W.EVIDENCE_SHARE:
-        reasons.append(f"{share:.0%} of the items carry case evidence")
+        reasons.append(f"{share:.0%} af punkterne har sagsindhold")
     if listed and reasons:
-        reasons.append("a list of items")  # a report's table of contents is a list too
+        reasons.append("en punktliste")  # a report's table of contents is a list too
     if reasons:
         return MeetingVerdict(True, reasons)
     return MeetingVerdict(
         False,
         [
-            f"numbered headings, but no agenda title, no meeting fields on the cover and only "
-            f"{share:.0%} of them carry case evidence (presenters, recommendations, decisions, "
-            "case numbers)"
+            f"nummererede overskrifter, men ingen dagsordenstitel, ingen mødefelter på forsiden, "
+            f"og kun {share:.0%} af dem har sagsindhold (oplægsholdere, indstillinger, "
+            "beslutninger, sagsnumre)"
         ],
     )
 
