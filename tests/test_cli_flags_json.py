@@ -29,6 +29,7 @@ def _reset_verbosity() -> object:
         (["search", "plan", "--verbose", "--db", "k.db"], ["--verbose", "search", "plan", "--db",
                                                             "k.db"]),
         (["search", "--", "-q"], ["search", "--", "-q"]),  # after `--` it is the query
+        (["parse", "x", "-qv"], ["-qv", "parse", "x"]),
     ],
 )  # fmt: skip
 def test_global_flags_are_moved_before_the_command(given: list[str], parsed: list[str]) -> None:

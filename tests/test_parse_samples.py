@@ -126,3 +126,26 @@ def test_kl_agenda_rerendered_as_pdf_scores_the_same(
         assert ev.score(name).f1 == 1.0, (name, ev.differences)
     assert ev.score("presenters").f1 >= 0.95 and ev.score("recommendations").f1 >= 0.95
     assert all(ev.meeting_fields.values()), ev.differences
+
+
+def test_ballerup_deciding_body_is_item_data_and_items_keep_recommendations(
+    samples: Path,
+) -> None:
+    """Issue 9: `Beslutningen træffes af` became a sub-item of items 2–8 and took their
+    recommendations; it is the item's deciding body, and no item of this 8-item meeting is
+    closed (a `Lukket referat` label after the table of contents names an empty part)."""
+    meeting = _parse(str(samples / "ballerup-sfu-2012-12-04" / "referat.pdf"))
+    items = {i.number: i for i in meeting.items}
+    assert len(items) == 8
+    for num in "2345678":
+        assert items[num].subitems == [], num
+        assert items[num].recommendations, num
+        assert items[num].deciding_body, num
+    assert not any(i.closed for i in meeting.items)
+
+
+@pytest.mark.parametrize("name", ["referat.pdf", "referat.docx"])
+def test_syddjurs_signature_page_is_no_subitem(samples: Path, name: str) -> None:
+    meeting = _parse(str(samples / "syddjurs-puk-2013-06-20" / name))
+    assert meeting.items[0].subitems == []
+    assert meeting.meeting.body == "Udvalget for plan, udvikling og kultur (PUK)"

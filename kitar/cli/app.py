@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Collection
 from typing import Any
@@ -53,7 +54,8 @@ def hoist_global_flags(args: list[str], value_options: Collection[str] = ()) -> 
     rest: list[str] = []
     for i, arg in enumerate(args[:end]):
         is_value = i > 0 and args[i - 1] in value_options
-        (flags if arg in GLOBAL_FLAGS and not is_value else rest).append(arg)
+        is_flag = arg in GLOBAL_FLAGS or re.fullmatch(r"-[qv]{2,}", arg)  # `-qv` too
+        (flags if is_flag and not is_value else rest).append(arg)
     return flags + rest + args[end:]
 
 

@@ -25,9 +25,18 @@ from kitar.text.normalize import runs_on
 # pitches, and paragraphs set 1.22 pitches apart stay to the other rules: a line that ends
 # short, a full stop, an indent).
 PARAGRAPH_GAP = 1.45
+# Never less than this many pitches: a list item's second line may sit 1.15 pitches below its
+# bullet line (reportlab's leading under a bullet glyph), and rounding moves lines a little.
+MIN_PARAGRAPH_GAP = 1.2
 # Gaps this many font sizes or more are page furniture or figures, not text lines.
 MAX_LINE_GAP = 4.0
+# A line ending within this many font sizes of the right text edge is full (it was wrapped).
+FULL_LINE_SLACK = 3.0
+# Full lines needed before their gaps alone give the pitch.
+MIN_FULL_LINES = 5
 _END_PUNCT = (".", "!", "?", ":", ";")
+# A line that opens with a number or letter marker ("1.  at …", "2) …", "a. …") starts a block.
+_NUMBER_MARK = re.compile(r"^(?:\d{1,3}|[a-hA-H])[.)]\s")
 # A word hyphenated at a line end: "forebyg-" (not a dash: "Høringssvar -").
 _EOL_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
 
@@ -51,16 +60,45 @@ def _mode(values: list[float]) -> float:
     return min(counts, key=lambda v: (-counts[v], v))
 
 
-def _typical_pitch(pages: list[Page]) -> dict[float, float]:
-    """Per font size: the line pitch, the most common gap between consecutive body lines."""
-    gaps: dict[float, list[float]] = {}
+Pitch = tuple[float, str]  # (font size to the half point, "body" | "bullet")
+
+
+def _typical_pitch(pages: list[Page]) -> dict[Pitch, tuple[float, float]]:
+    """Per font size and kind of paragraph: (line pitch, the gap from which a new paragraph
+    starts), from the document's own gaps. The pitch is the most common gap after a full line
+    (one that reaches its page's right text edge was wrapped: the next line is the same
+    paragraph's). The paragraph gap is the most common gap after a short line that is wider
+    than the pitch; a new paragraph starts past their midpoint. Without enough full lines (an
+    agenda of one-line paragraphs), the pitch is the most common gap of all."""
+    after_full: dict[Pitch, list[float]] = {}
+    after_short: dict[Pitch, list[float]] = {}
+    gaps: dict[Pitch, list[float]] = {}
     for page in pages:
         body = [ln for ln in page.lines if ln.role in ("body", "bullet")]
+        ends = sorted(ln.x1 for ln in body)
+        edge = ends[(len(ends) * 95) // 100] if ends else 0.0
+        starts = sorted(ln.x0 for ln in body)
+        left = starts[len(starts) // 20] if starts else 0.0
         for a, b in pairwise(body):
             d = b.top - a.top
-            if abs(a.size - b.size) < 0.3 and 0 < d < MAX_LINE_GAP * max(a.size, 1.0):
-                gaps.setdefault(round(a.size * 2) / 2, []).append(d)
-    return {size: _mode(values) for size, values in gaps.items()}
+            if abs(a.size - b.size) >= 0.3 or not 0 < d < MAX_LINE_GAP * max(a.size, 1.0):
+                continue
+            # a list item's lines: its first (a bullet) and its indented wrapped lines
+            listed = a.role == "bullet" or a.x0 > left + 4
+            key = (round(a.size * 2) / 2, "bullet" if listed else "body")
+            gaps.setdefault(key, []).append(d)
+            full = a.x1 >= edge - FULL_LINE_SLACK * max(a.size, 1.0)
+            (after_full if full else after_short).setdefault(key, []).append(d)
+    out: dict[Pitch, tuple[float, float]] = {}
+    for key, values in gaps.items():
+        wrapped = after_full.get(key, [])
+        pitch = _mode(wrapped if len(wrapped) >= MIN_FULL_LINES else values)
+        limit = PARAGRAPH_GAP * pitch
+        wider = [v for v in after_short.get(key, []) if v > MIN_PARAGRAPH_GAP * pitch]
+        if len(wider) >= MIN_FULL_LINES:
+            limit = min(limit, (pitch + _mode(wider)) / 2)
+        out[key] = (pitch, max(limit, MIN_PARAGRAPH_GAP * pitch))
+    return out
 
 
 def _indent_levels(pages: list[Page]) -> list[float]:
@@ -77,6 +115,8 @@ class _Builder:
         self.size = body_size(ln for p in pages for ln in p.lines if ln.role not in REMOVED)
         self.levels = _heading_levels(pages, self.size)
         self.pitch = _typical_pitch(pages)
+        starts = sorted(ln.x0 for p in pages for ln in p.lines if ln.role in ("body", "bullet"))
+        self.left = starts[len(starts) // 20] if starts else 0.0
         self.indents = _indent_levels(pages)
         self.prose = sorted(
             (ln.x0, ln.x1)
@@ -153,16 +193,18 @@ class _Builder:
         self.lines = [line]
         self.texts = [bullet.text if bullet else line.text]
 
-    def _pitch(self, size: float) -> float:
-        """The line pitch at this font size: measured, or the body text's pitch scaled to it
-        (a heading's two lines at double spacing are as far apart as the body's, in ems)."""
+    def _limit(self, size: float, kind: str) -> float:
+        """The gap from which a line starts a new paragraph, at this font size and kind:
+        measured, or the body text's scaled to the size (a heading's two lines at double
+        spacing are as far apart as the body's, in ems)."""
         key = round(size * 2) / 2
-        if key in self.pitch:
-            return self.pitch[key]
-        body = round(self.size * 2) / 2
+        for k in ((key, kind), (key, "body"), (key, "bullet")):
+            if k in self.pitch:
+                return self.pitch[k][1]
+        body = (round(self.size * 2) / 2, "body")
         if body in self.pitch and self.size:
-            return self.pitch[body] * max(size, 1.0) / self.size
-        return 1.2 * max(size, 1.0)
+            return self.pitch[body][1] * max(size, 1.0) / self.size
+        return PARAGRAPH_GAP * 1.2 * max(size, 1.0)
 
     def _bullet_level(self, line: Line, marker_level: int) -> int:
         if len(self.indents) < 2:
@@ -196,16 +238,17 @@ class _Builder:
                 return abs(prev.x1 - self.line_right(prev)) <= 0.5
             ended = prev.text.rstrip().endswith(_END_PUNCT)
             return not ended and not self._next_word_fits(prev, line)
-        pitch = self._pitch(line.size)
-        if line.top - prev.top > PARAGRAPH_GAP * pitch or line.top < prev.top:
+        kind_of = "bullet" if self.lines[0].role == "bullet" or prev.x0 > self.left + 4 else "body"
+        if line.top - prev.top > self._limit(line.size, kind_of) or line.top < prev.top:
             return False
         if kind == "heading":
-            return len(self.lines) < 3
+            # "1. Titel" printed again under "1. Titel": a numbered line starts a heading
+            return len(self.lines) < 3 and not _NUMBER_MARK.match(line.text)
         if not self._aligned(line):
             return False
         # A line that visibly goes on ("… i den" / "fællesoffentlige …") continues even when
         # the next word would have fitted: text printed with its own line breaks.
-        if runs_on(prev.text):
+        if runs_on(prev.text) and not _NUMBER_MARK.match(line.text):
             return True
         return not self._next_word_fits(prev, line)
 
