@@ -66,25 +66,43 @@ def test_gutters_ignore_geometry_larger_than_any_page() -> None:
     assert time.perf_counter() - start < 1.0
 
 
-def test_pdf_with_glyphs_far_outside_the_page_reads_its_real_text(tmp_path: Path) -> None:
-    junk = [
-        "BT /F1 10 Tf 1 0 0 1 480000000000 700 Tm (fjern) Tj ET",
-        "BT /F1 10 Tf 1 0 0 1 300 -90000000000 Tm (langt) Tj ET",
-        "BT /F1 10 Tf 1 0 0 1 560 300 Tm (kant og videre ud over siden) Tj ET",
-    ]
-    doc = read_pdf(raw_pdf(tmp_path / "far.pdf", junk))
+_FAR_OUT = [
+    "BT /F1 10 Tf 1 0 0 1 480000000000 700 Tm (fjern) Tj ET",
+    "BT /F1 10 Tf 1 0 0 1 300 -90000000000 Tm (langt) Tj ET",
+    "BT /F1 10 Tf 1 0 0 1 560 300 Tm (kant og videre ud over siden) Tj ET",
+]
+
+
+def test_pdf_with_glyphs_far_outside_the_page_reads_its_real_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KITAR_READER", "pdfplumber")
+    doc = read_pdf(raw_pdf(tmp_path / "far.pdf", _FAR_OUT))
     text = "\n".join(b.text for b in doc.blocks)
     assert "fjern" not in text and "langt" not in text  # wholly outside: not on the page
     assert text.count("Udvalget drøftede") == 12
     assert "kant" in text  # starts on the page: kept, its box clamped
 
 
+def test_pdfium_reads_numbers_too_large_as_zero_as_its_viewer_shows_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PDFium (Chrome's viewer) parses 480000000000 as 0: "fjern" shows at the left edge and
+    "langt" at the bottom, so its reader keeps them; the real text is read in full."""
+    monkeypatch.setenv("KITAR_READER", "pdfium")
+    doc = read_pdf(raw_pdf(tmp_path / "far.pdf", _FAR_OUT))
+    text = "\n".join(b.text for b in doc.blocks)
+    assert text.count("Udvalget drøftede") == 12
+    assert "kant" in text
+
+
 # ---- the PDF library's log lines -------------------------------------------------------
 
 
 def test_library_log_lines_become_one_warning_not_stderr(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("KITAR_READER", "pdfplumber")  # pdfminer's log; PDFium logs nothing
     bad = [
         "BT /F1 10 Tf 1 0 0 1 (x) 650 Tm (a) Tj ET",
         "BT /F1 10 Tf 1 0 0 1 (y) 640 Tm (b) Tj ET",

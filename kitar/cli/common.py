@@ -170,8 +170,8 @@ READER_OPTION = typer.Option(
     "--reader",
     metavar="LÆSER",
     callback=_choose_reader,
-    help="Hvordan PDF-tegn læses: pdfplumber eller pdfium (hurtigere); standard: KITAR_READER, "
-    "ellers pdfplumber.",
+    help="Hvordan PDF-tegn læses: pdfium (hurtig) eller pdfplumber; standard: KITAR_READER, "
+    "ellers pdfium.",
 )
 _ocr_status: list[Any] = []  # the spinner of the OCR running in this process, if any
 

@@ -243,9 +243,10 @@ class Readers:
 
     def _fork(self) -> None:
         """Before the first task forks the workers: this process counts the PDFs' pages
-        anyway, so the workers start with pdfplumber imported."""
+        anyway, so the workers start with both PDF readers imported."""
         if self.pdfs:
-            import kitar.read.pdf  # noqa: F401
+            import kitar.read.pdf
+            import kitar.read.pdfium  # noqa: F401
 
             self.pdfs = False
 
