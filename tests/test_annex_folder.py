@@ -238,7 +238,10 @@ def test_ballerup_with_the_export(tmp_path: Path) -> None:
     report = ingest(files, db, export=BALLERUP / "eDocAgendaPublishing.xml")
     answer = _export_answer()
     assert _linked(db) == {f.name: answer[f.name] for f in files[1:]}
-    assert all("eksport" in " ".join(f.warnings) for f in report.files if f.path != str(files[0]))
+    notes = {f.path: (f.status, f.reason, f.warnings) for f in report.files}
+    assert all(
+        "eksport" in " ".join(f.warnings) for f in report.files if f.path != str(files[0])
+    ), notes
 
 
 def test_a_folder_of_several_meetings_links_nothing(tmp_path: Path) -> None:
