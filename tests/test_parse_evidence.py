@@ -244,3 +244,18 @@ def test_explain_cli(tmp_path: Path) -> None:
     assert "+4.0 i punktlisten" in out
     assert "✓ blok" in out and "valgt" in out
     assert "punkter: 2 (1, 2*)" in out
+
+
+def test_web_toggle_run_into_a_title_is_cut_out() -> None:
+    """A reader ran the page's toggle into the heading: `… 2025 fold dette punkt ind Resume`."""
+    doc = doc_from_lines(
+        [
+            "Referat",
+            "# 1. Orientering om ny plan 2025 fold dette punkt ind Resume",
+            "Sagsnr. 24/1234",
+            "Udvalget orienteres om planen.",
+        ]
+    )
+    item = parse_document(doc).items[0]
+    assert item.title == "Orientering om ny plan 2025"
+    assert item.case_id == "24/1234"

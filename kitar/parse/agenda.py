@@ -129,6 +129,7 @@ class Agenda:
         self.meeting_end = _compile(idh["meeting_end"], True)
         self.navigation = _compile(idh["navigation"], True)
         self.navigation_prefix = _compile(idh["navigation_prefix"], True)
+        self.navigation_inside = _compile(idh["navigation_inside"], True)
         mt = data["meeting"]
         self.kind_minutes = _compile(mt["minutes"])
         self.kind_agenda = _compile(mt["agenda"])

@@ -153,7 +153,17 @@ def _navigation(blocks: list[Block]) -> list[Block]:
         if not text or a.navigation.match(text):
             continue
         stripped = a.navigation_prefix.sub("", text)
-        out.append(block if stripped == text else replace(block, text=stripped))
+        if stripped != text:
+            out.append(replace(block, text=stripped))
+            continue
+        # A toggle run into the line before it by a reader: "… 2025 fold dette punkt ind
+        # Resume" is the title and then the section heading `Resume`.
+        m = a.navigation_inside.search(text)
+        if m and m.start() > 0 and text[m.end() :].strip():
+            out.append(replace(block, text=text[: m.start()].strip()))
+            out.append(replace(block, text=text[m.end() :].strip(), kind="paragraph", marker=None))
+            continue
+        out.append(block)
     return out
 
 
