@@ -111,20 +111,11 @@ def _print_evaluation(ev: Evaluation, file: str, diff: bool) -> None:
 
 def _legacy(file: str, expected: Path, as_json: bool, diff: bool, bars: list[str]) -> None:
     """`kitar eval FILE EXPECTED` with an expected extraction in the kitar.meeting/1 shape."""
-    from kitar.errors import DocumentNotFound, UnsupportedFormat
+    from kitar.ingest.eval_set import load_answer_key
     from kitar.ingest.pipeline import parse_file
-    from kitar.parse.answer_key import check_answer_key
     from kitar.parse.evaluate import evaluate
 
-    if not expected.is_file():
-        raise DocumentNotFound("facitfilen findes ikke", expected)
-    try:
-        wanted = json.loads(expected.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UnsupportedFormat(f"ikke en JSON-fil ({exc})", expected) from None
-    problem = check_answer_key(wanted)
-    if problem:
-        raise UnsupportedFormat(f"ikke et forventet resultat: {problem}", expected)
+    wanted = load_answer_key(expected)
     ev = evaluate(parse_file(file), wanted)
     if as_json:
         typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False, indent=1))

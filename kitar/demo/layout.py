@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kitar.demo.vocab import COUNCIL_ADDRESS
 from kitar.model import Block
 
 # Render hints carried in Block.style (only the demo renderers read them).
@@ -69,7 +70,7 @@ def sidebar_from_metadata(meta: dict[str, str]) -> dict[str, str]:
         meta.get("doc_id", ""),
         "SEK@kl.dk",
         "3371 0000",
-        ("Lærkevej 7", "Postboks 4412", "2300 København S"),
+        COUNCIL_ADDRESS,
     )
 
 

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from kitar.demo.layout import STYLE_COLUMNS, Part
+from kitar.minutes.docx_write import field_run
 from kitar.model import Block
-from kitar.read.docx import Cm, OxmlElement, Pt, new_docx, qn
+from kitar.read.docx import Cm, Pt, new_docx
 
 # LibreOffice prints a dozen small documents in one start-up; a start-up takes seconds.
 CONVERT_TIMEOUT_S = 600
@@ -34,24 +35,6 @@ class DocxStyle:
     spacing: float = 1.0  # line spacing, a multiple
     para_gap: float = 6.0  # space after a paragraph, pt
     heading_bold: bool = True
-
-
-def _field(paragraph: Any, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that LibreOffice fills in when it prints."""
-    run = paragraph.add_run()
-    for kind, text in (("begin", ""), ("instr", instruction), ("separate", ""),
-                       ("text", "1"), ("end", "")):  # fmt: skip
-        if kind == "instr":
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = f" {text} "
-        elif kind == "text":
-            el = OxmlElement("w:t")
-            el.text = text
-        else:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        run._r.append(el)
 
 
 def _page_setup(section: Any) -> None:
@@ -122,9 +105,9 @@ class _Writer:
             section.header.paragraphs[0].text = header
         footer = section.footer.paragraphs[0]
         footer.add_run("Side ")
-        _field(footer, "PAGE")
+        field_run(footer, "PAGE")
         footer.add_run(" af ")
-        _field(footer, "NUMPAGES")
+        field_run(footer, "NUMPAGES")
         if first_page:  # a letterhead: on the first page only, in the header
             section.different_first_page_header_footer = True
             head = section.first_page_header.paragraphs[0]
@@ -132,7 +115,7 @@ class _Writer:
             head.text = "\n".join(x.format(page=1, pages="") for x in lines if x and "{" not in x)
             foot = section.first_page_footer.paragraphs[0]
             foot.add_run("Side ")
-            _field(foot, "PAGE")
+            field_run(foot, "PAGE")
 
 
 def render_docx(

@@ -34,7 +34,7 @@ COMMITTEES = (
     "Børne- og Ungeudvalget", "Kultur- og Fritidsudvalget", "Teknik- og Miljøudvalget",
     "Social- og Sundhedsudvalget", "Økonomiudvalget",
 )  # fmt: skip
-COUNCIL_ADDRESS = ("Lærkevej 7", "Postboks 4412", "2300 København S")
+COUNCIL_ADDRESS = ("Lærkevej 7", "Postboks 4412", "9999 Fiktivby")
 KL_LOCATION = "Kommunernes Hus, Lærkevej 7, mødelokale 3"
 TOWN_HALL_ROOMS = ("Mødelokale 2, Rådhuset", "Byrådssalen", "Mødelokale Egen, Rådhuset")
 

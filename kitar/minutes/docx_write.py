@@ -16,7 +16,7 @@ _CORE_FIELDS = (
 )  # fmt: skip
 
 
-def _field_run(paragraph: Any, instruction: str, shown: str = "1") -> None:
+def field_run(paragraph: Any, instruction: str, shown: str = "1") -> None:
     """Append a Word field (e.g. PAGE) that Word and LibreOffice update on display."""
     run = paragraph.add_run()
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
@@ -176,7 +176,7 @@ class DocxWriter:
         """A table-of-contents field over the headings; Word fills it in when the document
         is opened (updateFields), LibreOffice on Tools ▸ Update."""
         p = self._doc.add_paragraph()
-        _field_run(p, f'TOC \\o "{levels}" \\h \\z \\u', TOC_PLACEHOLDER)
+        field_run(p, f'TOC \\o "{levels}" \\h \\z \\u', TOC_PLACEHOLDER)
         settings = self._doc.settings.element
         if settings.find(qn("w:updateFields")) is None:
             update = OxmlElement("w:updateFields")
@@ -193,9 +193,9 @@ class DocxWriter:
                     continue
             p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
             p.add_run(prefix)
-            _field_run(p, "PAGE")
+            field_run(p, "PAGE")
             p.add_run(between)
-            _field_run(p, "NUMPAGES")
+            field_run(p, "NUMPAGES")
 
     def set_properties(self, **values: str) -> None:
         """Core properties: title, subject, identifier, keywords, category, comments…"""

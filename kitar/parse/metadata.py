@@ -27,7 +27,7 @@ _BODY = re.compile(
 _KIND_MINUTES = re.compile(r"^(referat|beslutningsprotokol|protokol|åbent referat)\b", re.I)
 _KIND_AGENDA = re.compile(r"^(dagsorden|åben dagsorden|indkaldelse)\b", re.I)
 _WEEKDAY = re.compile(r"\b(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b", re.I)
-# "i Mødecenter C, Lokale 32 på Ballerup Rådhus", "Kaløvig Kursuscenter"
+# "i Mødecenter C, Lokale 32 på Testrup Rådhus", "Kaløvig Kursuscenter"
 _PLACE_HINT = re.compile(
     r"(rådhus|lokale|mødecenter|mødelokale|kursuscenter|center\b|sal\b|hus\b|kontor|gade|vej\b|"
     r"teams|online|virtuelt)",
@@ -193,7 +193,7 @@ def extract(
         if info.date is None and (find_dates(text) and (_WEEKDAY.search(text) or len(text) < 60)):
             info.date = parse_danish_date(text)
             info.time = info.time or parse_time(text)
-            # The place often follows the date line: "i Mødecenter C, Lokale 32 på Ballerup Rådhus".
+            # The place often follows the date line: "i Mødecenter C, Lokale 32 på Testrup Rådhus".
             for nxt in first_pages[k + 1 : k + 3]:
                 t = nxt.text.strip()
                 if info.time is None and parse_time(t) and len(t) < 30:

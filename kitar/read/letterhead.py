@@ -65,7 +65,7 @@ _WEAK = [
     re.compile(r"^postboks\s+\d+", re.I),  # "Postboks 3370"
     re.compile(
         r"^(?:DK-)?\d{4}\s+[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]*)?\.?$"
-    ),  # "2300 København S"
+    ),  # "9999 Fiktivby"
     re.compile(r"^\+?(?:45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}$"),  # "3370 3370"
     re.compile(r"^(?:cvr|ean|p)[\s.-]*(?:nr\.?)?\s*:?\s*\d{6,}$", re.I),  # "CVR-nr. 55766114"
     re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"),  # "post@kl.dk"
