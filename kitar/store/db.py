@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,6 +72,26 @@ def connect(
     return conn
 
 
+# Switching a new file to WAL takes an exclusive lock that SQLite's busy handler does not wait
+# for: a second `kitar ingest` starting at the same moment retries this often, this far apart.
+WAL_RETRIES = 100
+WAL_RETRY_S = 0.1
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Put the database in WAL mode (once: a corpus stays in it), waiting out a concurrent
+    writer that is creating the same file."""
+    for attempt in range(WAL_RETRIES):
+        try:
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == WAL_RETRIES - 1:
+                raise
+            time.sleep(WAL_RETRY_S)
+
+
 def check_writable(path: str | Path) -> None:
     """Raise CorpusError (one line) for a corpus that cannot be written."""
     path = Path(path)
@@ -91,7 +112,7 @@ def open_db(path: str | Path) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         check_writable(path)
         conn = connect(path, must_exist=False)
-        conn.execute("PRAGMA journal_mode = WAL")
+        _wal(conn)
         # WAL + NORMAL is durable at every checkpoint and never corrupts on a kill.
         conn.execute("PRAGMA synchronous = NORMAL")
         # Bulk ingest: a larger page cache and fewer (fsyncing) WAL checkpoints.
