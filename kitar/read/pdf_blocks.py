@@ -34,6 +34,10 @@ MAX_LINE_GAP = 4.0
 FULL_LINE_SLACK = 3.0
 # Full lines needed before their gaps alone give the pitch.
 MIN_FULL_LINES = 5
+# A line repeating the open block's first line starts a new block from this length on: a
+# title ("Godkendelse af dagsorden", 24) is longer, a chance repeat of two words is shorter.
+MIN_REPEAT_CHARS = 15
+_SENTENCE_END = (".", "!", "?")
 _END_PUNCT = (".", "!", "?", ":", ";")
 # A line that opens with a number or letter marker ("1.  at …", "2) …", "a. …") starts a block.
 _NUMBER_MARK = re.compile(r"^(?:\d{1,3}|[a-hA-H])[.)]\s")
@@ -223,6 +227,8 @@ class _Builder:
             return False  # a cell of a two-column list is one line
         if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
             return False
+        if self._repeats_first(line):
+            return False
         if kind != "heading" and self._column_jump(prev, line):
             return True
         if line.page != prev.page:
@@ -242,15 +248,45 @@ class _Builder:
         if line.top - prev.top > self._limit(line.size, kind_of) or line.top < prev.top:
             return False
         if kind == "heading":
-            # "1. Titel" printed again under "1. Titel": a numbered line starts a heading
-            return len(self.lines) < 3 and not _NUMBER_MARK.match(line.text)
+            # "1. Titel" printed again under "1. Titel", or any heading line printed twice
+            # ("Pkt. 4 Budget" / "Pkt. 4 Budget"): a new heading, as is a line whose first
+            # word would have fitted on the heading's short line (a hard break, as between
+            # a heading and the title line under it)
+            if _NUMBER_MARK.match(line.text):
+                return False
+            return len(self.lines) < 3 and not self._next_word_fits(prev, line)
         if not self._aligned(line):
             return False
         # A line that visibly goes on ("… i den" / "fællesoffentlige …") continues even when
         # the next word would have fitted: text printed with its own line breaks.
         if runs_on(prev.text) and not _NUMBER_MARK.match(line.text):
             return True
+        if self._label_after_sentence(prev, line):
+            return False
         return not self._next_word_fits(prev, line)
+
+    def _label_after_sentence(self, prev: Line, line: Line) -> bool:
+        """A short capitalised line without a full stop after a finished sentence
+        ("… Salling." / "Beslutning") is a label of its own, not a paragraph's last line:
+        where every gap is one pitch (double spacing, no space between paragraphs) and the
+        label would not have fitted on the sentence's line, nothing else tells them apart."""
+        text = line.text.strip()
+        return (
+            prev.text.rstrip().endswith(_SENTENCE_END)
+            and text[:1].isupper()
+            and not text.endswith(_END_PUNCT)
+            and not runs_on(text)
+            and line.x1 < self.line_right(line) - FULL_LINE_SLACK * max(line.size, 1.0)
+        )
+
+    def _repeats_first(self, line: Line) -> bool:
+        """A line that says again what the open block's first line says (a heading printed
+        again as the title line under it: "50. Godkendelse af …" / "Godkendelse af …"),
+        however the two wrap, is a new block."""
+        said, again = " ".join(self.texts[0].split()), " ".join(line.text.split())
+        if min(len(said), len(again)) < MIN_REPEAT_CHARS:
+            return False
+        return said.startswith(again) or again.startswith(said)
 
     @staticmethod
     def _column_jump(prev: Line, line: Line) -> bool:
