@@ -17,12 +17,16 @@ from kitar.model import Line, Page
 from kitar.read.columns import find_gutters as find_gutters  # re-exported: tests
 from kitar.read.columns import make_line as make_line  # re-exported: pdf.py, tests
 from kitar.read.columns import order_columns
-from kitar.read.letterhead import extract_fields
+from kitar.read.letterhead import extract_fields, find_letterhead_runs
 from kitar.read.roles import LineRoles, assign_roles
 from kitar.text.dates import parse_danish_date
 
 TOP_ZONE = 0.20  # running headers live in the top fifth of the page ...
 BOTTOM_ZONE = 0.85  # ... and footers below 85 % of its height
+# A letterhead inside the body needs this many labelled fields (date, case, document, e-mail,
+# phone, web, page, document type): an item's own case lines ("Sagsnr.: …" / "Dok.nr.: …" /
+# "Dato: …") have three at most, a memo's letterhead six or more.
+INLINE_LETTERHEAD_FIELDS = 4
 POSITION_TOLERANCE = 0.03  # a repeated line may move by 3 % of the page height (Syddjurs p. 5)
 
 # Page numbers that need no repetition evidence: "Side 4", "Side 20 af 22", "1 of 5", "- 3 -", "3".
@@ -211,6 +215,15 @@ def _magazine_page(
     return min(left, right) >= 0.6 * max(left, right)
 
 
+def inline_letterhead(pages: list[Page], found: LineRoles) -> list[Line]:
+    """A letterhead printed in the body's own column (a text extractor's output printed
+    again: `Dato: 29. august 2016` / `Sags ID: …` / `Dok. ID: …` / `E-mail: …` / `www.kl.dk`):
+    runs of short letterhead lines with at least INLINE_LETTERHEAD_FIELDS labelled fields."""
+    lines = [ln for page in pages for ln in page.lines if found.unmarked(ln)]
+    runs = find_letterhead_runs([ln.text for ln in lines], min_strong=INLINE_LETTERHEAD_FIELDS)
+    return [ln for start, end in runs for ln in lines[start : end + 1]]
+
+
 def letterhead_fields(texts: list[str]) -> dict[str, str]:
     """Metadata from letterhead lines (`Dato: 20. november 2012` → date 2012-11-20, `Sags ID:`,
     `Dok. ID:`, `E-mail:` …) through the recogniser shared with the TXT reader."""
@@ -347,10 +360,12 @@ def analyse(pages: list[Page]) -> Analysis:
     left, right = body_edges(pages, found.unmarked)
     sidebar = sidebar_lines(pages, left, right, known, found)
     found.add(sidebar, "sidebar")
+    inline = inline_letterhead(pages, found)
+    found.add(inline, "sidebar")
     analysis = Analysis(
         pages=pages, body_left=left, body_right=right, running=running, page_count=len(pages)
     )
-    analysis.metadata = letterhead_fields([ln.text for ln in sidebar])
+    analysis.metadata = letterhead_fields([ln.text for ln in sidebar + inline])
     headers: list[str] = []
     for page in pages:  # the first page that carries the running header
         headers = [

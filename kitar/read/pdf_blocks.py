@@ -30,6 +30,9 @@ PARAGRAPH_GAP = 1.45
 MIN_PARAGRAPH_GAP = 1.2
 # Gaps this many font sizes or more are page furniture or figures, not text lines.
 MAX_LINE_GAP = 4.0
+# A line that visibly goes on ("gover-") is followed by its paragraph's next line up to this
+# many font sizes below: a blank line between the lines at double spacing (2 × 2.3 sizes).
+MAX_RUN_ON_GAP = 6.0
 # A line ending within this many font sizes of the right text edge is full (it was wrapped).
 FULL_LINE_SLACK = 3.0
 # Full lines needed before their gaps alone give the pitch.
@@ -67,7 +70,9 @@ def _mode(values: list[float]) -> float:
 Pitch = tuple[float, str]  # (font size to the half point, "body" | "bullet")
 
 
-def _typical_pitch(pages: list[Page]) -> dict[Pitch, tuple[float, float]]:
+def _typical_pitch(
+    pages: list[Page], printed_breaks: set[Pitch] | None = None
+) -> dict[Pitch, tuple[float, float]]:
     """Per font size and kind of paragraph: (line pitch, the gap from which a new paragraph
     starts), from the document's own gaps. The pitch is the most common gap after a full line
     (one that reaches its page's right text edge was wrapped: the next line is the same
@@ -77,6 +82,7 @@ def _typical_pitch(pages: list[Page]) -> dict[Pitch, tuple[float, float]]:
     after_full: dict[Pitch, list[float]] = {}
     after_short: dict[Pitch, list[float]] = {}
     gaps: dict[Pitch, list[float]] = {}
+    after_run_on: dict[float, list[float]] = {}  # per size, body and list items together
     for page in pages:
         body = [ln for ln in page.lines if ln.role in ("body", "bullet")]
         ends = sorted(ln.x1 for ln in body)
@@ -85,7 +91,11 @@ def _typical_pitch(pages: list[Page]) -> dict[Pitch, tuple[float, float]]:
         left = starts[len(starts) // 20] if starts else 0.0
         for a, b in pairwise(body):
             d = b.top - a.top
-            if abs(a.size - b.size) >= 0.3 or not 0 < d < MAX_LINE_GAP * max(a.size, 1.0):
+            if abs(a.size - b.size) >= 0.3 or d <= 0:
+                continue
+            if runs_on(a.text) and d < MAX_RUN_ON_GAP * max(a.size, 1.0):
+                after_run_on.setdefault(round(a.size * 2) / 2, []).append(d)
+            if d >= MAX_LINE_GAP * max(a.size, 1.0):
                 continue
             # a list item's lines: its first (a bullet) and its indented wrapped lines
             listed = a.role == "bullet" or a.x0 > left + 4
@@ -94,9 +104,17 @@ def _typical_pitch(pages: list[Page]) -> dict[Pitch, tuple[float, float]]:
             full = a.x1 >= edge - FULL_LINE_SLACK * max(a.size, 1.0)
             (after_full if full else after_short).setdefault(key, []).append(d)
     out: dict[Pitch, tuple[float, float]] = {}
+    printed_breaks = set() if printed_breaks is None else printed_breaks
     for key, values in gaps.items():
         wrapped = after_full.get(key, [])
         pitch = _mode(wrapped if len(wrapped) >= MIN_FULL_LINES else values)
+        going_on = after_run_on.get(key[0], [])
+        if len(going_on) >= MIN_FULL_LINES and _mode(going_on) > MIN_PARAGRAPH_GAP * pitch:
+            # Text printed with its own line breaks and blank lines ("gover-" / (blank) /
+            # "nance for …"): the lines of a paragraph are as far apart as the lines that
+            # visibly go on, whatever the renderer's own wrapping pitch.
+            pitch = _mode(going_on)
+            printed_breaks.add(key)
         limit = PARAGRAPH_GAP * pitch
         wider = [v for v in after_short.get(key, []) if v > MIN_PARAGRAPH_GAP * pitch]
         if len(wider) >= MIN_FULL_LINES:
@@ -118,7 +136,9 @@ class _Builder:
     def __init__(self, pages: list[Page]) -> None:
         self.size = body_size(ln for p in pages for ln in p.lines if ln.role not in REMOVED)
         self.levels = _heading_levels(pages, self.size)
-        self.pitch = _typical_pitch(pages)
+        # sizes and kinds whose text was printed with its own line breaks (see _typical_pitch)
+        self.printed_breaks: set[Pitch] = set()
+        self.pitch = _typical_pitch(pages, self.printed_breaks)
         starts = sorted(ln.x0 for p in pages for ln in p.lines if ln.role in ("body", "bullet"))
         self.left = starts[len(starts) // 20] if starts else 0.0
         self.indents = _indent_levels(pages)
@@ -263,7 +283,25 @@ class _Builder:
             return True
         if self._label_after_sentence(prev, line):
             return False
+        key = (round(line.size * 2) / 2, kind_of)
+        if key in self.printed_breaks and self._goes_on_in_lower_case(prev, line):
+            return True
         return not self._next_word_fits(prev, line)
+
+    @staticmethod
+    def _goes_on_in_lower_case(prev: Line, line: Line) -> bool:
+        """In text printed with its own line breaks, a line in lower case after one without
+        a full stop goes on ("9. Status for program ”Sammenhæng og genbrug" / "med
+        rammearkitekturen” (SAGERA)"), although its first word would have fitted."""
+        words = line.text.split()
+        # a plain word ("med"), not an abbreviation ("v. Navn", "jf.") or a marker ("a)")
+        first = words[0].rstrip(",") if words else ""
+        return (
+            len(first) >= 2
+            and first.isalpha()
+            and first.islower()
+            and not prev.text.rstrip().endswith(_END_PUNCT)
+        )
 
     def _label_after_sentence(self, prev: Line, line: Line) -> bool:
         """A short capitalised line without a full stop after a finished sentence
