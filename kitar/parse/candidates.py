@@ -198,7 +198,20 @@ def _title(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
         out.append(Evidence("lang titel", W.LONG_TITLE, f"{len(c.title)} tegn"))
     if c.start > 0 and blocks[c.start - 1].text.rstrip().endswith(":"):
         out.append(Evidence("efter et kolon", W.AFTER_COLON))
+    elif _in_list_after_colon(blocks, c.start):
+        out.append(Evidence("i en liste efter et kolon", W.AFTER_COLON))
     return out
+
+
+def _in_list_after_colon(blocks: list[Block], i: int) -> bool:
+    """Block i goes on a run of numbered list items that opened after a colon
+    ("… tre hovedelementer:" / "1. Fælles …" / "2. …" / "3. Fælles rammer …")."""
+    if blocks[i].kind != "list_item":
+        return False
+    j = i
+    while j > 0 and blocks[j - 1].kind == "list_item" and blocks[j - 1].page >= blocks[i].page - 1:
+        j -= 1
+    return j < i and j > 0 and blocks[j - 1].text.rstrip().endswith(":")
 
 
 @_rule("neighbours")

@@ -30,9 +30,14 @@ PARAGRAPH_GAP = 1.45
 MIN_PARAGRAPH_GAP = 1.2
 # Gaps this many font sizes or more are page furniture or figures, not text lines.
 MAX_LINE_GAP = 4.0
+# Text counts as printed with its own line breaks when this share of its lines that visibly go
+# on (not hyphenated) had room for the next word: wrapped text has none, the KL extractor
+# text printed at 1.0–2.0 spacing has two thirds and more.
+PRINTED_BREAKS_SHARE = 0.3
 # A line that visibly goes on ("gover-") is followed by its paragraph's next line up to this
-# many font sizes below: a blank line between the lines at double spacing (2 × 2.3 sizes).
-MAX_RUN_ON_GAP = 6.0
+# many font sizes below: a blank line between the lines at double spacing (a word
+# processor's double line is 3.2 sizes: 6.4), not two blank lines (a paragraph break).
+MAX_RUN_ON_GAP = 7.5
 # A line ending within this many font sizes of the right text edge is full (it was wrapped).
 FULL_LINE_SLACK = 3.0
 # Full lines needed before their gaps alone give the pitch.
@@ -70,9 +75,7 @@ def _mode(values: list[float]) -> float:
 Pitch = tuple[float, str]  # (font size to the half point, "body" | "bullet")
 
 
-def _typical_pitch(
-    pages: list[Page], printed_breaks: set[Pitch] | None = None
-) -> dict[Pitch, tuple[float, float]]:
+def _typical_pitch(pages: list[Page]) -> dict[Pitch, tuple[float, float]]:
     """Per font size and kind of paragraph: (line pitch, the gap from which a new paragraph
     starts), from the document's own gaps. The pitch is the most common gap after a full line
     (one that reaches its page's right text edge was wrapped: the next line is the same
@@ -104,7 +107,6 @@ def _typical_pitch(
             full = a.x1 >= edge - FULL_LINE_SLACK * max(a.size, 1.0)
             (after_full if full else after_short).setdefault(key, []).append(d)
     out: dict[Pitch, tuple[float, float]] = {}
-    printed_breaks = set() if printed_breaks is None else printed_breaks
     for key, values in gaps.items():
         wrapped = after_full.get(key, [])
         pitch = _mode(wrapped if len(wrapped) >= MIN_FULL_LINES else values)
@@ -114,7 +116,6 @@ def _typical_pitch(
             # "nance for …"): the lines of a paragraph are as far apart as the lines that
             # visibly go on, whatever the renderer's own wrapping pitch.
             pitch = _mode(going_on)
-            printed_breaks.add(key)
         limit = PARAGRAPH_GAP * pitch
         wider = [v for v in after_short.get(key, []) if v > MIN_PARAGRAPH_GAP * pitch]
         if len(wider) >= MIN_FULL_LINES:
@@ -136,9 +137,7 @@ class _Builder:
     def __init__(self, pages: list[Page]) -> None:
         self.size = body_size(ln for p in pages for ln in p.lines if ln.role not in REMOVED)
         self.levels = _heading_levels(pages, self.size)
-        # sizes and kinds whose text was printed with its own line breaks (see _typical_pitch)
-        self.printed_breaks: set[Pitch] = set()
-        self.pitch = _typical_pitch(pages, self.printed_breaks)
+        self.pitch = _typical_pitch(pages)
         starts = sorted(ln.x0 for p in pages for ln in p.lines if ln.role in ("body", "bullet"))
         self.left = starts[len(starts) // 20] if starts else 0.0
         self.indents = _indent_levels(pages)
@@ -160,6 +159,7 @@ class _Builder:
         self.justified = sum(abs(x1 - self.right(x0, fallback)) < 0.5 for x0, x1 in self.prose) > (
             0.3 * max(len(self.prose), 1)
         )
+        self.printed_breaks = self._printed_breaks(pages)
         self.blocks: list[Block] = []
         self.lines: list[Line] = []  # lines of the open block
         self.texts: list[str] = []
@@ -283,25 +283,60 @@ class _Builder:
             return True
         if self._label_after_sentence(prev, line):
             return False
-        key = (round(line.size * 2) / 2, kind_of)
-        if key in self.printed_breaks and self._goes_on_in_lower_case(prev, line):
+        if round(line.size * 2) / 2 in self.printed_breaks and self._goes_on_in_lower_case(
+            prev, line
+        ):
             return True
         return not self._next_word_fits(prev, line)
 
+    def _printed_breaks(self, pages: list[Page]) -> set[float]:
+        """Font sizes of text printed with its own line breaks (a text extractor's output set
+        again): many lines that visibly go on ("… i den" / "fællesoffentlige …") ended
+        although the next word would have fitted; a word processor's wrapping never does."""
+        going_on: Counter[float] = Counter()
+        broken: Counter[float] = Counter()
+        run_on_gaps: dict[float, list[float]] = {}
+        gaps: dict[float, Counter[float]] = {}
+        for page in pages:
+            body = [ln for ln in page.lines if ln.role in ("body", "bullet")]
+            for a, b in pairwise(body):
+                d = b.top - a.top
+                if abs(a.size - b.size) >= 0.3 or not 0 < d < MAX_RUN_ON_GAP * max(a.size, 1.0):
+                    continue
+                size = round(a.size * 2) / 2
+                gaps.setdefault(size, Counter())[round(d * 2) / 2] += 1
+                if not runs_on(a.text):
+                    continue
+                run_on_gaps.setdefault(size, []).append(d)
+                if not a.text.endswith("-"):
+                    going_on[size] += 1
+                    broken[size] += self._next_word_fits(a, b)
+        out = {
+            size
+            for size, n in going_on.items()
+            if broken[size] >= MIN_FULL_LINES and broken[size] >= PRINTED_BREAKS_SHARE * n
+        }
+        # ... or they sit further apart than the lines the renderer wrapped itself: blank
+        # lines between a paragraph's lines ("gover-" / (blank) / "nance for …")
+        for size, values in run_on_gaps.items():
+            common = [g for g, n in gaps[size].items() if n >= MIN_FULL_LINES]
+            if len(values) >= MIN_FULL_LINES and common:
+                if _mode(values) >= MIN_PARAGRAPH_GAP * min(common):
+                    out.add(size)
+        return out
+
     @staticmethod
     def _goes_on_in_lower_case(prev: Line, line: Line) -> bool:
-        """In text printed with its own line breaks, a line in lower case after one without
-        a full stop goes on ("9. Status for program ”Sammenhæng og genbrug" / "med
-        rammearkitekturen” (SAGERA)"), although its first word would have fitted."""
+        """In text printed with its own line breaks, a line in lower case or in brackets
+        after one without a full stop goes on ("9. Status for program ”Sammenhæng og
+        genbrug" / "med rammearkitekturen” (SAGERA)", "… Infrastruktur’" / "(KDI)"), although
+        its first word would have fitted."""
         words = line.text.split()
         # a plain word ("med"), not an abbreviation ("v. Navn", "jf.") or a marker ("a)")
         first = words[0].rstrip(",") if words else ""
-        return (
-            len(first) >= 2
-            and first.isalpha()
-            and first.islower()
-            and not prev.text.rstrip().endswith(_END_PUNCT)
-        )
+        plain = len(first) >= 2 and first.isalpha() and first.islower()
+        bracketed = first.startswith("(") and first.endswith(")") and len(words) == 1
+        return (plain or bracketed) and not prev.text.rstrip().endswith(_END_PUNCT)
 
     def _label_after_sentence(self, prev: Line, line: Line) -> bool:
         """A short capitalised line without a full stop after a finished sentence
