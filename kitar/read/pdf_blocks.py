@@ -34,6 +34,13 @@ MAX_LINE_GAP = 4.0
 # on (not hyphenated) had room for the next word: wrapped text has none, the KL extractor
 # text printed at 1.0–2.0 spacing has two thirds and more.
 PRINTED_BREAKS_SHARE = 0.3
+# Gaps tell nothing when this share of them is the line pitch: a page of paragraphs of four
+# lines with space between them has three in four at the pitch, double spacing without space
+# between paragraphs has all.
+UNIFORM_SHARE = 0.9
+# A label line ("Baggrund", "Beslutning", "Sagens tidligere behandling") has at most this many
+# words; a title's or a sentence's last line may be as short but rarely without punctuation.
+LABEL_MAX_WORDS = 4
 # A line that visibly goes on ("gover-") is followed by its paragraph's next line up to this
 # many font sizes below: a blank line between the lines at double spacing (a word
 # processor's double line is 3.2 sizes: 6.4), not two blank lines (a paragraph break).
@@ -160,6 +167,7 @@ class _Builder:
             0.3 * max(len(self.prose), 1)
         )
         self.printed_breaks = self._printed_breaks(pages)
+        self.uniform = self._uniform_sizes(pages)
         self.blocks: list[Block] = []
         self.lines: list[Line] = []  # lines of the open block
         self.texts: list[str] = []
@@ -283,6 +291,8 @@ class _Builder:
             return True
         if self._label_after_sentence(prev, line):
             return False
+        if self._label_line(prev, line):
+            return False
         if round(line.size * 2) / 2 in self.printed_breaks and self._goes_on_in_lower_case(
             prev, line
         ):
@@ -337,6 +347,42 @@ class _Builder:
         plain = len(first) >= 2 and first.isalpha() and first.islower()
         bracketed = first.startswith("(") and first.endswith(")") and len(words) == 1
         return (plain or bracketed) and not prev.text.rstrip().endswith(_END_PUNCT)
+
+    def _uniform_sizes(self, pages: list[Page]) -> set[float]:
+        """Font sizes at which nearly every gap is the line pitch: paragraphs set without
+        space between them (double spacing, plain), so gaps cannot tell paragraphs apart."""
+        gaps: dict[float, list[float]] = {}
+        for page in pages:
+            body = [ln for ln in page.lines if ln.role in ("body", "bullet")]
+            for a, b in pairwise(body):
+                d = b.top - a.top
+                if abs(a.size - b.size) < 0.3 and 0 < d < MAX_LINE_GAP * max(a.size, 1.0):
+                    gaps.setdefault(round(a.size * 2) / 2, []).append(d)
+        out = set()
+        for size, values in gaps.items():
+            pitch = _mode(values)
+            at_pitch = sum(abs(v - pitch) <= 1.0 for v in values)
+            if len(values) >= MIN_FULL_LINES and at_pitch >= UNIFORM_SHARE * len(values):
+                out.add(size)
+        return out
+
+    def _label_line(self, prev: Line, line: Line) -> bool:
+        """Where gaps say nothing (`_uniform_sizes`), a short capitalised line of a few words
+        without punctuation after a line that does not go on is a label of its own
+        ("… Hans Holm, KL" / "Baggrund"; "… samarbejdsportalen - FORTROLIGT" / "Beslutning")."""
+        size = round(line.size * 2) / 2
+        if size not in self.uniform or size in self.printed_breaks:
+            return False  # text printed with its own breaks breaks anywhere
+        text = line.text.strip()
+        return (
+            not runs_on(prev.text)
+            and len(text.split()) <= LABEL_MAX_WORDS
+            and "," not in text  # "Kjeldgaard, Digitaliseringsstyrelsen": a name goes on
+            and text[:1].isupper()
+            and not text.endswith(_END_PUNCT + (",",))
+            and not runs_on(text)
+            and line.x1 < self.line_right(line) - FULL_LINE_SLACK * max(line.size, 1.0)
+        )
 
     def _label_after_sentence(self, prev: Line, line: Line) -> bool:
         """A short capitalised line without a full stop after a finished sentence
