@@ -206,10 +206,12 @@ def _title(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
 def _in_list_after_colon(blocks: list[Block], i: int) -> bool:
     """Block i goes on a run of numbered list items that opened after a colon
     ("… tre hovedelementer:" / "1. Fælles …" / "2. …" / "3. Fælles rammer …")."""
-    if blocks[i].kind != "list_item":
-        return False
+    def number(block: Block) -> int | None:
+        mark = (block.marker or "").rstrip(".)")
+        return int(mark) if block.kind == "list_item" and mark.isdigit() else None
+
     j = i
-    while j > 0 and blocks[j - 1].kind == "list_item" and blocks[j - 1].page >= blocks[i].page - 1:
+    while j > 0 and (n := number(blocks[j])) is not None and number(blocks[j - 1]) == n - 1:
         j -= 1
     return j < i and j > 0 and blocks[j - 1].text.rstrip().endswith(":")
 

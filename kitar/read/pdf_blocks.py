@@ -291,7 +291,7 @@ class _Builder:
             return True
         if self._label_after_sentence(prev, line):
             return False
-        if self._label_line(prev, line):
+        if self._label_line(prev, line) or self._next_entry(line):
             return False
         if round(line.size * 2) / 2 in self.printed_breaks and self._goes_on_in_lower_case(
             prev, line
@@ -353,10 +353,11 @@ class _Builder:
         space between them (double spacing, plain), so gaps cannot tell paragraphs apart."""
         gaps: dict[float, list[float]] = {}
         for page in pages:
-            body = [ln for ln in page.lines if ln.role in ("body", "bullet")]
-            for a, b in pairwise(body):
+            for a, b in pairwise(page.lines):  # body text only: list items have their own
                 d = b.top - a.top
-                if abs(a.size - b.size) < 0.3 and 0 < d < MAX_LINE_GAP * max(a.size, 1.0):
+                if a.role != "body" or b.role != "body" or abs(a.size - b.size) >= 0.3:
+                    continue
+                if 0 < d < MAX_LINE_GAP * max(a.size, 1.0):
                     gaps.setdefault(round(a.size * 2) / 2, []).append(d)
         out = set()
         for size, values in gaps.items():
@@ -383,6 +384,17 @@ class _Builder:
             and not runs_on(text)
             and line.x1 < self.line_right(line) - FULL_LINE_SLACK * max(line.size, 1.0)
         )
+
+    def _next_entry(self, line: Line) -> bool:
+        """Where gaps say nothing, a line that opens like the block's first line with the
+        next number is the next entry ("Bilag 1: …" / "Bilag 2: …")."""
+        if round(line.size * 2) / 2 not in self.uniform:
+            return False
+        first, this = self.texts[0].split()[:2], line.text.split()[:2]
+        if len(first) < 2 or len(this) < 2 or first[0] != this[0] or not first[0][:1].isupper():
+            return False
+        a, b = first[1].rstrip(":.)"), this[1].rstrip(":.)")
+        return a.isdigit() and b.isdigit() and int(b) == int(a) + 1
 
     def _label_after_sentence(self, prev: Line, line: Line) -> bool:
         """A short capitalised line without a full stop after a finished sentence
