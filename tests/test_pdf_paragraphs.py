@@ -68,26 +68,37 @@ def test_a_heading_wrapped_at_the_column_edge_stays_one_heading() -> None:
     assert _texts(_blocks(lines))[0] == f"{first} struktur"
 
 
+def test_a_heading_over_a_line_of_its_own_is_two_headings() -> None:
+    """A short bold heading and a bold line under it whose first word would have fitted."""
+    lines = [
+        _line("Pkt. 42 Godkendelse af dagsorden", 100, size=13, bold=True),
+        _line("Kultur- og Idrætsudvalget", 118, size=13, bold=True),
+    ]
+    lines += _stack(PROSE, top=150, pitch=14)
+    assert _texts(_blocks(lines))[:2] == ["Pkt. 42 Godkendelse af dagsorden", "Kultur- og Idrætsudvalget"]
+
+
 def test_a_title_line_repeating_the_numbered_heading_starts_a_block() -> None:
-    """"50. Godkendelse af …" then the title again, set like every other line."""
-    lines = _stack(
-        ["50. Godkendelse af anbefalinger fra projektudvalget", "Godkendelse af anbefalinger"]
-        + PROSE,
-        pitch=24,
-    )
+    """"50. Godkendelse af …" then the title again, set like every other line; the heading
+    fills its line, so only the repetition tells."""
+    title = "Godkendelse af anbefalinger fra projektudvalget for afbureaukratisering"
+    lines = _stack([f"50. {title}", title] + PROSE, pitch=24)
     texts = _texts(_blocks(lines))
-    assert texts[1] == "Godkendelse af anbefalinger"
+    assert texts[0] == title  # the list marker "50." is the block's marker
+    assert texts[1].startswith(title)
 
 
 # ---- double spacing without space between paragraphs ---------------------------------------
 
 
 def test_a_label_after_a_finished_sentence_starts_a_block() -> None:
+    """Paragraphs apart elsewhere, but this label sits one pitch under the sentence and would
+    not have fitted on its line."""
     sentence = "Der er afbud fra tre medlemmer af udvalget, som ikke deltog i mødet."
-    lines = _stack(PROSE + [sentence, "Beslutning", "Godkendt som indstillet."])
+    lines = _stack(PROSE, top=100, pitch=12) + _stack(PROSE, top=148, pitch=12)
+    lines += _stack([sentence, "Beslutningsprotokol og opfølgning", "Godkendt."], top=196, pitch=12)
     texts = _texts(_blocks(lines))
-    assert "Beslutning" in texts
-    assert any(t.endswith("ikke deltog i mødet.") for t in texts)
+    assert "Beslutningsprotokol og opfølgning" in texts
 
 
 def test_where_every_gap_is_the_pitch_a_short_label_line_starts_a_block() -> None:
@@ -116,10 +127,10 @@ def test_where_every_gap_is_the_pitch_the_next_numbered_entry_starts_a_block() -
 # ---- text printed with its own line breaks ----------------------------------------------
 
 
-def _printed(pairs: list[str], pitch: float = 18.0) -> list[Line]:
+def _printed(pairs: list[str], pitch: float = 10.0) -> list[Line]:
     """A text extractor's lines printed again: a blank line after every line, two between
     paragraphs ("" in `pairs`), the lines as short as the extractor left them."""
-    lines, top = [], 80.0
+    lines, top = [], 60.0
     for text in pairs:
         if text:
             lines.append(_line(text, top))
@@ -138,9 +149,10 @@ def test_text_printed_with_its_own_breaks_joins_its_lines_across_blank_lines() -
         "interessenter og kommunerne i fællesskab.",
     ]
     title = ["9. Status for programmet ”Sammenhæng og genbrug", "med rammearkitekturen” (SAGA)"]
-    text = paragraph + ["", *title, "v. Anna Holm, KL", "", *paragraph]
-    wrapped = _stack(PROSE * 2, top=80, pitch=12)  # the printer's own wrapping: full width
-    texts = _texts(_blocks(_printed(text), wrapped))
+    text = paragraph + ["", *title, "v. Anna Holm, KL", "", *paragraph, "", *paragraph]
+    # the printer's own wrapping below, at full width and a smaller pitch
+    page = _printed(text) + _stack(PROSE * 2, top=660, pitch=12)
+    texts = _texts(_blocks(page))
     assert texts[0] == " ".join(paragraph)
     assert "Status for programmet ”Sammenhæng og genbrug med rammearkitekturen” (SAGA)" in texts
     assert "v. Anna Holm, KL" in texts
