@@ -259,3 +259,41 @@ def test_web_toggle_run_into_a_title_is_cut_out() -> None:
     item = parse_document(doc).items[0]
     assert item.title == "Orientering om ny plan 2025"
     assert item.case_id == "24/1234"
+
+
+def test_clauses_whose_bullets_were_lost_follow_a_lead_in_with_a_colon() -> None:
+    """A printer that could not set the bullet glyph leaves the clauses as plain paragraphs."""
+    m = _parse(
+        "Dagsorden\n\n1. Ny strategi for skolerne\n\nv. Anna Holm, Testrup Kommune\n\n"
+        "Indstilling\n\nDet indstilles, at:\n\nUdvalget drøfter strategiens hovedpunkter.\n\n"
+        "Udvalget giver input til det videre arbejde.\n\nB\n\nSagsfremstilling\n\n"
+        "Forvaltningen har udarbejdet et udkast.\n\n2. Eventuelt\n"
+    )
+    assert m.items[0].recommendations == [
+        "Udvalget drøfter strategiens hovedpunkter",
+        "Udvalget giver input til det videre arbejde",
+    ]
+
+
+def test_a_numbered_list_opened_by_a_colon_is_no_item_all_the_way_down() -> None:
+    """`… tre hovedelementer:` / `1. …` / `2. …` / `3. …` set as plain numbered lines (a PDF
+    without bold headings): the list's 3 is not item 3, however it continues the chain."""
+    from kitar.model import Block, Document
+
+    def block(text: str) -> Block:
+        num, _, rest = text.partition(". ")
+        if num.isdigit():
+            return Block("list_item", rest, 1, marker=f"{num}.")
+        return Block("paragraph", text, 1)
+
+    lines = [
+        "Dagsorden", "1. Velkommen", "v. Anna Holm, KL", "2. Ny arkitektur", "v. Bo Lind, KL",
+        "Initiativet består af tre hovedelementer:", "1. Fælles styring", "2. Fælles data",
+        "3. Fælles infrastruktur", "Det videre arbejde aftales.", "3. Høringssager:",
+        "Arkitekturrapport for platformen", "Det indstilles, at rapporten tages til efterretning.",
+        "4. Ny løsning til borgerservice", "v. Carl Dam, KL", "5. Eventuelt",
+    ]  # fmt: skip
+    doc = Document(path="t.pdf", format="pdf", pages=1, blocks=[block(t) for t in lines])
+    m = parse_document(doc)
+    assert [n for n, _ in _items(m)] == ["1", "2", "3", "4", "5"]
+    assert m.items[2].title.startswith("Høringssager")
