@@ -208,3 +208,12 @@ def test_a_small_margin_line_said_nowhere_else_stays() -> None:
     page1 = _stack(PROSE, top=90, pitch=12)
     page2 = [_line("Sagsnr. 26/34038", 30, size=8)] + _stack(PROSE, top=90, pitch=12)
     assert any("26/34038" in b.text for b in _blocks(page1, page2))
+
+
+def test_a_page_opening_with_an_abbreviation_starts_a_block() -> None:
+    """"v. Kit Holm, KL" opening a page is a presenter line, not the paragraph going on."""
+    page1 = _stack(PROSE, top=700, pitch=12)
+    page1[-1] = _line("centre i kommunens fire byer, herunder åbningstider og bemanding i", 724)
+    page2 = [_line("v. Kit Holm, KL", 90)] + _stack(PROSE, top=130, pitch=12)
+    texts = _texts(_blocks(page1, page2))
+    assert "v. Kit Holm, KL" in texts

@@ -60,6 +60,14 @@ _NUMBER_MARK = re.compile(r"^(?:\d{1,3}|[a-hA-H])[.)]\s")
 _EOL_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
 
 
+def _plain_word_in_lower_case(text: str) -> bool:
+    """The line opens with a plain word in lower case ("med", "årligt,", "e-handel"), not an
+    abbreviation ("v. Kit Holm, KL", "jf.") or a marker ("a)"): text that goes on."""
+    words = text.split()
+    first = words[0].rstrip(",") if words else ""
+    return len(first) >= 2 and first.replace("-", "").isalpha() and first.islower()
+
+
 def _heading_levels(pages: list[Page], size: float) -> dict[float, int]:
     """Heading level per font size: the largest heading size is level 1."""
     sizes = sorted(
@@ -266,7 +274,7 @@ class _Builder:
             # when that line is full and ends without a full stop ("… årligt fra" / "2024.").
             if kind == "heading" or not self._aligned(line, across_pages=True):
                 return False
-            if line.text[:1].islower():
+            if _plain_word_in_lower_case(line.text):
                 return True
             if self.justified:  # only a paragraph's last line stops short of the right edge
                 return abs(prev.x1 - self.line_right(prev)) <= 0.5
@@ -342,10 +350,8 @@ class _Builder:
         genbrug" / "med rammearkitekturen” (SAGERA)", "… Infrastruktur’" / "(KDI)"), although
         its first word would have fitted."""
         words = line.text.split()
-        # a plain word ("med"), not an abbreviation ("v. Navn", "jf.") or a marker ("a)")
-        first = words[0].rstrip(",") if words else ""
-        plain = len(first) >= 2 and first.isalpha() and first.islower()
-        bracketed = first.startswith("(") and first.endswith(")") and len(words) == 1
+        bracketed = len(words) == 1 and words[0].startswith("(") and words[0].endswith(")")
+        plain = _plain_word_in_lower_case(line.text)
         return (plain or bracketed) and not prev.text.rstrip().endswith(_END_PUNCT)
 
     def _uniform_sizes(self, pages: list[Page]) -> set[float]:
