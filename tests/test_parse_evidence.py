@@ -311,3 +311,25 @@ def test_a_presenter_line_broken_inside_a_name_goes_on_in_the_next_block() -> No
         ("Bo Lind Dam", "KL"),
     ]
     assert [p.name for p in m.items[1].presenters] == ["Carl Dam"]  # the line ended complete
+
+
+def test_a_flattened_contents_line_broken_by_the_reader_keeps_every_entry() -> None:
+    """A word processor's line break left `92.` as a list item's marker and two entries with
+    page references in its text: both are entries."""
+    from kitar.model import Block
+    from kitar.parse.itemlist import unglue
+
+    blocks = [
+        Block("paragraph", "Indholdsfortegnelse Til efterretning...i 89. Budgetopfølgning...i "
+              "90. Status for skolerne...ii", 1),
+        Block("list_item", "Henvendelse fra et medlem...iv 93. Årsberetning og regnskab v", 1,
+              marker="92."),
+        Block("paragraph", "Udvalget drøftede 3. og 4. kvartal af 2026 og godkendte planen.", 1),
+    ]  # fmt: skip
+    texts = [b.text for b in unglue(blocks)]
+    assert "89. Budgetopfølgning...i" in texts and "90. Status for skolerne...ii" in texts
+    assert texts[-3:] == [
+        "92. Henvendelse fra et medlem...iv",
+        "93. Årsberetning og regnskab v",
+        "Udvalget drøftede 3. og 4. kvartal af 2026 og godkendte planen.",
+    ]
