@@ -302,8 +302,8 @@ def test_a_numbered_list_opened_by_a_colon_is_no_item_all_the_way_down() -> None
 def test_a_presenter_line_broken_inside_a_name_goes_on_in_the_next_block() -> None:
     """`v. … og Bo Lind` / `Dam, Testrup Kommune`: text printed with its own line breaks."""
     doc = doc_from_lines(
-        ["Dagsorden", "# 1. Ny strategi", "v. Anna Holm, KL og Bo Lind", "Dam, KL",
-         "Baggrund", "Strategien er klar.", "# 2. Eventuelt", "v. Carl Dam, KL", "Fiktivby, Testrup"]
+        ["Dagsorden", "# 1. Ny strategi", "v. Anna Holm, KL og Bo Lind", "Dam, KL", "Baggrund",
+         "Strategien er klar.", "# 2. Eventuelt", "v. Carl Dam, KL", "Fiktivby, Testrup"]
     )  # fmt: skip
     m = parse_document(doc)
     assert [(p.name, p.organisation) for p in m.items[0].presenters] == [

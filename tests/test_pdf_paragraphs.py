@@ -75,14 +75,17 @@ def test_a_heading_over_a_line_of_its_own_is_two_headings() -> None:
         _line("Kultur- og Idrætsudvalget", 118, size=13, bold=True),
     ]
     lines += _stack(PROSE, top=150, pitch=14)
-    assert _texts(_blocks(lines))[:2] == ["Pkt. 42 Godkendelse af dagsorden", "Kultur- og Idrætsudvalget"]
+    assert _texts(_blocks(lines))[:2] == [
+        "Pkt. 42 Godkendelse af dagsorden",
+        "Kultur- og Idrætsudvalget",
+    ]
 
 
 def test_a_title_line_repeating_the_numbered_heading_starts_a_block() -> None:
-    """"50. Godkendelse af …" then the title again, set like every other line; the heading
+    """ "50. Godkendelse af …" then the title again, set like every other line; the heading
     fills its line, so only the repetition tells."""
     title = "Godkendelse af anbefalinger fra projektudvalget for afbureaukratisering"
-    lines = _stack([f"50. {title}", title] + PROSE, pitch=24)
+    lines = _stack([f"50. {title}", title, *PROSE], pitch=24)
     texts = _texts(_blocks(lines))
     assert texts[0] == title  # the list marker "50." is the block's marker
     assert texts[1].startswith(title)
@@ -149,7 +152,7 @@ def test_text_printed_with_its_own_breaks_joins_its_lines_across_blank_lines() -
         "interessenter og kommunerne i fællesskab.",
     ]
     title = ["9. Status for programmet ”Sammenhæng og genbrug", "med rammearkitekturen” (SAGA)"]
-    text = paragraph + ["", *title, "v. Anna Holm, KL", "", *paragraph, "", *paragraph]
+    text = [*paragraph, "", *title, "v. Anna Holm, KL", "", *paragraph, "", *paragraph]
     # the printer's own wrapping below, at full width and a smaller pitch
     page = _printed(text) + _stack(PROSE * 2, top=660, pitch=12)
     texts = _texts(_blocks(page))
@@ -168,8 +171,13 @@ def test_wrapped_text_keeps_its_paragraphs_apart() -> None:
 
 
 def test_a_letterhead_inside_the_body_column_gives_metadata_and_leaves_the_text() -> None:
-    head = ["Dato: 29. august 2026", "Sags ID: SAG-2026-00017", "Dok. ID: 4711", "E-mail: ah@testrup.dk"]
-    lines = _stack(PROSE, pitch=12) + _stack(head + ["www.testrup.dk"], top=160, pitch=12)
+    head = [
+        "Dato: 29. august 2026",
+        "Sags ID: SAG-2026-00017",
+        "Dok. ID: 4711",
+        "E-mail: ah@testrup.dk",
+    ]
+    lines = _stack(PROSE, pitch=12) + _stack([*head, "www.testrup.dk"], top=160, pitch=12)
     analysis = analyse(_pages(lines))
     assert analysis.metadata["date"] == "2026-08-29"
     assert analysis.metadata["case_id"] == "SAG-2026-00017"
@@ -187,8 +195,8 @@ def test_an_items_own_case_lines_are_no_letterhead() -> None:
 def test_a_heading_opening_two_pages_at_the_same_height_is_no_running_header() -> None:
     """The item list's first entry opens page 1, the item's heading page 2, at one height."""
     head = "1. Orientering om høring af handlingsplanen"
-    page1 = [_line(head, 90, size=13, bold=True)] + _stack(PROSE, top=130, pitch=12)
-    page2 = [_line(head, 90, size=13, bold=True)] + _stack(PROSE, top=130, pitch=12)
+    page1 = [_line(head, 90, size=13, bold=True), *_stack(PROSE, top=130, pitch=12)]
+    page2 = [_line(head, 90, size=13, bold=True), *_stack(PROSE, top=130, pitch=12)]
     page3 = _stack(PROSE, top=90, pitch=12)
     blocks = _blocks(page1, page2, page3)
     assert [b.page for b in blocks if b.text == head] == [1, 2]
@@ -197,8 +205,8 @@ def test_a_heading_opening_two_pages_at_the_same_height_is_no_running_header() -
 def test_a_small_margin_line_that_the_body_says_too_is_furniture() -> None:
     """The current item's case number over a page, and in the item itself."""
     case = "Sagsnr. 26/34038"
-    page1 = _stack(PROSE, top=90, pitch=12) + [_line(case, 140)]
-    page2 = [_line(case, 30, size=8)] + _stack(PROSE, top=90, pitch=12)
+    page1 = [*_stack(PROSE, top=90, pitch=12), _line(case, 140)]
+    page2 = [_line(case, 30, size=8), *_stack(PROSE, top=90, pitch=12)]
     texts = [b.text for b in _blocks(page1, page2)]
     assert texts.count(case) == 1
 
@@ -206,14 +214,14 @@ def test_a_small_margin_line_that_the_body_says_too_is_furniture() -> None:
 def test_a_small_margin_line_said_nowhere_else_stays() -> None:
     """Control: a case number printed only over the page is kept."""
     page1 = _stack(PROSE, top=90, pitch=12)
-    page2 = [_line("Sagsnr. 26/34038", 30, size=8)] + _stack(PROSE, top=90, pitch=12)
+    page2 = [_line("Sagsnr. 26/34038", 30, size=8), *_stack(PROSE, top=90, pitch=12)]
     assert any("26/34038" in b.text for b in _blocks(page1, page2))
 
 
 def test_a_page_opening_with_an_abbreviation_starts_a_block() -> None:
-    """"v. Kit Holm, KL" opening a page is a presenter line, not the paragraph going on."""
+    """ "v. Kit Holm, KL" opening a page is a presenter line, not the paragraph going on."""
     page1 = _stack(PROSE, top=700, pitch=12)
     page1[-1] = _line("centre i kommunens fire byer, herunder åbningstider og bemanding i", 724)
-    page2 = [_line("v. Kit Holm, KL", 90)] + _stack(PROSE, top=130, pitch=12)
+    page2 = [_line("v. Kit Holm, KL", 90), *_stack(PROSE, top=130, pitch=12)]
     texts = _texts(_blocks(page1, page2))
     assert "v. Kit Holm, KL" in texts

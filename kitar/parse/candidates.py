@@ -206,6 +206,7 @@ def _title(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
 def _in_list_after_colon(blocks: list[Block], i: int) -> bool:
     """Block i goes on a run of numbered list items that opened after a colon
     ("… tre hovedelementer:" / "1. Fælles …" / "2. …" / "3. Fælles rammer …")."""
+
     def number(block: Block) -> int | None:
         mark = (block.marker or "").rstrip(".)")
         return int(mark) if block.kind == "list_item" and mark.isdigit() else None

@@ -338,9 +338,9 @@ class _Builder:
         # lines between a paragraph's lines ("gover-" / (blank) / "nance for …")
         for size, values in run_on_gaps.items():
             common = [g for g, n in gaps[size].items() if n >= MIN_FULL_LINES]
-            if len(values) >= MIN_FULL_LINES and common:
-                if _mode(values) >= MIN_PARAGRAPH_GAP * min(common):
-                    out.add(size)
+            wider = common and _mode(values) >= MIN_PARAGRAPH_GAP * min(common)
+            if len(values) >= MIN_FULL_LINES and wider:
+                out.add(size)
         return out
 
     @staticmethod
@@ -386,7 +386,7 @@ class _Builder:
             and len(text.split()) <= LABEL_MAX_WORDS
             and "," not in text  # "Kjeldgaard, Digitaliseringsstyrelsen": a name goes on
             and text[:1].isupper()
-            and not text.endswith(_END_PUNCT + (",",))
+            and not text.endswith((*_END_PUNCT, ","))
             and not runs_on(text)
             and line.x1 < self.line_right(line) - FULL_LINE_SLACK * max(line.size, 1.0)
         )
