@@ -333,3 +333,24 @@ def test_a_flattened_contents_line_broken_by_the_reader_keeps_every_entry() -> N
         "93. Årsberetning og regnskab v",
         "Udvalget drøftede 3. og 4. kvartal af 2026 og godkendte planen.",
     ]
+
+
+def test_lettered_clauses_after_a_lead_in_are_clauses_not_subitems() -> None:
+    m = _parse(
+        "Dagsorden\n\n1. Budgetopfølgning\n\nSagsnr.: 26/100\n\nØkonomidirektøren indstiller, at:\n\n"
+        "a) budgetopfølgningen tages til efterretning\n\nb) tillægsbevillinger godkendes\n\n"
+        "2. Eventuelt\n"
+    )
+    assert m.items[0].subitems == []
+    assert m.items[0].recommendations == [
+        "budgetopfølgningen tages til efterretning",
+        "tillægsbevillinger godkendes",
+    ]
+
+
+def test_a_committee_name_set_in_capitals_is_the_body() -> None:
+    m = _parse(
+        "TEKNIK- OG MILJØUDVALGET\n\nDagsorden\n\nMandag den 9. februar 2026\n\n"
+        "1. Godkendelse af dagsorden\n\nSagsnr.: 26/100\n\n2. Eventuelt\n"
+    )
+    assert (m.meeting.body or "").casefold() == "teknik- og miljøudvalget"

@@ -13,7 +13,7 @@ from kitar.text.dates import parse_danish_date
 
 # A recommendation list item may start with a marker left in the text: "- Giver opbakning …".
 _LEADING_MARK = re.compile(
-    r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|\d{1,2}\.\s+(?=\D))?(?:[Aa]t\s+(?:\d{1,2}\)\s+)?)?"
+    r"^(?:[-–•▪]\s+|(?:[A-Ha-h]|\d{1,2})\)\s+|\d{1,2}\.\s+(?=\D))?(?:[Aa]t\s+(?:\d{1,2}\)\s+)?)?"
 )
 
 
