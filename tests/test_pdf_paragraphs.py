@@ -225,3 +225,20 @@ def test_a_page_opening_with_an_abbreviation_starts_a_block() -> None:
     page2 = [_line("v. Kit Holm, KL", 90), *_stack(PROSE, top=130, pitch=12)]
     texts = _texts(_blocks(page1, page2))
     assert "v. Kit Holm, KL" in texts
+
+
+def test_a_paragraphs_long_last_line_is_no_wrapped_line() -> None:
+    """Web texts printed by Word: many one-line paragraphs end near the right edge. Their gap
+    is the paragraph gap, not the pitch, because the next paragraph's first word would have
+    fitted on them."""
+    wrapped = ["Udvalget drøftede den fremtidige organisering af området og tog stilling",
+               "kommunernes forslag om en ny struktur."]  # fmt: skip
+    long_last = "Forvaltningen orienterede om status for arbejdet med de lokale centre"
+    lines, top = [], 80.0
+    for _ in range(4):
+        lines += [_line(wrapped[0], top), _line(wrapped[1], top + 12)]
+        lines.append(_line(long_last, top + 32))
+        lines.append(_line("Et nyt afsnit om økonomien.", top + 52))
+        top += 72
+    texts = _texts(_blocks(lines))
+    assert texts[:3] == [" ".join(wrapped), long_last, "Et nyt afsnit om økonomien."]

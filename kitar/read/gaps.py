@@ -50,7 +50,7 @@ def mode(values: list[float]) -> float:
 Pitch = tuple[float, str]  # (font size to the half point, "body" | "bullet")
 
 
-def typical_pitch(pages: list[Page]) -> dict[Pitch, tuple[float, float]]:
+def typical_pitch(pages: list[Page], fits: Fits | None = None) -> dict[Pitch, tuple[float, float]]:
     """Per font size and kind of paragraph: (line pitch, the gap from which a new paragraph
     starts), from the document's own gaps. The pitch is the most common gap after a full line
     (one that reaches its page's right text edge was wrapped: the next line is the same
@@ -79,7 +79,10 @@ def typical_pitch(pages: list[Page]) -> dict[Pitch, tuple[float, float]]:
             listed = a.role == "bullet" or a.x0 > left + 4
             key = (round(a.size * 2) / 2, "bullet" if listed else "body")
             gaps.setdefault(key, []).append(d)
+            # ... and had no room for the next line's first word (a paragraph's long last line
+            # before a short word is no wrapped line)
             full = a.x1 >= edge - FULL_LINE_SLACK * max(a.size, 1.0)
+            full = full and (fits is None or not fits(a, b))
             (after_full if full else after_short).setdefault(key, []).append(d)
     out: dict[Pitch, tuple[float, float]] = {}
     for key, values in gaps.items():

@@ -72,7 +72,6 @@ class _Builder:
     def __init__(self, pages: list[Page]) -> None:
         self.size = body_size(ln for p in pages for ln in p.lines if ln.role not in REMOVED)
         self.levels = _heading_levels(pages, self.size)
-        self.pitch = typical_pitch(pages)
         starts = sorted(ln.x0 for p in pages for ln in p.lines if ln.role in ("body", "bullet"))
         self.left = starts[len(starts) // 20] if starts else 0.0
         self.indents = _indent_levels(pages)
@@ -94,6 +93,7 @@ class _Builder:
         self.justified = sum(abs(x1 - self.right(x0, fallback)) < 0.5 for x0, x1 in self.prose) > (
             0.3 * max(len(self.prose), 1)
         )
+        self.pitch = typical_pitch(pages, self._next_word_fits)
         self.printed_breaks = printed_breaks(pages, self._next_word_fits)
         self.uniform = uniform_sizes(pages)
         self.blocks: list[Block] = []
