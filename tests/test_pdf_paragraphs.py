@@ -233,12 +233,15 @@ def test_a_paragraphs_long_last_line_is_no_wrapped_line() -> None:
     fitted on them."""
     wrapped = ["Udvalget drøftede den fremtidige organisering af området og tog stilling",
                "kommunernes forslag om en ny struktur."]  # fmt: skip
-    long_last = "Forvaltningen orienterede om status for arbejdet med de lokale centre"
+    singles = [
+        "Et forslag om status for arbejdet med de lokale centre i kommunens byer",
+        "Da forvaltningen orienterede om arbejdet med de lokale centre i byerne",
+        "Nu er der status for arbejdet med de lokale centre i de fire byer i år",
+    ]
     lines, top = [], 80.0
-    for _ in range(4):
+    for _ in range(5):
         lines += [_line(wrapped[0], top), _line(wrapped[1], top + 12)]
-        lines.append(_line(long_last, top + 32))
-        lines.append(_line("Et nyt afsnit om økonomien.", top + 52))
-        top += 72
+        lines += [_line(t, top + 32 + 20 * k) for k, t in enumerate(singles)]
+        top += 112
     texts = _texts(_blocks(lines))
-    assert texts[:3] == [" ".join(wrapped), long_last, "Et nyt afsnit om økonomien."]
+    assert texts[:4] == [" ".join(wrapped), *singles]
