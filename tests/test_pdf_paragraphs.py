@@ -234,8 +234,8 @@ def test_a_paragraphs_long_last_line_is_no_wrapped_line() -> None:
     wrapped = ["Udvalget drøftede den fremtidige organisering af området og tog stilling",
                "kommunernes forslag om en ny struktur."]  # fmt: skip
     singles = [
-        "Et forslag om status for arbejdet med de lokale centre i kommunens byer",
-        "Da forvaltningen orienterede om arbejdet med de lokale centre i byerne",
+        "Et forslag om status for arbejdet med de lokale centre i kommunens by",
+        "Da forvaltningen orienterede om arbejdet med de lokale centre i byen",
         "Nu er der status for arbejdet med de lokale centre i de fire byer i år",
     ]
     lines, top = [], 80.0
