@@ -242,7 +242,7 @@ def test_a_paragraphs_long_last_line_is_no_wrapped_line() -> None:
     for _ in range(5):
         lines += [_line(wrapped[0], top), _line(wrapped[1], top + 12)]
         lines += [_line(t, top + 32 + 20 * k) for k, t in enumerate(singles)]
-        top += 112
+        top += 92
     texts = _texts(_blocks(lines))
     # "… i de fire byer i år" / "Udvalget drøftede …": no room for "Udvalget", so only the gap
     # (20, not the pitch of 12) ends the paragraph
