@@ -354,3 +354,18 @@ def test_a_committee_name_set_in_capitals_is_the_body() -> None:
         "1. Godkendelse af dagsorden\n\nSagsnr.: 26/100\n\n2. Eventuelt\n"
     )
     assert (m.meeting.body or "").casefold() == "teknik- og miljøudvalget"
+
+
+def test_a_bracketed_name_under_a_heading_ends_its_title() -> None:
+    from kitar.model import Block, Document
+
+    blocks = [
+        Block("paragraph", "Dagsorden", 1),
+        Block("heading", "1. Status fra Fælles Data & Infrastruktur", 1, bold=True),
+        Block("paragraph", "(FDI)", 1),
+        Block("paragraph", "v. Anna Holm, KL", 1),
+        Block("heading", "2. Eventuelt", 1, bold=True),
+    ]
+    m = parse_document(Document(path="t.pdf", format="pdf", pages=1, blocks=blocks))
+    assert _items(m) == [("1", "Status fra Fælles Data & Infrastruktur (FDI)"), ("2", "Eventuelt")]
+    assert [p.name for p in m.items[0].presenters] == ["Anna Holm"]

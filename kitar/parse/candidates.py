@@ -110,6 +110,10 @@ def _title_block_ok(block: Block) -> bool:
     )
 
 
+# A block that is only a bracketed short name: "(KDI)", "(SAGERA)".
+_BRACKETED_LINE = re.compile(r"^\([^()\n]{1,30}\)$")
+
+
 def match_heading(blocks: list[Block], i: int) -> Candidate | None:
     """The first heading form of `agenda.toml` that block `i` has, as a candidate."""
     text = item_text(blocks[i]).strip()
@@ -134,6 +138,10 @@ def match_heading(blocks: list[Block], i: int) -> Candidate | None:
             title, start = blocks[i - 1].text.strip(), i - 1
         else:
             title = m.group("title").strip()
+            if i + 1 < len(blocks) and _BRACKETED_LINE.match(blocks[i + 1].text.strip()):
+                # "10. Status fra ’Kommunernes Data & Infrastruktur’" / "(KDI)": the title's
+                # last line, set apart (a bracket alone is no paragraph)
+                title, end = f"{title} {blocks[i + 1].text.strip()}", i + 1
         if number == 0 or not _title_ok(title):
             continue
         return Candidate(i, number, clean_title(title), form.name, start, end, raw=title)
