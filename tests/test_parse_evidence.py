@@ -338,7 +338,8 @@ def test_a_flattened_contents_line_broken_by_the_reader_keeps_every_entry() -> N
 def test_lettered_clauses_after_a_lead_in_are_clauses_not_subitems() -> None:
     m = _parse(
         "Dagsorden\n\n1. Budgetopfølgning\n\nSagsnr.: 26/100\n\n"
-        "Økonomidirektøren indstiller, at:\n\na) budgetopfølgningen tages til efterretning\n\nb) tillægsbevillinger godkendes\n\n"
+        "Økonomidirektøren indstiller, at:\n\na) budgetopfølgningen tages til efterretning\n\n"
+        "b) tillægsbevillinger godkendes\n\n"
         "2. Eventuelt\n"
     )
     assert m.items[0].subitems == []
