@@ -1,22 +1,26 @@
 """PDF → model.Page/Line/Word through PDFium's text page (pypdfium2: the only module that
 imports it).
 
-Characters come from bulk and raw calls (the page's text in one call, then one C call per
-character for its loose box, matrix, font size and font name); they are grouped into words
-exactly as pdfplumber's `extract_words` does with kitar's settings, so layout analysis sees
-the same Page/Line/Word model from either reader (kitar.read.pdf picks one).
+Characters come from bulk and raw calls: the page's text in one call, then per character
+its text object and its loose box, each one C call that map() dispatches with no Python code
+in between, into arrays (numpy); font name, size and direction once per text object. They are
+grouped into words exactly as pdfplumber's `extract_words` does with kitar's settings, over
+whole-page arrays, so layout analysis sees the same Page/Line/Word model from either reader
+(kitar.read.pdf picks one).
 """
 
 from __future__ import annotations
 
 import ctypes
 import io
-from collections.abc import Callable, Iterable, Iterator
-from itertools import groupby
-from operator import itemgetter
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import repeat
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
+import numpy as np
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
@@ -31,17 +35,15 @@ LINE_TOLERANCE = 3.0
 # pdfplumber expands these ligatures in extract_words ("ﬁnans" → "finans"); so do we.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 _LIGATURE_TABLE = str.maketrans(LIGATURES)
+_LIGATURE_RE = re.compile("[" + "".join(LIGATURES) + "]")
 # PDFium marks a line-end hyphen it recognises with U+0002 or U+FFFE; the page shows "-".
-_PDFIUM_HYPHENS = frozenset("\x02\ufffe")
+_PDFIUM_HYPHENS = (0x02, 0xFFFE)
+_HYPHEN, _SPACE = ord("-"), ord(" ")
 _FONT_BUFFER = 256
 _BOX_DIGITS = 4  # a page box in the file has at most this many decimals in practice
 
 # Page rotation (clockwise degrees) → the matrix pdfminer applies to show the page upright.
 _ROTATION_MATRIX = {0: (1, 0, 0, 1), 90: (0, -1, 1, 0), 180: (-1, 0, 0, -1), 270: (0, 1, -1, 0)}
-
-# A character: text, x0, x1, top, bottom (display coordinates, pdfplumber's), font, size,
-# upright, and whether PDFium saw a word break right before it.
-_Char = tuple[str, float, float, float, float, str, float, bool, bool]
 
 
 def repaired_copy(source: str | Path | bytes) -> io.BytesIO | None:
@@ -82,216 +84,261 @@ def _image_count(page: pypdfium2.PdfPage) -> int:
     return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
 
 
-def _address_returning(function: Any) -> Callable[[int | None, int], int | None]:
-    """The same C function returning its pointer as a plain int (pypdfium2's returns a ctypes
-    pointer object, which cannot be a dictionary key)."""
+def _c_function(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """The same C function with plain-int arguments and result: pypdfium2's own converts
+    every argument and wraps pointers in objects, which costs more than the call itself
+    when it runs once per character (and a pointer object cannot be a dictionary key)."""
     address = ctypes.cast(function, ctypes.c_void_p).value or 0
-    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-    return prototype(address)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
-_text_object = _address_returning(pdfium_c.FPDFText_GetTextObject)
+# text page, char index → the char's page object (0: a generated space or line break)
+_text_object = _c_function(
+    pdfium_c.FPDFText_GetTextObject, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_int
+)
+# text page, char index, address of an FS_RECTF (left, top, right, bottom) → success
+_loose_box = _c_function(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+_RECT_BYTES = ctypes.sizeof(pdfium_c.FS_RECTF)
+# per text object: its font; the font's base name; per char: font size, matrix (FS_MATRIX)
+_text_object_font = _c_function(pdfium_c.FPDFTextObj_GetFont, ctypes.c_size_t, ctypes.c_size_t)
+_base_font_name = _c_function(
+    pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_ulong, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_ulong
+)
+_font_size = _c_function(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int)
+_char_matrix = _c_function(
+    pdfium_c.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+_MATRIX_BYTES = ctypes.sizeof(pdfium_c.FS_MATRIX)
+# Whether a code point is one for which str.isspace() holds (pdfplumber splits words at them),
+# indexed by min(code point, _NOT_SPACE): U+3000 is the last one.
+_NOT_SPACE = 0x3001
+_IS_SPACE = np.array([chr(c).isspace() for c in range(_NOT_SPACE + 1)], dtype=bool)
 
 
-def _page_chars(page: pypdfium2.PdfPage) -> tuple[list[_Char], int]:
-    """The page's characters in content order (generated spaces and line breaks left out),
-    and how many real characters it has.
+def _handle(textpage: pypdfium2.PdfTextPage) -> int:
+    return ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
 
-    Two C calls per character (its text object, its loose box); font name, size and
-    direction once per text object, which holds one font, one size and one text matrix.
-    """
-    textpage = page.get_textpage()
-    try:
+
+def _page_text(textpage: pypdfium2.PdfTextPage, count: int) -> str:
+    """The text page's characters, one str character for each (one call for the page)."""
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # characters outside the BMP: UTF-16 pairs break the alignment
         raw = textpage.raw
-        handle = ctypes.cast(raw, ctypes.c_void_p).value
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+    return text
+
+
+def _loose_boxes(handle: int, count: int) -> np.ndarray:
+    """Every character's loose box (left, top, right, bottom in PDF space), float32 rows:
+    one C call per character, dispatched from C by map() with no Python code in between."""
+    boxes = (ctypes.c_float * (4 * count))()
+    base = ctypes.addressof(boxes)
+    end = base + _RECT_BYTES * count
+    deque(map(_loose_box, repeat(handle, count), range(count), range(base, end, _RECT_BYTES)), 0)
+    return np.frombuffer(boxes, dtype=np.float32).reshape(count, 4)
+
+
+def _text_objects(handle: int, count: int) -> np.ndarray:
+    """Every character's text object (0 for PDFium's generated spaces and line breaks)."""
+    return np.fromiter(map(_text_object, repeat(handle, count), range(count)), np.uintp, count)
+
+
+class _Chars:
+    """A page's real characters as arrays in content order (pdfplumber's display coordinates:
+    x0, x1, top, bottom), with their style (font, size, direction) per text object."""
+
+    def __init__(self, page: pypdfium2.PdfPage, textpage: pypdfium2.PdfTextPage) -> None:
+        raw, handle = textpage.raw, _handle(textpage)
         count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
-        if len(text) != count:  # characters outside the BMP: UTF-16 pairs break the alignment
-            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+        text = _page_text(textpage, count)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        objects = _text_objects(handle, count)
+        spaces = codes == _SPACE
+        kept = objects != 0
+        # a space PDFium generated itself sits in a text object's range now and then
+        for i in np.flatnonzero(kept & spaces).tolist():
+            if pdfium_c.FPDFText_IsGenerated(raw, i):
+                kept[i] = False
+        # PDFium's own word breaks, which pdfplumber has not: a generated space still marks the
+        # next character as a word start, as glyph boxes can overhang ("af kronisk" in
+        # italics: the f's box reaches the k)
+        after_space = np.zeros(count, dtype=bool)
+        after_space[1:] = spaces[:-1] & ~kept[:-1]
+        index = np.flatnonzero(kept)
+        self.count = len(index)
+        self.codes = codes[index]
+        self.codes[(self.codes == _PDFIUM_HYPHENS[0]) | (self.codes == _PDFIUM_HYPHENS[1])] = _HYPHEN
+        self.word_start = after_space[index]
+        box = _loose_boxes(handle, count)[index].astype(np.float64)
         rotation = page.get_rotation()
-        to_display = _display_box(rotation, *page.get_mediabox())
-        box = pdfium_c.FS_RECTF()
-        loose_box = pdfium_c.FPDFText_GetLooseCharBox
-        generated = pdfium_c.FPDFText_IsGenerated
-        styles: dict[int, tuple[str, float, bool]] = {}
-        chars: list[_Char] = []
-        append = chars.append
-        space = False
-        for i, ch in enumerate(text):
-            obj = _text_object(handle, i)
-            if obj is None or (ch == " " and generated(raw, i)):
-                # PDFium's own word and line breaks, which pdfplumber has not: a generated
-                # space still marks the next character as a word start, as glyph boxes can
-                # overhang ("af kronisk" in italics: the f's box reaches the k)
-                space = ch == " "
-                continue
-            if ch in _PDFIUM_HYPHENS:
-                ch = "-"
-            style = styles.get(obj)
-            if style is None:
-                style = styles[obj] = _style(raw, i, obj, rotation)
-            font, size, upright = style
-            loose_box(raw, i, box)
-            x0, x1, top, bottom = to_display(box.left, box.right, box.bottom, box.top)
-            if upright:
-                # pdfminer's box is one font size tall above the descent (PDFium's: the ascent)
-                top = bottom - size
-            append((ch, x0, x1, top, bottom, font, size, upright, space))
-            space = False
-        return chars, len(chars)
-    finally:
-        textpage.close()
+        self.x0, self.x1, self.top, self.bottom = _display(
+            rotation, page.get_mediabox(), box[:, 0], box[:, 2], box[:, 3], box[:, 1]
+        )
+        objects = objects[index]
+        unique, first, of_object = np.unique(objects, return_index=True, return_inverse=True)
+        styles = _styles(textpage, unique.tolist(), index[first].tolist(), rotation)
+        # the distinct styles (font, size, upright) and each character's: pdfplumber's runs
+        kinds = {style: n for n, style in enumerate(dict.fromkeys(styles))}
+        self.kinds = list(kinds)
+        self.kind = np.array([kinds[style] for style in styles], dtype=np.intp)[of_object]
 
 
-def _style(raw: object, index: int, obj: int, rotation: int) -> tuple[str, float, bool]:
-    """Font name, size as shown and uprightness of the character at `index` (and of its whole
-    text object `obj`)."""
-    # The font's /BaseFont with its subset prefix, as pdfminer names it ("JLSDSF+Akzidenz…");
-    # FPDFText_GetFontInfo drops the prefix for some fonts and not others.
-    font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT))
+def _font_name(raw: object, font: int, index: int) -> str:
+    """The font's /BaseFont with its subset prefix, as pdfminer names it ("JLSDSF+Akzidenz…");
+    FPDFText_GetFontInfo (of the character at `index`) drops the prefix for some fonts and not
+    others, so it serves only when the font has no base name."""
     name = ctypes.create_string_buffer(_FONT_BUFFER)
-    if not font or not pdfium_c.FPDFFont_GetBaseFontName(font, name, _FONT_BUFFER):
+    if not font or not _base_font_name(font, name, _FONT_BUFFER):
         pdfium_c.FPDFText_GetFontInfo(raw, index, name, _FONT_BUFFER, ctypes.c_int())
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+    return name.value.decode("utf-8", "replace")
+
+
+def _styles(
+    textpage: pypdfium2.PdfTextPage, objects: list[int], firsts: list[int], rotation: int
+) -> list[tuple[str, float, bool]]:
+    """Font name, size as shown and uprightness of each text object (which holds one font,
+    one size and one text matrix), asked of its first character (index in `firsts`)."""
+    handle, count = _handle(textpage), len(objects)
+    fonts = list(map(_text_object_font, objects))
+    font_sizes = list(map(_font_size, repeat(handle, count), firsts))
+    matrices = (ctypes.c_float * (6 * count))()
+    base = ctypes.addressof(matrices)
+    end = base + _MATRIX_BYTES * count
+    deque(map(_char_matrix, repeat(handle, count), firsts, range(base, end, _MATRIX_BYTES)), 0)
+    values = np.frombuffer(matrices, dtype=np.float32).tolist()
+    first_of = dict(zip(reversed(fonts), reversed(firsts), strict=True))  # each font's first
+    names = {font: _font_name(textpage.raw, font, i) for font, i in first_of.items()}
     a, b, c, d = _ROTATION_MATRIX.get(rotation, _ROTATION_MATRIX[0])
-    ma, mb, mc, md = matrix.a, matrix.b, matrix.c, matrix.d
-    # the displayed matrix, as pdfminer's `upright`: the character's, then the page's rotation
-    da, db = ma * a + mb * c, ma * b + mb * d
-    dc, dd = mc * a + md * c, mc * b + md * d
-    upright = da * dd > 0 and db * dc <= 0
-    # the font size as shown: Word sets "/F1 1 Tf" and scales by the text matrix
-    size = pdfium_c.FPDFText_GetFontSize(raw, index) * (mc * mc + md * md) ** 0.5
-    return name.value.decode("utf-8", "replace"), size, upright
+    styles = []
+    for n, (font, font_size) in enumerate(zip(fonts, font_sizes, strict=True)):
+        ma, mb, mc, md = values[6 * n : 6 * n + 4]
+        # the displayed matrix, as pdfminer's `upright`: the character's, then the page's turn
+        da, db = ma * a + mb * c, ma * b + mb * d
+        dc, dd = mc * a + md * c, mc * b + md * d
+        upright = da * dd > 0 and db * dc <= 0
+        # the font size as shown: Word sets "/F1 1 Tf" and scales by the text matrix
+        styles.append((names[font], font_size * (mc * mc + md * md) ** 0.5, upright))
+    return styles
 
 
-_Box = tuple[float, float, float, float]
+_Columns = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def _display_box(
-    rotation: int, left: float, bottom: float, right: float, top: float
-) -> Callable[[float, float, float, float], _Box]:
-    """A function from a PDF-space box (x left, x right, y bottom, y top) to pdfplumber's
-    display box (x0, x1, top, bottom) on a page turned by `rotation` degrees."""
+def _display(
+    rotation: int,
+    mediabox: tuple[float, float, float, float],
+    xl: np.ndarray,
+    xr: np.ndarray,
+    yb: np.ndarray,
+    yt: np.ndarray,
+) -> _Columns:
+    """PDF-space boxes (x left, x right, y bottom, y top) → pdfplumber's display boxes (x0,
+    x1, top, bottom) on a page turned by `rotation` degrees."""
+    left, bottom, right, top = mediabox
     if rotation == 90:
-        return lambda xl, xr, yb, yt: (yb - bottom, yt - bottom, xl - left, xr - left)
+        return yb - bottom, yt - bottom, xl - left, xr - left
     if rotation == 180:
-        return lambda xl, xr, yb, yt: (right - xr, right - xl, yb - bottom, yt - bottom)
+        return right - xr, right - xl, yb - bottom, yt - bottom
     if rotation == 270:
-        return lambda xl, xr, yb, yt: (top - yt, top - yb, right - xr, right - xl)
-    return lambda xl, xr, yb, yt: (xl - left, xr - left, top - yt, top - yb)
+        return top - yt, top - yb, right - xr, right - xl
+    return xl - left, xr - left, top - yt, top - yb
 
 
-def _clusters(chars: list[_Char], key: int, tolerance: float) -> list[list[_Char]]:
-    """pdfplumber's `cluster_objects`: sorted values chained within `tolerance` form a line
-    (`key`: the index of top or x0 in a character)."""
-    values: list[float] = sorted({cast(float, ch[key]) for ch in chars})
-    cluster_of: dict[float, int] = {}
-    index, last = 0, values[0]
-    for value in values:
-        if value > last + tolerance:
-            index += 1
-        cluster_of[value] = index
-        last = value
-    lines: list[list[_Char]] = [[] for _ in range(index + 1)]
-    for ch in chars:
-        lines[cluster_of[cast(float, ch[key])]].append(ch)
-    return [line for line in lines if line]
+def _previous(values: np.ndarray) -> np.ndarray:
+    """values shifted one place on (the first element repeats itself)."""
+    return np.concatenate((values[:1], values[:-1]))
 
 
-class _WordMaker:
-    """Model words for one page: clamped to it, the bold flag looked up once per font."""
-
-    def __init__(self, width: float, height: float) -> None:
-        self.width, self.height = width, height
-        self.bold: dict[str, bool] = {}
-        self.words: list[Word] = []
-
-    def add(self, text: str, x0: float, x1: float, top: float, bottom: float, first: _Char) -> None:
-        text = text.translate(_LIGATURE_TABLE)
-        if not text.strip():
-            return
-        font, size = first[5], first[6]
-        bold = self.bold.get(font)
-        if bold is None:
-            bold = self.bold[font] = is_bold_font(font)
-        # the common case needs no clamping (comparisons with NaN are false: those go below)
-        if (
-            0 <= x0 <= x1 <= self.width
-            and 0 <= top <= bottom <= self.height
-            and 0 < size <= self.height
-        ):
-            size = round(size, 2)
-            self.words.append(Word(text, x0, x1, top, bottom, font, size, bold))
-            return
-        word = clamped_word(text, x0, x1, top, bottom, font, size, self.width, self.height)
-        if word is not None:
-            self.words.append(word)
-
-
-def _split_words(line: list[_Char], upright: bool, maker: _WordMaker) -> None:
-    """pdfplumber's `iter_chars_to_words`: break at spaces, at a gap wider than a fifth of
-    the font size (along rotated text: 3 pt), at a step back, or off the line; and where
-    PDFium saw a word break."""
-    parts: list[str] = []
-    first = prev = line[0]
-    x0 = x1 = top = bottom = 0.0
-    for ch in line:
-        if ch[0].isspace():
-            if parts:
-                maker.add("".join(parts), x0, x1, top, bottom, first)
-                parts = []
-            continue
-        if parts:
-            if upright:
-                new = (
-                    ch[1] < prev[1]
-                    or ch[1] > prev[2] + WORD_GAP_RATIO * prev[6]
-                    or abs(ch[3] - prev[3]) > LINE_TOLERANCE
-                )
-            else:
-                new = (
-                    ch[3] < prev[3]
-                    or ch[3] > prev[4] + LINE_TOLERANCE
-                    or abs(ch[1] - prev[1]) > WORD_GAP_RATIO * prev[6]
-                )
-            if new or ch[8]:
-                maker.add("".join(parts), x0, x1, top, bottom, first)
-                parts = []
-        if parts:
-            parts.append(ch[0])
-            x0, x1 = min(x0, ch[1]), max(x1, ch[2])
-            top, bottom = min(top, ch[3]), max(bottom, ch[4])
-        else:
-            parts = [ch[0]]
-            first = ch
-            x0, x1, top, bottom = ch[1], ch[2], ch[3], ch[4]
-        prev = ch
-    if parts:
-        maker.add("".join(parts), x0, x1, top, bottom, first)
-
-
-_STYLE_KEY = itemgetter(7, 5, 6)  # upright, font, size: pdfplumber's runs
-
-
-def words_from_chars(chars: list[_Char], width: float, height: float) -> list[Word]:
+def page_words(chars: _Chars, width: float, height: float) -> list[Word]:
     """Characters → words as pdfplumber's `extract_words(extra_attrs=["fontname", "size"],
     x_tolerance_ratio=WORD_GAP_RATIO)`: runs of one font, size and direction, split into
-    lines, each line sorted and split into words."""
-    maker = _WordMaker(width, height)
-    for (upright, _font, _size), run in groupby(chars, key=_STYLE_KEY):
-        group = list(run)
-        across = 3 if upright else 1  # lines: by top; rotated text reads in columns, by x0
-        along = itemgetter(1 if upright else 3)
-        values = [cast(float, ch[across]) for ch in group]
-        if max(values) - min(values) <= LINE_TOLERANCE:
-            lines = [group]  # one line: the usual run
+    lines (tops chained within LINE_TOLERANCE; for rotated text x0), each line sorted along
+    the text and split into words at spaces, at a gap wider than a fifth of the font size
+    (along rotated text: 3 pt), at a step back, off the line, or where PDFium saw a break.
+
+    The same steps as pdfplumber's loops, over whole-page arrays."""
+    if not chars.count:
+        return []
+    kind = chars.kind
+    size = np.array([k[1] for k in chars.kinds])[kind]
+    upright = np.array([k[2] for k in chars.kinds], dtype=bool)[kind]
+    x0, x1, bottom = chars.x0, chars.x1, chars.bottom
+    # pdfminer's box is one font size tall above the descent (PDFium's: the ascent)
+    top = np.where(upright, bottom - size, chars.top)
+    # runs of one style, as itertools.groupby over (upright, font, size) finds them
+    run = np.cumsum(kind != _previous(kind))
+    # lines: sorted values chained within LINE_TOLERANCE, per run (pdfplumber's cluster_objects)
+    across = np.where(upright, top, x0)
+    by_value = np.lexsort((across, run))
+    value, run_sorted = across[by_value], run[by_value]
+    new_line = (run_sorted != _previous(run_sorted)) | (value > _previous(value) + LINE_TOLERANCE)
+    line = np.empty_like(run)
+    line[by_value] = np.cumsum(new_line)
+    # each line in order along the text (a stable sort: ties keep content order)
+    order = np.lexsort((np.where(upright, x0, top), line))
+    x0, x1, top, bottom = x0[order], x1[order], top[order], bottom[order]
+    size, upright, line = size[order], upright[order], line[order]
+    codes = chars.codes[order]
+    space = _IS_SPACE[np.minimum(codes, _NOT_SPACE)]
+    gap = WORD_GAP_RATIO * _previous(size)
+    px0, ptop = _previous(x0), _previous(top)
+    apart = np.where(
+        upright,
+        (x0 < px0) | (x0 > _previous(x1) + gap) | (np.abs(top - ptop) > LINE_TOLERANCE),
+        (top < ptop) | (top > _previous(bottom) + LINE_TOLERANCE) | (np.abs(x0 - px0) > gap),
+    )
+    start = (line != _previous(line)) | _previous(space) | apart | chars.word_start[order]
+    start[0] = True
+    letters = np.flatnonzero(~space)  # words: the runs of non-space characters from a start
+    if not len(letters):
+        return []
+    bounds = np.flatnonzero(start[letters])
+    text = codes[letters].tobytes().decode("utf-32-le", "surrogatepass")
+    ends = [*bounds[1:].tolist(), len(letters)]
+    texts = [text[a:b] for a, b in zip(bounds.tolist(), ends, strict=True)]
+    if _LIGATURE_RE.search(text):
+        texts = [t.translate(_LIGATURE_TABLE) for t in texts]
+    boxes = (
+        np.minimum.reduceat(x0[letters], bounds),
+        np.maximum.reduceat(x1[letters], bounds),
+        np.minimum.reduceat(top[letters], bounds),
+        np.maximum.reduceat(bottom[letters], bounds),
+    )
+    return _words(texts, boxes, kind[order][letters[bounds]], chars.kinds, width, height)
+
+
+def _words(
+    texts: list[str],
+    boxes: _Columns,
+    kind: np.ndarray,
+    kinds: list[tuple[str, float, bool]],
+    width: float,
+    height: float,
+) -> list[Word]:
+    """Model words (`kind`: each one's style in `kinds`), clamped to the page; the bold flag
+    and the rounded size once per style."""
+    x0, x1, top, bottom = boxes
+    # the common case needs no clamping (comparisons with NaN are false: those go below)
+    inside = (0 <= x0) & (x0 <= x1) & (x1 <= width) & (0 <= top) & (top <= bottom)
+    inside &= bottom <= height
+    shown = np.array([0 < size <= height for _, size, _ in kinds])[kind]
+    fonts = np.array([font for font, _, _ in kinds], dtype=object)[kind].tolist()
+    sizes = np.array([round(size, 2) for _, size, _ in kinds], dtype=object)[kind].tolist()
+    bold = [is_bold_font(font) for font, _, _ in kinds]
+    columns = [x0.tolist(), x1.tolist(), top.tolist(), bottom.tolist()]
+    if (inside & shown).all():
+        return list(map(Word, texts, *columns, fonts, sizes, np.array(bold)[kind].tolist()))
+    words: list[Word] = []
+    for n, (text, a, b, c, d) in enumerate(zip(texts, *columns, strict=True)):
+        if inside[n] and shown[n]:
+            words.append(Word(text, a, b, c, d, fonts[n], sizes[n], bold[kind[n]]))
         else:
-            lines = _clusters(group, across, LINE_TOLERANCE)
-        for line in lines:
-            line.sort(key=along)
-            _split_words(line, upright, maker)
-    return maker.words
+            font, size, _ = kinds[kind[n]]
+            if (word := clamped_word(text, a, b, c, d, font, size, width, height)) is not None:
+                words.append(word)
+    return words
 
 
 def _read_page(pdf: pypdfium2.PdfDocument, index: int) -> Page:
@@ -302,8 +349,12 @@ def _read_page(pdf: pypdfium2.PdfDocument, index: int) -> Page:
         turned = page.get_rotation() in (90, 270)
         width, height = (top - bottom, right - left) if turned else (right - left, top - bottom)
         width, height = page_size(width, height)
-        chars, real = _page_chars(page)
-        words = words_from_chars(chars, width, height)
+        textpage = page.get_textpage()
+        try:
+            chars = _Chars(page, textpage)
+            words = page_words(chars, width, height)
+        finally:
+            textpage.close()
         return Page(
             number=index,
             width=width,
@@ -312,7 +363,7 @@ def _read_page(pdf: pypdfium2.PdfDocument, index: int) -> Page:
             # images decide only for a page without text (scanned: OCR it); `kitar inspect`,
             # which shows every page's count, reads with pdfplumber
             image_count=0 if words else _image_count(page),
-            char_count=real,
+            char_count=chars.count,
         )
     finally:
         page.close()
@@ -346,22 +397,17 @@ def iter_pages(
 
 def floor_chars(path: str | Path) -> int:
     """The fastest route PDFium offers to every character and its box, and nothing more (the
-    benchmark's floor): the page's text in one call, one C call per box."""
+    benchmark's floor): the page's text in one call, one C call per box dispatched by map()
+    into one array per page."""
     pdf = _open(path, None)
     count = 0
     try:
-        box = pdfium_c.FS_RECTF()
-        loose_box = pdfium_c.FPDFText_GetLooseCharBox
         for page in pdf:
             textpage = page.get_textpage()
-            raw = textpage.raw
             n = textpage.count_chars()
-            text = textpage.get_text_range(0, n) if n else ""
-            chars = []
-            for i in range(n):
-                loose_box(raw, i, box)
-                chars.append((text[i], box.left, box.right, box.bottom, box.top))
-            count += len(chars)
+            text = _page_text(textpage, n)
+            boxes = _loose_boxes(_handle(textpage), n)
+            count += min(len(text), len(boxes))
             textpage.close()
             page.close()
     finally:
