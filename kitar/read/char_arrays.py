@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -24,7 +24,6 @@ from kitar.read.words import (
     WORD_GAP_RATIO,
     clamped_word,
     is_bold_font,
-    lines_from_words,
 )
 
 # pdfplumber's defaults for what kitar does not set: characters more than 3 pt apart across
@@ -92,8 +91,9 @@ def _styles(names: list[str], font_sizes: list[float], matrices: Any, rotation: 
 
 @dataclass
 class _Chars:
-    """A page's real characters: code points, display boxes (pdfplumber's x0, x1, top,
-    bottom), style (an index into `kinds`), and where PDFium saw a word break before one."""
+    """Real characters of one or more pages: code points, display boxes (pdfplumber's x0,
+    x1, top, bottom), style (an index into `kinds`, whose entries belong to one page each),
+    and where PDFium saw a word break before one."""
 
     codes: np.ndarray
     x0: np.ndarray
@@ -121,7 +121,8 @@ def _display(
     return xl - left, xr - left, top - yt, top - yb
 
 
-def _chars(raw: RawChars) -> _Chars | None:
+def _chars(raw: RawChars) -> _Chars:
+    """One page's real characters (PDFium's generated spaces and line breaks left out)."""
     count = len(raw.text)
     codes = np.frombuffer(raw.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     objects = np.fromiter(raw.objects, dtype=np.uintp, count=count)
@@ -131,8 +132,6 @@ def _chars(raw: RawChars) -> _Chars | None:
     suspects = np.flatnonzero(kept & spaces)
     kept[suspects] = ~np.fromiter(raw.generated(suspects.tolist()), bool, len(suspects))
     index = np.flatnonzero(kept)
-    if not len(index):
-        return None
     # PDFium's own word breaks, which pdfplumber has not: a generated space still marks the
     # next character as a word start, as glyph boxes can overhang ("af kronisk" in italics:
     # the f's box reaches the k)
@@ -142,16 +141,36 @@ def _chars(raw: RawChars) -> _Chars | None:
     kept_codes[(kept_codes == _PDFIUM_HYPHENS[0]) | (kept_codes == _PDFIUM_HYPHENS[1])] = _HYPHEN
     box = np.frombuffer(raw.boxes, dtype=np.float32).reshape(-1, 4)[index].astype(np.float64)
     unique, first, of_object = np.unique(objects[index], return_index=True, return_inverse=True)
-    styles = _styles(*raw.styles(unique.tolist(), index[first].tolist()), raw.rotation)
+    styles = (
+        _styles(*raw.styles(unique.tolist(), index[first].tolist()), raw.rotation)
+        if len(index)
+        else []
+    )
     kinds = {style: n for n, style in enumerate(dict.fromkeys(styles))}
     kind = np.array([kinds[style] for style in styles], dtype=np.intp)[of_object]
     x0, x1, top, bottom = _display(raw.rotation, raw.mediabox, box)
     return _Chars(kept_codes, x0, x1, top, bottom, kind, list(kinds), after_space[index])
 
 
+def _joined(pages: list[_Chars]) -> tuple[_Chars, np.ndarray]:
+    """Several pages' characters as one set (style numbers made distinct per page), and each
+    style's page (its index in `pages`)."""
+    offsets = np.cumsum([0] + [len(c.kinds) for c in pages])
+
+    def joined(name: str) -> np.ndarray:
+        return np.concatenate([getattr(c, name) for c in pages])
+
+    kind = [c.kind + offset for c, offset in zip(pages, offsets.tolist(), strict=False)]
+    chars = _Chars(
+        joined("codes"), joined("x0"), joined("x1"), joined("top"), joined("bottom"),
+        np.concatenate(kind), [k for c in pages for k in c.kinds], joined("word_start"),
+    )  # fmt: skip
+    return chars, np.repeat(np.arange(len(pages)), np.diff(offsets))
+
+
 @dataclass
 class _Words:
-    """A page's words as columns (boxes, size as shown, style), in pdfplumber's order."""
+    """Words as columns (text, box, size as the model keeps it, style, page index)."""
 
     texts: list[str]
     x0: np.ndarray
@@ -159,9 +178,23 @@ class _Words:
     top: np.ndarray
     bottom: np.ndarray
     kind: np.ndarray
+    size: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    page: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
 
 
-def _words(chars: _Chars) -> _Words | None:
+def _along_lines(line: np.ndarray, along: np.ndarray) -> np.ndarray:
+    """The order by line, then along the text, ties in content order: what lexsort gives,
+    sooner, as lines mostly run on in content order already (timsort finds the runs)."""
+    order = np.argsort(line, kind="stable")
+    line, along = line[order], along[order]
+    back = (line[1:] == line[:-1]) & (along[1:] < along[:-1])
+    if back.any():  # lines set out of order along the text: sort those
+        index = np.flatnonzero(np.isin(line, line[1:][back]))
+        order[index] = order[index][np.lexsort((along[index], line[index]))]
+    return order
+
+
+def _words(chars: _Chars) -> _Words:
     """pdfplumber's `extract_words(extra_attrs=["fontname", "size"], x_tolerance_ratio=
     WORD_GAP_RATIO)`: runs of one font, size and direction, split into lines (values across
     the text chained within LINE_TOLERANCE), each line sorted along the text and split into
@@ -180,7 +213,7 @@ def _words(chars: _Chars) -> _Words | None:
     new_line = (run_sorted != _previous(run_sorted)) | (value > _previous(value) + LINE_TOLERANCE)
     line = np.empty_like(run)
     line[by_value] = np.cumsum(new_line)
-    order = np.lexsort((np.where(upright, x0, top), line))  # stable: ties keep content order
+    order = _along_lines(line, np.where(upright, x0, top))
     x0, x1, top, bottom = x0[order], x1[order], top[order], bottom[order]
     size, upright, line, codes = size[order], upright[order], line[order], chars.codes[order]
     space = _IS_SPACE[np.minimum(codes, _NOT_SPACE)]
@@ -192,10 +225,10 @@ def _words(chars: _Chars) -> _Words | None:
         (top < ptop) | (top > _previous(bottom) + LINE_TOLERANCE) | (np.abs(x0 - px0) > gap),
     )
     start = (line != _previous(line)) | _previous(space) | apart | chars.word_start[order]
-    start[0] = True
     letters = np.flatnonzero(~space)  # words: the runs of non-space characters from a start
     if not len(letters):
-        return None
+        return _Words([], *(np.zeros(0),) * 4, np.zeros(0, dtype=np.intp))
+    start[letters[0]] = True
     bounds = np.flatnonzero(start[letters])
     text = codes[letters].tobytes().decode("utf-32-le", "surrogatepass")
     ends = [*bounds[1:].tolist(), len(letters)]
@@ -212,44 +245,66 @@ def _words(chars: _Chars) -> _Words | None:
     )
 
 
-def page_lines(raw: RawChars, width: float, height: float, page: int) -> tuple[list[Line], int]:
-    """The page's lines (as lines_from_words makes them) and its number of real characters."""
-    chars = _chars(raw)
-    if chars is None:
-        return [], 0
+def pages_lines(
+    raws: list[RawChars], sizes: list[tuple[float, float]], numbers: list[int]
+) -> list[tuple[list[Line], int]]:
+    """Each page's lines (as lines_from_words makes them of the words extract_words makes)
+    and its number of real characters; several pages at once, as the array work costs per
+    call more than per character."""
+    pages = [_chars(raw) for raw in raws]
+    counts = [len(c.codes) for c in pages]
+    chars, page_of_kind = _joined(pages)
     found = _words(chars)
-    count = len(chars.codes)
-    if found is None:
-        return [], count
-    kinds, kind = chars.kinds, found.kind
+    found.page = page_of_kind[found.kind]
+    _clamp(found, chars.kinds, np.array(sizes))
+    lines, page_of_line = _lines(found, chars.kinds, numbers) if found.texts else ([], [])
+    per_page: list[list[Line]] = [[] for _ in pages]
+    for line, index in zip(lines, page_of_line, strict=True):
+        per_page[index].append(line)
+    return list(zip(per_page, counts, strict=True))
+
+
+def _clamp(found: _Words, kinds: list[Style], sizes: np.ndarray) -> None:
+    """Each word's size as the model keeps it, and the words that stray off their page
+    clamped to it (kitar.read.words.clamped_word) or left out."""
+    width, height = sizes[found.page, 0], sizes[found.page, 1]
+    font_size = np.array([k[1] for k in kinds])[found.kind]
     x0, x1, top, bottom = found.x0, found.x1, found.top, found.bottom
-    # the common case needs no clamping (comparisons with NaN are false: those go below)
-    inside = (0 <= x0) & (x0 <= x1) & (x1 <= width) & (0 <= top) & (top <= bottom)
-    inside &= (bottom <= height) & np.array([0 < k[1] <= height for k in kinds])[kind]
+    # comparisons with NaN are false: such words are clamped too
+    inside = (x0 >= 0) & (x0 <= x1) & (x1 <= width) & (top >= 0) & (top <= bottom)
+    inside &= (bottom <= height) & (font_size > 0) & (font_size <= height)
+    rounded = [round(k[1], 2) for k in kinds]
+    found.size = np.array(rounded)[found.kind]
     if inside.all():
-        return _lines(found, kinds, page), count
-    words = []
-    columns = zip(found.texts, x0.tolist(), x1.tolist(), top.tolist(), bottom.tolist(), strict=True)
-    for (text, a, b, c, d), ok, k in zip(columns, inside.tolist(), kind.tolist(), strict=True):
-        font, size, _ = kinds[k]
-        if ok:
-            words.append(Word(text, a, b, c, d, font, round(size, 2), is_bold_font(font)))
-        elif (word := clamped_word(text, a, b, c, d, font, size, width, height)) is not None:
-            words.append(word)
-    return (lines_from_words(words, page) if words else []), count
+        return
+    keep = inside.copy()
+    for n in np.flatnonzero(~inside).tolist():
+        font, size, _ = kinds[found.kind[n]]
+        word = clamped_word(found.texts[n], x0[n], x1[n], top[n], bottom[n], font, size,
+                            width[n], height[n])  # fmt: skip
+        if word is not None:
+            keep[n] = True
+            x0[n], x1[n], top[n], bottom[n] = word.x0, word.x1, word.top, word.bottom
+            found.size[n] = word.size
+    index = np.flatnonzero(keep)
+    found.texts = [found.texts[i] for i in index.tolist()]
+    for name in ("x0", "x1", "top", "bottom", "kind", "size", "page"):
+        setattr(found, name, getattr(found, name)[index])
 
 
-def _rows(found: _Words, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """lines_from_words's rows: words by vertical centre, one row while a word's centre is
-    within half its size of the row's first word's; then each row left to right (stable).
-    The words' order and each one's row number."""
+def _rows(found: _Words) -> tuple[np.ndarray, np.ndarray]:
+    """lines_from_words's rows: a page's words by vertical centre, one row while a word's
+    centre is within half its size of the row's first word's; then each row left to right
+    (stable). The words' order and each one's row number."""
     centre = (found.top + found.bottom) / 2
-    by_centre = np.argsort(centre, kind="stable")
-    tolerance = (np.maximum(size, _MIN_ROW_SIZE) * 0.5)[by_centre].tolist()
+    by_centre = np.lexsort((centre, found.page))
+    tolerance = (np.maximum(found.size, _MIN_ROW_SIZE) * 0.5)[by_centre].tolist()
+    page = found.page[by_centre]
+    new_page = (page != _previous(page)).tolist()
     rows: list[int] = []
     row, row_centre = -1, math.nan
-    for c, tol in zip(centre[by_centre].tolist(), tolerance, strict=True):
-        if not abs(c - row_centre) <= tol:  # the first word, too, starts a row
+    for c, tol, new in zip(centre[by_centre].tolist(), tolerance, new_page, strict=True):
+        if new or not abs(c - row_centre) <= tol:  # a page's first word starts a row
             row += 1
             row_centre = c
         rows.append(row)
@@ -288,17 +343,15 @@ def _touching(
     return joins
 
 
-def _lines(found: _Words, kinds: list[Style], page: int) -> list[Line]:
-    """lines_from_words over words that lie inside the page: rows by vertical centre, each
-    sorted by x0, touching words joined, split at wide gaps; a line's font the one most of its
-    characters have."""
+def _lines(found: _Words, kinds: list[Style], numbers: list[int]) -> tuple[list[Line], list[int]]:
+    """lines_from_words over the words: rows by vertical centre, each sorted by x0, touching
+    words joined, split at wide gaps; a line's font the one most of its characters have. In
+    page order, with each line's page (an index into `numbers`)."""
     fonts = [k[0] for k in kinds]
-    sizes = [round(k[1], 2) for k in kinds]  # a word's size as the model keeps it
     bolds = [is_bold_font(font) for font in fonts]
-    size = np.array(sizes)[found.kind]
-    order, row_ids = _rows(found, size)
+    order, row_ids = _rows(found)
     x0, x1, top, bottom = found.x0[order], found.x1[order], found.top[order], found.bottom[order]
-    size, kind = size[order], found.kind[order]
+    size, kind, page = found.size[order], found.kind[order], found.page[order]
     texts = [found.texts[i] for i in order.tolist()]
     joins = _touching(row_ids, x0, x1, top, size)
     if joins.any():  # the joined word keeps the first one's box start, top, font and size
@@ -306,11 +359,13 @@ def _lines(found: _Words, kinds: list[Style], page: int) -> list[Line]:
         ends = [*heads[1:].tolist(), len(texts)]
         texts = ["".join(texts[a:b]) for a, b in zip(heads.tolist(), ends, strict=True)]
         x1, bottom = np.maximum.reduceat(x1, heads), np.maximum.reduceat(bottom, heads)
-        x0, top, size, kind, row_ids = x0[heads], top[heads], size[heads], kind[heads], row_ids[heads]
+        x0, top, size = x0[heads], top[heads], size[heads]
+        kind, page, row_ids = kind[heads], page[heads], row_ids[heads]
     bold = np.array(bolds)[kind]
+    font = np.array(fonts, dtype=object)[kind]
     words = list(
-        map(Word, texts, x0.tolist(), x1.tolist(), top.tolist(), bottom.tolist(),
-            np.array(fonts, dtype=object)[kind].tolist(), size.tolist(), bold.tolist())
+        map(Word, texts, x0.tolist(), x1.tolist(), top.tolist(), bottom.tolist(), font.tolist(),
+            size.tolist(), bold.tolist())
     )  # fmt: skip
     gap, prev_size = x0 - _previous(x1), _previous(size)
     em = np.maximum(np.maximum(prev_size, size), _MIN_ROW_SIZE)
@@ -324,22 +379,24 @@ def _lines(found: _Words, kinds: list[Style], page: int) -> list[Line]:
     bold_chars = np.add.reduceat(lengths * bold, bounds)
     line_x0, line_top = np.minimum.reduceat(x0, bounds), np.minimum.reduceat(top, bounds)
     # a line's font: the (font, size) most of its characters have, the first of the heaviest
-    style_ids = {(f, s): n for n, (f, s) in enumerate(dict.fromkeys(zip(fonts, sizes)))}
-    style = np.array([style_ids[(f, s)] for f, s in zip(fonts, sizes, strict=True)])[kind]
-    mixed = np.minimum.reduceat(style, bounds) != np.maximum.reduceat(style, bounds)
-    font_of = np.array(fonts, dtype=object)[kind[bounds]].tolist()
-    size_of = size[bounds].tolist()
+    first_font, first_size = font[bounds].tolist(), size[bounds].tolist()
+    mixed = (np.minimum.reduceat(size, bounds) != np.maximum.reduceat(size, bounds)) | (
+        np.minimum.reduceat(kind, bounds) != np.maximum.reduceat(kind, bounds)
+    )
     for n in np.flatnonzero(mixed).tolist():
         weights: dict[tuple[str, float], int] = {}
         for w in words[starts[n] : ends[n]]:
             weights[(w.fontname, w.size)] = weights.get((w.fontname, w.size), 0) + len(w.text)
-        font_of[n], size_of[n] = max(weights, key=weights.__getitem__)
+        first_font[n], first_size[n] = max(weights, key=weights.__getitem__)
     pieces = [words[a:b] for a, b in zip(starts, ends, strict=True)]
+    line_page = page[bounds]
     lines = list(
-        map(Line, [" ".join([w.text for w in piece]) for piece in pieces], [page] * len(pieces),
-            line_x0.tolist(), np.maximum.reduceat(x1, bounds).tolist(), line_top.tolist(),
-            np.maximum.reduceat(bottom, bounds).tolist(), font_of, size_of,
+        map(Line, [" ".join([w.text for w in piece]) for piece in pieces],
+            np.array(numbers)[line_page].tolist(), line_x0.tolist(),
+            np.maximum.reduceat(x1, bounds).tolist(), line_top.tolist(),
+            np.maximum.reduceat(bottom, bounds).tolist(), first_font, first_size,
             (bold_chars * 2 > total).tolist(), pieces)
     )  # fmt: skip
-    # lines_from_words's order: by rounded top, then x0 (stable)
-    return [lines[i] for i in np.lexsort((line_x0, np.rint(line_top))).tolist()]
+    # lines_from_words's order on each page: by rounded top, then x0 (stable)
+    final = np.lexsort((line_x0, np.rint(line_top), line_page))
+    return [lines[i] for i in final.tolist()], line_page[final].tolist()
