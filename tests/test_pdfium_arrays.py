@@ -91,8 +91,9 @@ def test_array_lines_are_lines_from_words(
     x0 = np.array([d[1] for d in drawn])
     top = np.array([d[3] for d in drawn])
     size = np.array([d[4] for d in drawn])
-    found = char_arrays._Words([d[0] for d in drawn], x0, x0 + [d[2] for d in drawn], top,
-                               top + size, kind, page=np.zeros(len(drawn), dtype=np.intp))  # fmt: skip
+    x1 = x0 + [d[2] for d in drawn]
+    page = np.zeros(len(drawn), dtype=np.intp)
+    found = char_arrays._Words([d[0] for d in drawn], x0, x1, top, top + size, kind, page=page)
     words = [
         Word(
             d[0],
@@ -117,5 +118,6 @@ def test_array_lines_are_lines_from_words(
 
 
 def vars_of(line: Line) -> tuple[object, ...]:
+    words = [(w.text, w.x0, w.x1, w.top, w.bottom, w.size) for w in line.words]
     return (line.text, line.page, line.x0, line.x1, line.top, line.bottom, line.fontname,
-            line.size, line.bold, [(w.text, w.x0, w.x1, w.top, w.bottom, w.size) for w in line.words])  # fmt: skip
+            line.size, line.bold, words)  # fmt: skip
