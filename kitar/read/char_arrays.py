@@ -32,7 +32,8 @@ LINE_TOLERANCE = 3.0
 # pdfplumber expands these ligatures in extract_words ("ﬁnans" → "finans"); so do we.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 _LIGATURE_TABLE = str.maketrans(LIGATURES)
-_LIGATURES = frozenset(LIGATURES)
+_LIGATURE_FIRST, _LIGATURE_LAST = min(map(ord, LIGATURES)), max(map(ord, LIGATURES))
+_SEPARATOR = 0  # NUL: cuts words apart in one split (a page that holds one is cut by slices)
 # PDFium marks a line-end hyphen it recognises with U+0002 or U+FFFE; the page shows "-".
 _PDFIUM_HYPHENS = (0x02, 0xFFFE)
 _HYPHEN, _SPACE = ord("-"), ord(" ")
@@ -182,6 +183,26 @@ class _Words:
     page: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
 
 
+def _texts(codes: np.ndarray, bounds: np.ndarray) -> list[str]:
+    """The words' texts: code points cut at `bounds` (by one C-level split at a separator the
+    text does not hold), ligatures expanded."""
+    if len(bounds) > 1 and not (codes == _SEPARATOR).any():
+        marked = np.insert(codes, bounds[1:], _SEPARATOR)
+        texts = marked.tobytes().decode("utf-32-le", "surrogatepass").split(chr(_SEPARATOR))
+    else:
+        text = codes.tobytes().decode("utf-32-le", "surrogatepass")
+        ends = [*bounds[1:].tolist(), len(codes)]
+        texts = [text[a:b] for a, b in zip(bounds.tolist(), ends, strict=True)]
+    if _has_ligature(codes):
+        texts = [t.translate(_LIGATURE_TABLE) for t in texts]
+    return texts
+
+
+def _has_ligature(codes: np.ndarray) -> bool:
+    """Whether any code point is one of LIGATURES (U+FB00–FB06, one block)."""
+    return bool(((codes >= _LIGATURE_FIRST) & (codes <= _LIGATURE_LAST)).any())
+
+
 def _along_lines(line: np.ndarray, along: np.ndarray) -> np.ndarray:
     """The order by line, then along the text, ties in content order: what lexsort gives,
     sooner, as lines mostly run on in content order already (timsort finds the runs)."""
@@ -230,11 +251,7 @@ def _words(chars: _Chars) -> _Words:
         return _Words([], *(np.zeros(0),) * 4, np.zeros(0, dtype=np.intp))
     start[letters[0]] = True
     bounds = np.flatnonzero(start[letters])
-    text = codes[letters].tobytes().decode("utf-32-le", "surrogatepass")
-    ends = [*bounds[1:].tolist(), len(letters)]
-    texts = [text[a:b] for a, b in zip(bounds.tolist(), ends, strict=True)]
-    if not _LIGATURES.isdisjoint(text):
-        texts = [t.translate(_LIGATURE_TABLE) for t in texts]
+    texts = _texts(codes[letters], bounds)
     return _Words(
         texts,
         np.minimum.reduceat(x0[letters], bounds),
@@ -356,8 +373,9 @@ def _lines(found: _Words, kinds: list[Style], numbers: list[int]) -> tuple[list[
     joins = _touching(row_ids, x0, x1, top, size)
     if joins.any():  # the joined word keeps the first one's box start, top, font and size
         heads = np.flatnonzero(~joins)
-        ends = [*heads[1:].tolist(), len(texts)]
-        texts = ["".join(texts[a:b]) for a, b in zip(heads.tolist(), ends, strict=True)]
+        for k in reversed(np.flatnonzero(joins).tolist()):  # a chain joins from its end
+            texts[k - 1] += texts[k]
+        texts = [texts[i] for i in heads.tolist()]
         x1, bottom = np.maximum.reduceat(x1, heads), np.maximum.reduceat(bottom, heads)
         x0, top, size = x0[heads], top[heads], size[heads]
         kind, page, row_ids = kind[heads], page[heads], row_ids[heads]
@@ -374,7 +392,7 @@ def _lines(found: _Words, kinds: list[Style], numbers: list[int]) -> tuple[list[
     start[0] = True
     bounds = np.flatnonzero(start)
     starts, ends = bounds.tolist(), [*bounds[1:].tolist(), len(words)]
-    lengths = np.array([len(t) for t in texts])
+    lengths = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))
     total = np.add.reduceat(lengths, bounds)
     bold_chars = np.add.reduceat(lengths * bold, bounds)
     line_x0, line_top = np.minimum.reduceat(x0, bounds), np.minimum.reduceat(top, bounds)
