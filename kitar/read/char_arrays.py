@@ -122,51 +122,58 @@ def _display(
     return xl - left, xr - left, top - yt, top - yb
 
 
-def _chars(raw: RawChars) -> _Chars:
-    """One page's real characters (PDFium's generated spaces and line breaks left out)."""
-    count = len(raw.text)
-    codes = np.frombuffer(raw.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    objects = np.fromiter(raw.objects, dtype=np.uintp, count=count)
+def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
+    """Several pages' real characters as one set (PDFium's generated spaces and line breaks
+    left out; style numbers distinct per page), each style's page (an index into `raws`) and
+    each page's number of real characters."""
+    counts = [len(raw.text) for raw in raws]
+    starts = np.cumsum([0, *counts])
+    text = "".join(raw.text for raw in raws)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    objects = np.concatenate(
+        [np.fromiter(raw.objects, np.uintp, n) for raw, n in zip(raws, counts, strict=True)]
+    )
     spaces = codes == _SPACE
     kept = objects != 0
     # a space PDFium generated itself sits in a text object's range now and then
     suspects = np.flatnonzero(kept & spaces)
-    kept[suspects] = ~np.fromiter(raw.generated(suspects.tolist()), bool, len(suspects))
-    index = np.flatnonzero(kept)
+    cuts = np.searchsorted(suspects, starts).tolist()
+    for n, raw in enumerate(raws):
+        local = (suspects[cuts[n] : cuts[n + 1]] - starts[n]).tolist()
+        kept[suspects[cuts[n] : cuts[n + 1]]] = ~np.fromiter(raw.generated(local), bool, len(local))
     # PDFium's own word breaks, which pdfplumber has not: a generated space still marks the
     # next character as a word start, as glyph boxes can overhang ("af kronisk" in italics:
     # the f's box reaches the k)
-    after_space = np.zeros(count, dtype=bool)
+    after_space = np.zeros(len(codes), dtype=bool)
     after_space[1:] = spaces[:-1] & ~kept[:-1]
+    after_space[starts[starts < len(codes)]] = False  # not across pages
+    index = np.flatnonzero(kept)
     kept_codes = codes[index]
     kept_codes[(kept_codes == _PDFIUM_HYPHENS[0]) | (kept_codes == _PDFIUM_HYPHENS[1])] = _HYPHEN
-    box = np.frombuffer(raw.boxes, dtype=np.float32).reshape(-1, 4)[index].astype(np.float64)
+    boxes = [np.frombuffer(raw.boxes, dtype=np.float32) for raw in raws]
+    box = np.concatenate(boxes).reshape(-1, 4)[index].astype(np.float64)
+    ends = np.searchsorted(index, starts).tolist()  # each page's kept characters
+    columns = [
+        _display(raw.rotation, raw.mediabox, box[ends[n] : ends[n + 1]])
+        for n, raw in enumerate(raws)
+    ]
+    x0, x1, top, bottom = (np.concatenate([c[k] for c in columns]) for k in range(4))
     unique, first, of_object = np.unique(objects[index], return_index=True, return_inverse=True)
-    styles = (
-        _styles(*raw.styles(unique.tolist(), index[first].tolist()), raw.rotation)
-        if len(index)
-        else []
-    )
-    kinds = {style: n for n, style in enumerate(dict.fromkeys(styles))}
-    kind = np.array([kinds[style] for style in styles], dtype=np.intp)[of_object]
-    x0, x1, top, bottom = _display(raw.rotation, raw.mediabox, box)
-    return _Chars(kept_codes, x0, x1, top, bottom, kind, list(kinds), after_space[index])
-
-
-def _joined(pages: list[_Chars]) -> tuple[_Chars, np.ndarray]:
-    """Several pages' characters as one set (style numbers made distinct per page), and each
-    style's page (its index in `pages`)."""
-    offsets = np.cumsum([0] + [len(c.kinds) for c in pages])
-
-    def joined(name: str) -> np.ndarray:
-        return np.concatenate([getattr(c, name) for c in pages])
-
-    kind = [c.kind + offset for c, offset in zip(pages, offsets.tolist(), strict=False)]
-    chars = _Chars(
-        joined("codes"), joined("x0"), joined("x1"), joined("top"), joined("bottom"),
-        np.concatenate(kind), [k for c in pages for k in c.kinds], joined("word_start"),
-    )  # fmt: skip
-    return chars, np.repeat(np.arange(len(pages)), np.diff(offsets))
+    first_char = index[first]
+    page_of_object = np.searchsorted(starts, first_char, side="right") - 1
+    styles: list[tuple[int, Style]] = []  # (page, style) of each text object
+    for n in np.unique(page_of_object).tolist():
+        mine = page_of_object == n
+        found = raws[n].styles(unique[mine].tolist(), (first_char[mine] - starts[n]).tolist())
+        styles += [(n, style) for style in _styles(*found, raws[n].rotation)]
+    order = np.argsort(page_of_object, kind="stable")  # styles came page by page
+    in_order = [styles[i] for i in np.argsort(order, kind="stable").tolist()]
+    kinds = {style: n for n, style in enumerate(dict.fromkeys(in_order))}
+    kind = np.array([kinds[style] for style in in_order], dtype=np.intp)[of_object]
+    chars = _Chars(kept_codes, x0, x1, top, bottom, kind, [s for _, s in kinds],
+                   after_space[index])  # fmt: skip
+    real = np.diff(ends).tolist()
+    return chars, np.array([n for n, _ in kinds], dtype=np.intp), real
 
 
 @dataclass
@@ -268,14 +275,12 @@ def pages_lines(
     """Each page's lines (as lines_from_words makes them of the words extract_words makes)
     and its number of real characters; several pages at once, as the array work costs per
     call more than per character."""
-    pages = [_chars(raw) for raw in raws]
-    counts = [len(c.codes) for c in pages]
-    chars, page_of_kind = _joined(pages)
+    chars, page_of_kind, counts = _chars(raws)
     found = _words(chars)
     found.page = page_of_kind[found.kind]
     _clamp(found, chars.kinds, np.array(sizes))
     lines, page_of_line = _lines(found, chars.kinds, numbers) if found.texts else ([], [])
-    per_page: list[list[Line]] = [[] for _ in pages]
+    per_page: list[list[Line]] = [[] for _ in raws]
     for line, index in zip(lines, page_of_line, strict=True):
         per_page[index].append(line)
     return list(zip(per_page, counts, strict=True))
