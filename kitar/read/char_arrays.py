@@ -164,8 +164,10 @@ def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
     styles: list[tuple[int, Style]] = []  # (page, style) of each text object
     for n in np.unique(page_of_object).tolist():
         mine = page_of_object == n
-        found = raws[n].styles(unique[mine].tolist(), (first_char[mine] - starts[n]).tolist())
-        styles += [(n, style) for style in _styles(*found, raws[n].rotation)]
+        names, sizes, matrices = raws[n].styles(
+            unique[mine].tolist(), (first_char[mine] - starts[n]).tolist()
+        )
+        styles += [(n, style) for style in _styles(names, sizes, matrices, raws[n].rotation)]
     order = np.argsort(page_of_object, kind="stable")  # styles came page by page
     in_order = [styles[i] for i in np.argsort(order, kind="stable").tolist()]
     kinds = {style: n for n, style in enumerate(dict.fromkeys(in_order))}
