@@ -11,8 +11,10 @@ operations rather than one Python step per character or word.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -322,19 +324,52 @@ def _rows(found: _Words) -> tuple[np.ndarray, np.ndarray]:
     (stable). The words' order and each one's row number."""
     centre = (found.top + found.bottom) / 2
     by_centre = np.lexsort((centre, found.page))
-    tolerance = (np.maximum(found.size, _MIN_ROW_SIZE) * 0.5)[by_centre].tolist()
+    c = centre[by_centre]
+    tolerance = (np.maximum(found.size, _MIN_ROW_SIZE) * 0.5)[by_centre]
     page = found.page[by_centre]
-    new_page = (page != _previous(page)).tolist()
-    rows: list[int] = []
-    row, row_centre = -1, math.nan
-    for c, tol, new in zip(centre[by_centre].tolist(), tolerance, new_page, strict=True):
-        if new or not abs(c - row_centre) <= tol:  # a page's first word starts a row
-            row += 1
-            row_centre = c
-        rows.append(row)
-    row_ids = np.array(rows)
+    start = _row_starts(c, tolerance, page)
+    row_ids = np.cumsum(start) - 1
+    first = c[start][row_ids]  # each word's row's first centre
+    inside = np.abs(c - first) <= tolerance
+    before = c[start][np.maximum(row_ids - 1, 0)]  # a row's first word: off the row before
+    new_page = page != _previous(page)
+    new_page[0] = True
+    if not (inside.all() and (new_page | ~start | ~(np.abs(c - before) <= tolerance)).all()):
+        row_ids = _rows_one_by_one(c, tolerance, new_page)  # float rounding at a bound
     sort = np.lexsort((found.x0[by_centre], row_ids))
     return by_centre[sort], row_ids[sort]
+
+
+def _row_starts(c: np.ndarray, tolerance: np.ndarray, page: np.ndarray) -> np.ndarray:
+    """Where rows begin. Centres ascend on a page, so a row from word k runs up to the first
+    word whose centre less its tolerance passes c[k]: a bisection in the running maximum of
+    `c - tolerance` (no word before k passes it), one step per row rather than per word."""
+    start = np.zeros(len(c), dtype=bool)
+    bounds = [*np.flatnonzero(page != _previous(page)).tolist(), len(c)]
+    if bounds[0] != 0:
+        bounds.insert(0, 0)
+    reach = c - tolerance
+    for lo, hi in pairwise(bounds):
+        highest = np.maximum.accumulate(reach[lo:hi]).tolist()
+        centres = c[lo:hi].tolist()
+        k, rows = 0, []
+        while k < hi - lo:
+            rows.append(k)
+            k = bisect_right(highest, centres[k], k + 1)
+        start[np.array(rows) + lo] = True
+    return start
+
+
+def _rows_one_by_one(c: np.ndarray, tolerance: np.ndarray, new_page: np.ndarray) -> np.ndarray:
+    """The rows word by word, as lines_from_words finds them."""
+    rows: list[int] = []
+    row, row_centre = -1, math.nan
+    for centre, tol, new in zip(c.tolist(), tolerance.tolist(), new_page.tolist(), strict=True):
+        if new or not abs(centre - row_centre) <= tol:  # a page's first word starts a row
+            row += 1
+            row_centre = centre
+        rows.append(row)
+    return np.array(rows)
 
 
 def _touching(
@@ -376,7 +411,7 @@ def _lines(found: _Words, kinds: list[Style], numbers: list[int]) -> tuple[list[
     order, row_ids = _rows(found)
     x0, x1, top, bottom = found.x0[order], found.x1[order], found.top[order], found.bottom[order]
     size, kind, page = found.size[order], found.kind[order], found.page[order]
-    texts = [found.texts[i] for i in order.tolist()]
+    texts = np.array(found.texts, dtype=object)[order].tolist()
     joins = _touching(row_ids, x0, x1, top, size)
     if joins.any():  # the joined word keeps the first one's box start, top, font and size
         heads = np.flatnonzero(~joins)
@@ -416,7 +451,7 @@ def _lines(found: _Words, kinds: list[Style], numbers: list[int]) -> tuple[list[
     pieces = [words[a:b] for a, b in zip(starts, ends, strict=True)]
     line_page = page[bounds]
     lines = list(
-        map(Line, [" ".join([w.text for w in piece]) for piece in pieces],
+        map(Line, [" ".join(texts[a:b]) for a, b in zip(starts, ends, strict=True)],
             np.array(numbers)[line_page].tolist(), line_x0.tolist(),
             np.maximum.reduceat(x1, bounds).tolist(), line_top.tolist(),
             np.maximum.reduceat(bottom, bounds).tolist(), first_font, first_size,
