@@ -25,20 +25,30 @@ MAX_DEPTH = 8
 
 def make_line(words: list[Word], page: int) -> Line:
     """A Line from words on one row (sorted left to right); font facts by character majority."""
+    if len(words) == 1:  # the quick way to the same facts
+        w = words[0]
+        return Line(w.text, page, w.x0, w.x1, w.top, w.bottom, w.fontname, w.size,
+                    w.bold and bool(w.text), words)  # fmt: skip
     weights: dict[tuple[str, float], int] = {}
-    bold_chars = 0
+    bold_chars = total = 0
+    x0, x1, top, bottom = words[0].x0, words[0].x1, words[0].top, words[0].bottom
     for w in words:
-        weights[(w.fontname, w.size)] = weights.get((w.fontname, w.size), 0) + len(w.text)
-        bold_chars += len(w.text) if w.bold else 0
-    fontname, size = max(weights.items(), key=lambda kv: kv[1])[0]
-    total = sum(len(w.text) for w in words)
+        n = len(w.text)
+        key = (w.fontname, w.size)
+        weights[key] = weights.get(key, 0) + n
+        total += n
+        if w.bold:
+            bold_chars += n
+        x0, x1 = min(x0, w.x0), max(x1, w.x1)
+        top, bottom = min(top, w.top), max(bottom, w.bottom)
+    fontname, size = max(weights, key=weights.__getitem__)  # the first of the heaviest
     return Line(
-        text=" ".join(w.text for w in words),
+        text=" ".join([w.text for w in words]),
         page=page,
-        x0=min(w.x0 for w in words),
-        x1=max(w.x1 for w in words),
-        top=min(w.top for w in words),
-        bottom=max(w.bottom for w in words),
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
         fontname=fontname,
         size=size,
         bold=bold_chars * 2 > total,

@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pdfplumber
-
 from kitar.config import pdf_reader
 from kitar.errors import (
     DamagedDocument,
@@ -62,7 +60,16 @@ def open_pdf(
             pdf.close()
 
 
+def _pdfplumber() -> Any:
+    """pdfplumber, imported when first used: the PDFium reader (the default) never needs it,
+    and it costs ~20 MB and ~50 ms to import."""
+    import pdfplumber
+
+    return pdfplumber
+
+
 def _open_lenient(path: str | Path, data: bytes | None, warnings: list[str] | None) -> Any:
+    pdfplumber = _pdfplumber()
     source: str | Path | io.BytesIO = io.BytesIO(data) if data is not None else path
     try:
         pdf = pdfplumber.open(source)
@@ -315,7 +322,7 @@ def page_count(path: str | Path) -> int:
 def baseline_extract_words(path: str | Path) -> int:
     """pdfplumber's own `extract_words` over every page (closing each): the benchmark baseline."""
     count = 0
-    with pdfplumber.open(path) as pdf:
+    with _pdfplumber().open(path) as pdf:
         for p in pdf.pages:
             count += len(p.extract_words())
             p.close()

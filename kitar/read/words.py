@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from itertools import pairwise
+from operator import attrgetter
 
 from kitar.model import Line, Word
 from kitar.read.guards import word_box
@@ -93,25 +94,31 @@ def _join_touching(row: list[Word]) -> list[Word]:
     return out
 
 
+_x0 = attrgetter("x0")
+
+
 def lines_from_words(words: list[Word], page: int) -> list[Line]:
     """Group words into rows by vertical centre, then split rows at wide horizontal gaps.
 
     Touching words that the character source split at a font subset change are joined first.
     """
     rows: list[list[Word]] = []
+    row: list[Word] = []
     row_centre = 0.0
-    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        centre = (w.top + w.bottom) / 2
-        tolerance = max(w.size, 4.0) * 0.5
-        if rows and abs(centre - row_centre) <= tolerance:
-            rows[-1].append(w)
+    centres = [(w.top + w.bottom) / 2 for w in words]
+    for i in sorted(range(len(words)), key=centres.__getitem__):
+        w, centre = words[i], centres[i]
+        if row and abs(centre - row_centre) <= max(w.size, 4.0) * 0.5:
+            row.append(w)
         else:
-            rows.append([w])
+            row = [w]
+            rows.append(row)
             row_centre = centre
     lines: list[Line] = []
     for row in rows:
-        row.sort(key=lambda w: w.x0)
-        row = _join_touching(row)
+        if len(row) > 1:
+            row.sort(key=_x0)
+            row = _join_touching(row)
         segment = [row[0]]
         for w in row[1:]:
             prev = segment[-1]

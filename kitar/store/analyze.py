@@ -80,6 +80,7 @@ def _vocabulary() -> frozenset[str]:
     return vocab
 
 
+@cache
 def _is_part(seg: str, head: bool) -> bool:
     vocab = _vocabulary()
     if head:
@@ -104,11 +105,13 @@ def _split(word: str, head: bool = True, depth: int = 1) -> tuple[str, ...] | No
     best: tuple[str, ...] | None = None
     for i in range(2, len(word) - 2):
         left, right = word[:i], word[i:]
-        tail = _split(right, head, depth + 1) if len(right) >= 3 else None
-        if tail is None:
+        # the modifier first: most prefixes are no word, and then the tail need not be split
+        if not _is_part(left, False) and not any(
+            left.endswith(link) and _is_part(left[:-1], False) for link in LINKERS
+        ):
             continue
-        mods = [left] + [left[:-1] for link in LINKERS if left.endswith(link)]
-        if any(_is_part(m, head=False) for m in mods):
+        tail = _split(right, head, depth + 1) if len(right) >= 3 else None
+        if tail is not None:
             cand = (left, *tail)
             if (
                 best is None
