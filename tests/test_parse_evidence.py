@@ -370,3 +370,27 @@ def test_a_bracketed_name_under_a_heading_ends_its_title() -> None:
     m = parse_document(Document(path="t.pdf", format="pdf", pages=1, blocks=blocks))
     assert _items(m) == [("1", "Status fra Fælles Data & Infrastruktur (FDI)"), ("2", "Eventuelt")]
     assert [p.name for p in m.items[0].presenters] == ["Anna Holm"]
+
+
+def test_a_committees_undated_decision_label() -> None:
+    m = _parse(
+        "Referat\n\n7. Godkendelse af dagsorden\n\nSagsnr. 26/2001\n\n"
+        "Kultur- og Fritidsudvalgets beslutning\n\nGodkendt.\n\n"
+        "8. Byrådets beslutning om budgettet\n\nSagsnr. 26/2002\n\nBeslutning\n\nTaget til efterretning.\n"
+    )
+    assert [(i.number, i.title) for i in m.items][1] == ("8", "Byrådets beslutning om budgettet")
+    assert [(d.text, d.body) for d in m.items[0].decisions] == [
+        ("Godkendt.", "Kultur- og Fritidsudvalget")
+    ]
+
+
+def test_absent_lines_joined_into_a_decision_are_names() -> None:
+    """A reader that joined "Fraværende: Bo Lind" and the decision into one block."""
+    doc = doc_from_lines(
+        ["Referat", "# 1. Vejplan 2030", "Sagsnr. 26/1235",
+         "Teknik- og Miljøudvalgets beslutning den 3. marts 2026\nFraværende: Bo Lind",
+         "Indstillingen godkendt.\nFraværende: Carl Dam", "# 2. Eventuelt"]
+    )  # fmt: skip
+    item = parse_document(doc).items[0]
+    assert item.decisions[0].text == "Indstillingen godkendt."
+    assert item.absent == ["Bo Lind", "Carl Dam"]
