@@ -376,7 +376,8 @@ def test_a_committees_undated_decision_label() -> None:
     m = _parse(
         "Referat\n\n7. Godkendelse af dagsorden\n\nSagsnr. 26/2001\n\n"
         "Kultur- og Fritidsudvalgets beslutning\n\nGodkendt.\n\n"
-        "8. Byrådets beslutning om budgettet\n\nSagsnr. 26/2002\n\nBeslutning\n\nTaget til efterretning.\n"
+        "8. Byrådets beslutning om budgettet\n\nSagsnr. 26/2002\n\n"
+        "Beslutning\n\nTaget til efterretning.\n"
     )
     assert [(i.number, i.title) for i in m.items][1] == ("8", "Byrådets beslutning om budgettet")
     assert [(d.text, d.body) for d in m.items[0].decisions] == [
