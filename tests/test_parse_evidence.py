@@ -395,3 +395,20 @@ def test_absent_lines_joined_into_a_decision_are_names() -> None:
     item = parse_document(doc).items[0]
     assert item.decisions[0].text == "Indstillingen godkendt."
     assert item.absent == ["Bo Lind", "Carl Dam"]
+
+
+def test_more_heading_forms_are_items() -> None:
+    """`§ 12.`, `Dagsordenspunkt 3:`, `Ad punkt 4.`, `5) …`, `6 - …` (agenda.toml forms)."""
+    m = _parse(
+        "Referat\n\n§ 12. Godkendelse af dagsorden\n\nSagsnr.: 26/100\n\n"
+        "Dagsordenspunkt 13: Vejplan 2030\n\nSagsnr.: 26/101\n\n"
+        "Ad punkt 14. Skolestruktur\n\nSagsnr.: 26/102\n\n"
+        "15) Budgetopfølgning\n\nSagsnr.: 26/103\n\n16 - Eventuelt\n\nSagsnr.: 26/104\n"
+    )
+    assert _items(m) == [
+        ("12", "Godkendelse af dagsorden"),
+        ("13", "Vejplan 2030"),
+        ("14", "Skolestruktur"),
+        ("15", "Budgetopfølgning"),
+        ("16", "Eventuelt"),
+    ]
