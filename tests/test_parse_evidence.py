@@ -412,3 +412,19 @@ def test_more_heading_forms_are_items() -> None:
         ("15", "Budgetopfølgning"),
         ("16", "Eventuelt"),
     ]
+
+
+def test_lead_in_naming_its_recipients_and_a_bare_dated_decision_label() -> None:
+    m = _parse(
+        "Referat\n\n1. Regnskab 2025\n\nSagsnr.: 26/1235 | Dok.nr.: 26/98766\n\nIndstilling\n\n"
+        "Direktionen indstiller til Økonomiudvalget og Byrådet, at\n\n• regnskabet godkendes\n\n"
+        "Beslutning Økonomiudvalget den 12-06-2026\n\nAnbefales over for Byrådet.\n\n"
+        "2. Tilskud\n\nSagsnr.: 26/1236\n\n"
+        "Forvaltningen indstiller til udvalget at tilskuddet fordeles som foreslået.\n"
+    )
+    first, second = m.items
+    assert first.recommendations == ["regnskabet godkendes"]
+    assert [(d.text, d.body, d.date) for d in first.decisions] == [
+        ("Anbefales over for Byrådet.", "Økonomiudvalget", "2026-06-12")
+    ]
+    assert second.recommendations == ["tilskuddet fordeles som foreslået"]
