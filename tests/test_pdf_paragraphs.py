@@ -247,3 +247,16 @@ def test_a_paragraphs_long_last_line_is_no_wrapped_line() -> None:
     # "… i de fire byer i år" / "Udvalget drøftede …": no room for "Udvalget", so only the gap
     # (20, not the pitch of 12) ends the paragraph
     assert texts[:5] == [" ".join(wrapped), *singles, " ".join(wrapped)]
+
+
+def test_a_list_item_goes_on_at_the_margin_on_the_next_page() -> None:
+    """Text printed with its own line breaks: the clause's next line sits under its marker."""
+    page1 = _stack(PROSE, top=90, pitch=12)
+    page1.append(_line("- Udvalget giver input til kriterier for udvælgelsen af", 760))
+    page2 = [_line("de fire områder, hvor der kan udvikles løsninger.", 90)]
+    page2 += _stack(PROSE, top=130, pitch=12)
+    texts = _texts(_blocks(page1, page2))
+    assert (
+        "Udvalget giver input til kriterier for udvælgelsen af de fire områder, hvor der kan "
+        "udvikles løsninger." in texts
+    )

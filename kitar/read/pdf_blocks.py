@@ -306,7 +306,9 @@ class _Builder:
             anchors = [ln.x0 for ln in self.lines[1:2]]
             if not anchors:
                 marked = first.role == "bullet" and list_marker(first)
-                anchors = [w.x0 for w in first.words[1:2]] if marked else [first.x0]
+                # a list item goes on under its text, or (text printed with its own line
+                # breaks) at the margin under its marker
+                anchors = [first.x0] + ([w.x0 for w in first.words[1:2]] if marked else [])
             return any(abs(line.x0 - a) <= 4 for a in anchors)
         if len(self.lines) >= 2:
             return abs(line.x0 - self.lines[1].x0) <= 4
