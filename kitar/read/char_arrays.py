@@ -124,6 +124,16 @@ def _display(
     return xl - left, xr - left, top - yt, top - yb
 
 
+def _objects(objects: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """np.unique(objects, return_index=True, return_inverse=True), sooner: a text object's
+    characters mostly follow one another, so its runs are sorted, not every character."""
+    if not len(objects):
+        return np.unique(objects, return_index=True, return_inverse=True)
+    runs = np.concatenate(([0], np.flatnonzero(objects[1:] != objects[:-1]) + 1))
+    unique, first_run, of_run = np.unique(objects[runs], return_index=True, return_inverse=True)
+    return unique, runs[first_run], np.repeat(of_run, np.diff(np.append(runs, len(objects))))
+
+
 def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
     """Several pages' real characters as one set (PDFium's generated spaces and line breaks
     left out; style numbers distinct per page), each style's page (an index into `raws`) and
@@ -160,7 +170,7 @@ def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
         for n, raw in enumerate(raws)
     ]
     x0, x1, top, bottom = (np.concatenate([c[k] for c in columns]) for k in range(4))
-    unique, first, of_object = np.unique(objects[index], return_index=True, return_inverse=True)
+    unique, first, of_object = _objects(objects[index])
     first_char = index[first]
     page_of_object = np.searchsorted(starts, first_char, side="right") - 1
     styles: list[tuple[int, Style]] = []  # (page, style) of each text object
