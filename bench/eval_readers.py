@@ -18,6 +18,13 @@ from typing import Any
 from kitar.config import eval_dir, samples_dir
 
 READERS = ("pdfplumber", "pdfium")
+SAMPLE_PDFS = (
+    "ballerup-sfu-2012-12-04/referat.pdf",
+    "ballerup-sfu-2012-12-04/referat-punkt01.pdf",
+    "syddjurs-puk-2013-06-20/referat.pdf",
+    "edge-cases/notat-with-letterhead.pdf",
+    "edge-cases/kl-report-108-pages.pdf",
+)
 Scores = dict[tuple[str, str], float]  # (document, metric) → score
 
 
@@ -34,28 +41,46 @@ def _reader(name: str) -> Iterator[None]:
             os.environ["KITAR_READER"] = before
 
 
+def _f1(expected: set[tuple[str, ...]], found: set[tuple[str, ...]]) -> float:
+    from kitar.parse.evaluate import Score
+
+    return round(Score("", len(expected), len(found), len(expected & found)).f1, 3)
+
+
 def sample_scores() -> Scores:
-    """F1 per field of the Ballerup and Syddjurs minutes against their exports (tests'
-    answer-key readers), and the share of meeting fields right."""
-    from kitar.ingest.pipeline import process_file
-    from kitar.parse.evaluate import evaluate
+    """The sample PDFs: items (number, title) and case numbers against the case systems'
+    exports where there is one (tests/answer_keys.py), and whether the whole parse (`kitar
+    parse --json`) equals the pdfplumber reader's (1.0) or not (0.0)."""
+    from kitar.ingest.eval_set import meeting_dict
     from tests.answer_keys import ballerup_expected, syddjurs_expected
 
+    def norm(text: str | None) -> str:
+        return " ".join((text or "").replace("’", "'").split()).rstrip(".").casefold()
+
     root = samples_dir()
-    keys: list[tuple[str, Callable[[Path], dict[str, Any]]]] = [
-        ("ballerup-sfu-2012-12-04", ballerup_expected),
-        ("syddjurs-puk-2013-06-20", syddjurs_expected),
-    ]
     out: Scores = {}
-    for folder, expected in keys:
-        if not (root / folder / "referat.pdf").exists():
+    for name in SAMPLE_PDFS:
+        path = root / name
+        if not path.exists():
             continue
-        ev = evaluate(process_file(root / folder / "referat.pdf")[1], expected(root / folder))
-        for s in ev.scores:
-            out[(folder, s.name)] = round(s.f1, 3)
-        fields = ev.meeting_fields
-        out[(folder, "meeting")] = round(sum(fields.values()) / max(len(fields), 1), 3)
+        got = meeting_dict(path)
+        items = got.get("items", [])
+        found = {(str(i["number"]), norm(i["title"])) for i in items}
+        cases = {(str(i["number"]), str(i.get("case_id"))) for i in items}
+        if name == "ballerup-sfu-2012-12-04/referat.pdf":
+            want = ballerup_expected(path.parent)["items"].values()
+            out[(name, "items")] = _f1({(w["number"], norm(w["title"])) for w in want}, found)
+            out[(name, "case_ids")] = _f1({(w["number"], str(w["case_id"])) for w in want}, cases)
+        elif name == "syddjurs-puk-2013-06-20/referat.pdf":
+            one = syddjurs_expected(path.parent)
+            out[(name, "items")] = _f1({("715", norm(one["title"]))}, found)
+            out[(name, "case_ids")] = _f1({("715", one["case_id"])}, cases)
+        _PARSES.setdefault(name, []).append(got)
+        out[(name, "same parse")] = float(_PARSES[name][-1] == _PARSES[name][0])
     return out
+
+
+_PARSES: dict[str, list[dict[str, Any]]] = {}  # the first reader's parse of each sample
 
 
 def eval_set_scores() -> Scores:
