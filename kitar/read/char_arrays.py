@@ -224,6 +224,29 @@ def _has_ligature(codes: np.ndarray) -> bool:
     return bool(((codes >= _LIGATURE_FIRST) & (codes <= _LIGATURE_LAST)).any())
 
 
+def _run_lines(run: np.ndarray, across: np.ndarray) -> np.ndarray:
+    """Each character's line: pdfplumber's `cluster_objects` per run (values across the text,
+    sorted, chained within LINE_TOLERANCE), as numbers ordered by run, then value. Most runs
+    span less than the tolerance, one line each: only the others are sorted."""
+    starts = np.flatnonzero(run != _previous(run))
+    starts = np.concatenate(([0], starts)) if len(run) else starts
+    span = np.maximum.reduceat(across, starts) - np.minimum.reduceat(across, starts)
+    if (span <= LINE_TOLERANCE).all():
+        return run
+    lengths = np.diff(np.append(starts, len(run)))
+    several = np.repeat(~(span <= LINE_TOLERANCE), lengths)  # runs of several lines (or NaN)
+    index = np.flatnonzero(several)
+    by_value = index[np.lexsort((across[index], run[index]))]
+    value, run_sorted = across[by_value], run[by_value]
+    new_line = (run_sorted != _previous(run_sorted)) | (value > _previous(value) + LINE_TOLERANCE)
+    first = np.empty(len(run), dtype=np.intp)  # the line's place within its run
+    first[:] = 0
+    rank = np.cumsum(new_line)
+    rank -= rank[np.searchsorted(run_sorted, run_sorted)]  # from 0 in each run
+    first[by_value] = rank
+    return run * (int(first.max()) + 1) + first
+
+
 def _along_lines(line: np.ndarray, along: np.ndarray) -> np.ndarray:
     """The order by line, then along the text, ties in content order: what lexsort gives,
     sooner, as lines mostly run on in content order already (timsort finds the runs)."""
@@ -249,12 +272,7 @@ def _words(chars: _Chars) -> _Words:
     # pdfminer's box is one font size tall above the descent (PDFium's: the ascent)
     top = np.where(upright, bottom - size, chars.top)
     run = np.cumsum(kind != _previous(kind))  # itertools.groupby over the style
-    across = np.where(upright, top, x0)
-    by_value = np.lexsort((across, run))
-    value, run_sorted = across[by_value], run[by_value]
-    new_line = (run_sorted != _previous(run_sorted)) | (value > _previous(value) + LINE_TOLERANCE)
-    line = np.empty_like(run)
-    line[by_value] = np.cumsum(new_line)
+    line = _run_lines(run, np.where(upright, top, x0))
     order = _along_lines(line, np.where(upright, x0, top))
     x0, x1, top, bottom = x0[order], x1[order], top[order], bottom[order]
     size, upright, line, codes = size[order], upright[order], line[order], chars.codes[order]
