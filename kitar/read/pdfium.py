@@ -135,7 +135,7 @@ class _Source:
         count = self.textpage.count_chars()
         return RawChars(
             text=_page_text(self.textpage, count),
-            objects=map(_text_object, repeat(self.handle, count), range(count)),
+            objects=lambda chars: map(_text_object, repeat(self.handle), chars),
             boxes=_per_char(_loose_box, self.handle, list(range(count)), _RECT_FLOATS),
             mediabox=page.get_mediabox(),
             rotation=page.get_rotation(),
