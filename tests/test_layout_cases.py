@@ -108,11 +108,9 @@ def test_kl_like_agenda_from_paragraphs_at_15_spacing(tmp_path: Path, seed: int)
     assert _all_ones(metrics) == {}, metrics
 
 
-# Measured on today's parser: seed 1 recs 0.40, presenters 0.86; seed 2 recs 0.44, presenters
-# 0.86 (items, annexes, closed, meeting 1.00); the same text file parses to 1.00 on every field.
-# The KL sample's text printed the same way: items 0.82, recs 0.18, meeting 0.25. Still short
-# after the evidence-based parser (issue 9): see tests/zoo_known.py, kl-agenda-printed.
-@pytest.mark.xfail(strict=False, reason="still short of its source (tests/zoo_known.py)")
+# Before the reader measured text printed with its own line breaks (issue 9): seed 1 recs 0.40,
+# presenters 0.86; seed 2 recs 0.44, presenters 0.86; the KL sample's text printed the same way
+# items 0.82, recs 0.18, meeting 0.25. Now 1.00 on every field, like the text file.
 @pytest.mark.parametrize("seed", SEEDS)
 def test_kl_like_agenda_text_printed_at_15_spacing(tmp_path: Path, seed: int) -> None:
     """The extracted-text layout printed as it is: every line its own paragraph at 1.5 lines,

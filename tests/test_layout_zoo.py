@@ -193,9 +193,8 @@ def test_kl_agenda_at_15_spacing_scores_f1_1(
 
 # Before the evidence-based parser (pdf, eval scorer): items 0.82, recs 0.18, meeting 0.25,
 # presenters 0.65, annexes 0.75; after it: items 0.82, recs 0.50, meeting 0.25, presenters 0.59.
-# The extractor's line breaks printed as paragraphs, its letterhead inline: still short.
+# With the reader's rules for text printed with its own line breaks: F1 1.0 on every field.
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="still short of its source (tests/zoo_known.py)")
 def test_kl_agenda_text_printed_at_15_spacing_scores_f1_1(
     zoo: Zoo, kl_present: None, kl_expected: dict
 ) -> None:

@@ -259,3 +259,114 @@ def test_web_toggle_run_into_a_title_is_cut_out() -> None:
     item = parse_document(doc).items[0]
     assert item.title == "Orientering om ny plan 2025"
     assert item.case_id == "24/1234"
+
+
+def test_clauses_whose_bullets_were_lost_follow_a_lead_in_with_a_colon() -> None:
+    """A printer that could not set the bullet glyph leaves the clauses as plain paragraphs."""
+    m = _parse(
+        "Dagsorden\n\n1. Ny strategi for skolerne\n\nv. Anna Holm, Testrup Kommune\n\n"
+        "Indstilling\n\nDet indstilles, at:\n\nUdvalget drøfter strategiens hovedpunkter.\n\n"
+        "Udvalget giver input til det videre arbejde.\n\nB\n\nSagsfremstilling\n\n"
+        "Forvaltningen har udarbejdet et udkast.\n\n2. Eventuelt\n"
+    )
+    assert m.items[0].recommendations == [
+        "Udvalget drøfter strategiens hovedpunkter",
+        "Udvalget giver input til det videre arbejde",
+    ]
+
+
+def test_a_numbered_list_opened_by_a_colon_is_no_item_all_the_way_down() -> None:
+    """`… tre hovedelementer:` / `1. …` / `2. …` / `3. …` set as plain numbered lines (a PDF
+    without bold headings): the list's 3 is not item 3, however it continues the chain."""
+    from kitar.model import Block, Document
+
+    def block(text: str) -> Block:
+        num, _, rest = text.partition(". ")
+        if num.isdigit():
+            return Block("list_item", rest, 1, marker=f"{num}.")
+        return Block("paragraph", text, 1)
+
+    lines = [
+        "Dagsorden", "1. Velkommen", "v. Anna Holm, KL", "2. Ny arkitektur", "v. Bo Lind, KL",
+        "Initiativet består af tre hovedelementer:", "1. Fælles styring", "2. Fælles data",
+        "3. Fælles infrastruktur", "Det videre arbejde aftales.", "3. Høringssager:",
+        "Arkitekturrapport for platformen", "Det indstilles, at rapporten tages til efterretning.",
+        "4. Ny løsning til borgerservice", "v. Carl Dam, KL", "5. Eventuelt",
+    ]  # fmt: skip
+    doc = Document(path="t.pdf", format="pdf", pages=1, blocks=[block(t) for t in lines])
+    m = parse_document(doc)
+    assert [n for n, _ in _items(m)] == ["1", "2", "3", "4", "5"]
+    assert m.items[2].title.startswith("Høringssager")
+
+
+def test_a_presenter_line_broken_inside_a_name_goes_on_in_the_next_block() -> None:
+    """`v. … og Bo Lind` / `Dam, Testrup Kommune`: text printed with its own line breaks."""
+    doc = doc_from_lines(
+        ["Dagsorden", "# 1. Ny strategi", "v. Anna Holm, KL og Bo Lind", "Dam, KL", "Baggrund",
+         "Strategien er klar.", "# 2. Eventuelt", "v. Carl Dam, KL", "Fiktivby, Testrup"]
+    )  # fmt: skip
+    m = parse_document(doc)
+    assert [(p.name, p.organisation) for p in m.items[0].presenters] == [
+        ("Anna Holm", "KL"),
+        ("Bo Lind Dam", "KL"),
+    ]
+    assert [p.name for p in m.items[1].presenters] == ["Carl Dam"]  # the line ended complete
+
+
+def test_a_flattened_contents_line_broken_by_the_reader_keeps_every_entry() -> None:
+    """A word processor's line break left `92.` as a list item's marker and two entries with
+    page references in its text: both are entries."""
+    from kitar.model import Block
+    from kitar.parse.itemlist import unglue
+
+    blocks = [
+        Block("paragraph", "Indholdsfortegnelse Til efterretning...i 89. Budgetopfølgning...i "
+              "90. Status for skolerne...ii", 1),
+        Block("list_item", "Henvendelse fra et medlem...iv 93. Årsberetning og regnskab v", 1,
+              marker="92."),
+        Block("paragraph", "Udvalget drøftede 3. og 4. kvartal af 2026 og godkendte planen.", 1),
+    ]  # fmt: skip
+    texts = [b.text for b in unglue(blocks)]
+    assert "89. Budgetopfølgning...i" in texts and "90. Status for skolerne...ii" in texts
+    assert texts[-3:] == [
+        "92. Henvendelse fra et medlem...iv",
+        "93. Årsberetning og regnskab v",
+        "Udvalget drøftede 3. og 4. kvartal af 2026 og godkendte planen.",
+    ]
+
+
+def test_lettered_clauses_after_a_lead_in_are_clauses_not_subitems() -> None:
+    m = _parse(
+        "Dagsorden\n\n1. Budgetopfølgning\n\nSagsnr.: 26/100\n\n"
+        "Økonomidirektøren indstiller, at:\n\na) budgetopfølgningen tages til efterretning\n\n"
+        "b) tillægsbevillinger godkendes\n\n"
+        "2. Eventuelt\n"
+    )
+    assert m.items[0].subitems == []
+    assert m.items[0].recommendations == [
+        "budgetopfølgningen tages til efterretning",
+        "tillægsbevillinger godkendes",
+    ]
+
+
+def test_a_committee_name_set_in_capitals_is_the_body() -> None:
+    m = _parse(
+        "TEKNIK- OG MILJØUDVALGET\n\nDagsorden\n\nMandag den 9. februar 2026\n\n"
+        "1. Godkendelse af dagsorden\n\nSagsnr.: 26/100\n\n2. Eventuelt\n"
+    )
+    assert (m.meeting.body or "").casefold() == "teknik- og miljøudvalget"
+
+
+def test_a_bracketed_name_under_a_heading_ends_its_title() -> None:
+    from kitar.model import Block, Document
+
+    blocks = [
+        Block("paragraph", "Dagsorden", 1),
+        Block("heading", "1. Status fra Fælles Data & Infrastruktur", 1, bold=True),
+        Block("paragraph", "(FDI)", 1),
+        Block("paragraph", "v. Anna Holm, KL", 1),
+        Block("heading", "2. Eventuelt", 1, bold=True),
+    ]
+    m = parse_document(Document(path="t.pdf", format="pdf", pages=1, blocks=blocks))
+    assert _items(m) == [("1", "Status fra Fælles Data & Infrastruktur (FDI)"), ("2", "Eventuelt")]
+    assert [p.name for p in m.items[0].presenters] == ["Anna Holm"]

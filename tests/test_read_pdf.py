@@ -369,7 +369,8 @@ def test_pdf_that_pdfminer_rejects_is_repaired_with_a_warning(
     import kitar.read.pdf as pdf_module
 
     monkeypatch.setenv("KITAR_READER", "pdfplumber")  # pdfminer's failure is what is tested
-    real_open = pdf_module.pdfplumber.open
+    plumber = pdf_module._pdfplumber()  # imported when first used
+    real_open = plumber.open
     calls: list[object] = []
 
     def failing_once(source: Any, *args: Any, **kwargs: Any) -> Any:
@@ -378,7 +379,7 @@ def test_pdf_that_pdfminer_rejects_is_repaired_with_a_warning(
             raise ValueError("No /Root object! - Is this really a PDF?")
         return real_open(source, *args, **kwargs)
 
-    monkeypatch.setattr(pdf_module.pdfplumber, "open", failing_once)
+    monkeypatch.setattr(plumber, "open", failing_once)
     doc = read_pdf(memo)
     assert len(calls) == 2  # the second open reads PDFium's rewritten copy
     assert any("Vejplan 2030" in b.text for b in doc.blocks)

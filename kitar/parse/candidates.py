@@ -110,6 +110,10 @@ def _title_block_ok(block: Block) -> bool:
     )
 
 
+# A block that is only a bracketed short name: "(KDI)", "(SAGERA)".
+_BRACKETED_LINE = re.compile(r"^\([^()\n]{1,30}\)$")
+
+
 def match_heading(blocks: list[Block], i: int) -> Candidate | None:
     """The first heading form of `agenda.toml` that block `i` has, as a candidate."""
     text = item_text(blocks[i]).strip()
@@ -134,6 +138,10 @@ def match_heading(blocks: list[Block], i: int) -> Candidate | None:
             title, start = blocks[i - 1].text.strip(), i - 1
         else:
             title = m.group("title").strip()
+            if i + 1 < len(blocks) and _BRACKETED_LINE.match(blocks[i + 1].text.strip()):
+                # "10. Status fra ’Kommunernes Data & Infrastruktur’" / "(KDI)": the title's
+                # last line, set apart (a bracket alone is no paragraph)
+                title, end = f"{title} {blocks[i + 1].text.strip()}", i + 1
         if number == 0 or not _title_ok(title):
             continue
         return Candidate(i, number, clean_title(title), form.name, start, end, raw=title)
@@ -198,7 +206,23 @@ def _title(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
         out.append(Evidence("lang titel", W.LONG_TITLE, f"{len(c.title)} tegn"))
     if c.start > 0 and blocks[c.start - 1].text.rstrip().endswith(":"):
         out.append(Evidence("efter et kolon", W.AFTER_COLON))
+    elif _in_list_after_colon(blocks, c.start):
+        out.append(Evidence("i en liste efter et kolon", W.AFTER_COLON))
     return out
+
+
+def _in_list_after_colon(blocks: list[Block], i: int) -> bool:
+    """Block i goes on a run of numbered list items that opened after a colon
+    ("… tre hovedelementer:" / "1. Fælles …" / "2. …" / "3. Fælles rammer …")."""
+
+    def number(block: Block) -> int | None:
+        mark = (block.marker or "").rstrip(".)")
+        return int(mark) if block.kind == "list_item" and mark.isdigit() else None
+
+    j = i
+    while j > 0 and (n := number(blocks[j])) is not None and number(blocks[j - 1]) == n - 1:
+        j -= 1
+    return j < i and j > 0 and blocks[j - 1].text.rstrip().endswith(":")
 
 
 @_rule("neighbours")

@@ -13,10 +13,15 @@ from kitar.text.dates import parse_danish_date
 
 # A recommendation list item may start with a marker left in the text: "- Giver opbakning …".
 _LEADING_MARK = re.compile(
-    r"^(?:[-–•▪]\s+|(?:[A-H]|\d{1,2})\)\s+|\d{1,2}\.\s+(?=\D))?(?:[Aa]t\s+(?:\d{1,2}\)\s+)?)?"
+    r"^(?:[-–•▪]\s+|(?:[A-Ha-h]|\d{1,2})\)\s+|\d{1,2}\.\s+(?=\D))?(?:[Aa]t\s+(?:\d{1,2}\)\s+)?)?"
 )
 
 
+# A clause without a marker is a paragraph of at most this many characters (the longest clause
+# in the eval set's keys has about 400; a case description's paragraph runs longer) ...
+MAX_PLAIN_CLAUSE_CHARS = 600
+# ... and at least this many words ("Godkendes som foreslået"; not a stray letter "B").
+MIN_CLAUSE_WORDS = 2
 _LEAD_WORD = re.compile(r"indstil|foreslår|anbefaler")
 # "godkendes;", "planen, og" — what ends a clause in a list.
 _TRAILING_JOINER = re.compile(r"(?:\s*[;,]\s*(?:og|samt|eller)?|\.)\s*$")
@@ -103,6 +108,22 @@ def _collect(blocks: list[Block], j: int, used: set[int]) -> tuple[list[str], in
     return listed, j
 
 
+def _collect_plain(blocks: list[Block], j: int, used: set[int]) -> tuple[list[str], int]:
+    """After a lead-in that announces a list ("Det indstilles, at:") whose markers were lost
+    (a bullet glyph a printer could not set): the short paragraphs up to the next section."""
+    listed: list[str] = []
+    while j < len(blocks) and j not in used:
+        block = blocks[j]
+        text = block.text.strip()
+        if block.kind == "heading" or is_stop(block) or len(text) > MAX_PLAIN_CLAUSE_CHARS:
+            break
+        if len(text.split()) >= MIN_CLAUSE_WORDS:
+            listed.append(clean_clause(text))
+        used.add(j)
+        j += 1
+    return [c for c in listed if c], j
+
+
 def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
     """Clauses after `Det indstilles, at`, `Direktøren indstiller, at`, … (lead-in removed)."""
     a = agenda()
@@ -127,6 +148,8 @@ def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
         used.add(i)
         rest = m.group("rest").strip()
         listed, j = _collect(blocks, i + 1, used)
+        if not listed and (not rest or rest.endswith(":")):
+            listed, j = _collect_plain(blocks, i + 1, used)
         if listed:
             # "Det indstilles, at It-Arkitekturrådet:" + list → the list items are the clauses.
             if rest and not rest.endswith(":"):

@@ -37,12 +37,18 @@ class ItemList:
 
 
 # "… for åbne døre...i 89. Til efterretning - Kvartalsrapport …": a number that opens an entry.
-_ENTRY_START = re.compile(r"(?:(?<=\s)|(?<=\.\.)|(?<=[a-zæøå]))(?P<num>\d{1,4})\.\s+(?=[A-ZÆØÅ])")
+_ENTRY_START = re.compile(r"(?:^|(?<=\s)|(?<=\.\.)|(?<=[a-zæøå]))(?P<num>\d{1,4})\.\s+(?=[A-ZÆØÅ])")
 # A list heading glued to the first entry: "Indholdsfortegnelse1. Fraværende".
 _GLUED_HEADING = re.compile(r"^(?P<head>[A-ZÆØÅa-zæøå]{5,30})(?P<rest>\d{1,4}\.\s+\S.*)$", re.S)
 
 
-def _split_runs(text: str) -> list[str] | None:
+# A flattened run of only two numbered entries counts when the text has this many leader page
+# references ("…Dallund Slot...ii"), or one and is a numbered list item: entries of a table of
+# contents, not numbers in a sentence.
+MIN_LEADERS_FOR_PAIR = 2
+
+
+def _split_runs(text: str, min_run: int = 3) -> list[str] | None:
     """Split a flattened line before each entry of a consecutive numbered run (≥ 3 entries)."""
     starts = [(m.start(), int(m.group("num"))) for m in _ENTRY_START.finditer(text)]
     best: list[tuple[int, int]] = []
@@ -53,7 +59,7 @@ def _split_runs(text: str) -> list[str] | None:
                 run.append((pos, num))
         if len(run) > len(best):
             best = run
-    if len(best) < 3:
+    if len(best) < min_run:
         return None
     cuts = [0, *(pos for pos, _ in best), len(text)]
     return [text[a:b].strip() for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
@@ -70,7 +76,16 @@ def unglue(blocks: list[Block]) -> list[Block]:
             out.append(replace(block, text=gm.group("head"), kind="heading", marker=None))
             text = gm.group("rest")
             block = replace(block, text=text, marker=None)
-        parts = _split_runs(text) if len(text) > 80 else None
+        # a numbered line the reader made a list item keeps its number in the marker:
+        # "92." + "Henvendelse …...iv 93. Egebjerg … v 94. Tillægsbevilling …"
+        numbered = (block.marker or "").rstrip(".").isdigit() and block.kind == "list_item"
+        whole = f"{block.marker} {text}" if numbered else text
+        parts = _split_runs(whole) if len(text) > 80 else None
+        leaders = len(_LEADER_REF.findall(whole)) + numbered  # a list item's own number counts
+        if parts is None and leaders >= MIN_LEADERS_FOR_PAIR:
+            # two entries of a list with page references ("…Lauridsen...iv 93. Egebjerg …"):
+            # the reader's line break took the run's other entries
+            parts = _split_runs(whole, min_run=2)
         if parts is None:
             out.append(block if block.text == text else replace(block, text=text))
             continue

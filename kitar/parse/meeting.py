@@ -14,6 +14,25 @@ from kitar.parse.presenters import parse_presenters
 from kitar.parse.subitems import split_subitems
 from kitar.parse.vocabulary import is_section_heading
 
+# A presenter line broken inside a name goes on in a block of at most this many characters
+# ("v. … og Nikolaj Skovmann" / "Malkov, KL"): a name and an organisation.
+PRESENTER_TAIL_CHARS = 60
+
+
+def _name_goes_on(text: str, nxt: str) -> bool:
+    """The presenter line ends in a name without its organisation and the next block is the
+    rest of it: a short `Name, Organisation` (a printed extractor line break)."""
+    last = text.split(" og ")[-1]
+    return (
+        "," not in last
+        and "," in nxt
+        and len(nxt) <= PRESENTER_TAIL_CHARS
+        and nxt[:1].isupper()
+        and not nxt.endswith((".", ":", ";"))
+        and not is_section_heading(nxt)
+        and not agenda().presenter.match(nxt)
+    )
+
 
 def _presenters(blocks: list[Block], used: set[int]) -> list[Presenter]:
     """`v. Anna Holm, KL` under the title, or a sentence `Direktør Bo Lind vil præsentere …`."""
@@ -24,6 +43,9 @@ def _presenters(blocks: list[Block], used: set[int]) -> list[Presenter]:
         if is_section_heading(text):
             break
         if a.presenter.match(text):
+            if i + 1 < len(blocks) and _name_goes_on(text, blocks[i + 1].text.strip()):
+                text = f"{text} {blocks[i + 1].text.strip()}"
+                used.add(i + 1)
             people.extend(parse_presenters(text))
             used.add(i)
     if not people:

@@ -178,6 +178,8 @@ def extract(
             body, place = _merged_cover(text)
             if body:
                 info.body, info.location = body, info.location or place
+        if info.body is None and text.isupper() and len(text) < 90:
+            text = text[0] + text[1:].lower()  # "ØKONOMIUDVALGET" set in capitals
         if (
             info.body is None
             and len(text) < 90

@@ -31,6 +31,8 @@ def _letter_heads(blocks: list[Block], used: set[int]) -> list[tuple[int, str, s
         if m and m.group("letter") == expected:
             heads.append((i, m.group("letter"), m.group("title").strip()))
             expected = chr(ord(expected) + 1)
+    if heads and heads[0][0] > 0 and P.RECOMMEND_LEAD.match(blocks[heads[0][0] - 1].text.strip()):
+        return []  # "Direktøren indstiller, at:" then "a) …" "b) …": clauses, not sub-items
     return heads if len(heads) >= 2 else []
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -17,12 +17,20 @@ from kitar.model import Line, Page
 from kitar.read.columns import find_gutters as find_gutters  # re-exported: tests
 from kitar.read.columns import make_line as make_line  # re-exported: pdf.py, tests
 from kitar.read.columns import order_columns
-from kitar.read.letterhead import extract_fields
-from kitar.read.roles import LineRoles, assign_roles
+from kitar.read.letterhead import extract_fields, find_letterhead_runs
+from kitar.read.roles import LineRoles, assign_roles, body_size
 from kitar.text.dates import parse_danish_date
 
 TOP_ZONE = 0.20  # running headers live in the top fifth of the page ...
 BOTTOM_ZONE = 0.85  # ... and footers below 85 % of its height
+# A letterhead inside the body needs this many labelled fields (date, case, document, e-mail,
+# phone, web, page, document type): an item's own case lines ("Sagsnr.: …" / "Dok.nr.: …" /
+# "Dato: …") have three at most, a memo's letterhead six or more.
+INLINE_LETTERHEAD_FIELDS = 4
+# A running line set larger than the body text must recur on this many pages: a title header
+# does, while two pages that each open with the same heading ("1. Orientering om …" as the
+# item list's first entry, then as the item) make two.
+MIN_LARGE_RUNNING_PAGES = 3
 POSITION_TOLERANCE = 0.03  # a repeated line may move by 3 % of the page height (Syddjurs p. 5)
 
 # Page numbers that need no repetition evidence: "Side 4", "Side 20 af 22", "1 of 5", "- 3 -", "3".
@@ -76,6 +84,13 @@ def repetition_threshold(page_count: int) -> int:
     return max(2, math.ceil(page_count * 0.45))
 
 
+def _said_again_small(line: Line, size: float, said: Counter[str]) -> bool:
+    """A margin line in a smaller type than the text that the body says too (the current
+    item's case number over a page: "Sagsnr. 16/34038" in 8 pt, and in the item): furniture,
+    droppable without losing what it says, however rarely it recurs."""
+    return line.size < size - 0.5 and said[" ".join(line.text.split())] >= 2
+
+
 def running_lines(pages: list[Page]) -> tuple[LineRoles, set[str]]:
     """Header/footer: lines repeated in the margins across pages, and page numbers.
 
@@ -108,6 +123,8 @@ def running_lines(pages: list[Page]) -> tuple[LineRoles, set[str]]:
             if zone:
                 strongest[zone] = max(strongest[zone], counts[id(line)])
     threshold = repetition_threshold(len(pages))
+    size = body_size(ln for page in pages for ln in page.lines)
+    said = Counter(" ".join(ln.text.split()) for page in pages for ln in page.lines)
     repeated: set[str] = set()
     for page in pages:
         top_band = sorted(
@@ -122,9 +139,12 @@ def running_lines(pages: list[Page]) -> tuple[LineRoles, set[str]]:
         for role, band in (("header", top_band), ("footer", bottom_band)):
             bar = max(threshold, 0.75 * strongest[role])
             for line in band:
-                if len(pages) >= 2 and counts[id(line)] >= bar:
+                # a line set larger than the text, on two pages only, is a heading that opens
+                # both (an item list's first entry and the item's own heading): body text
+                large = line.size > size + 0.5 and counts[id(line)] < MIN_LARGE_RUNNING_PAGES
+                if len(pages) >= 2 and counts[id(line)] >= bar and not large:
                     repeated.add(signature(line.text))
-                elif not is_page_number(line.text):
+                elif not (is_page_number(line.text) or _said_again_small(line, size, said)):
                     break
                 found.add([line], role)  # type: ignore[arg-type]
     return found, repeated
@@ -209,6 +229,15 @@ def _magazine_page(
     left = edges[0] - min(ln.x0 for ln in lines)
     right = max(ln.x1 for ln in lines) - edges[0]
     return min(left, right) >= 0.6 * max(left, right)
+
+
+def inline_letterhead(pages: list[Page], found: LineRoles) -> list[Line]:
+    """A letterhead printed in the body's own column (a text extractor's output printed
+    again: `Dato: 29. august 2016` / `Sags ID: …` / `Dok. ID: …` / `E-mail: …` / `www.kl.dk`):
+    runs of short letterhead lines with at least INLINE_LETTERHEAD_FIELDS labelled fields."""
+    lines = [ln for page in pages for ln in page.lines if found.unmarked(ln)]
+    runs = find_letterhead_runs([ln.text for ln in lines], min_strong=INLINE_LETTERHEAD_FIELDS)
+    return [ln for start, end in runs for ln in lines[start : end + 1]]
 
 
 def letterhead_fields(texts: list[str]) -> dict[str, str]:
@@ -347,10 +376,12 @@ def analyse(pages: list[Page]) -> Analysis:
     left, right = body_edges(pages, found.unmarked)
     sidebar = sidebar_lines(pages, left, right, known, found)
     found.add(sidebar, "sidebar")
+    inline = inline_letterhead(pages, found)
+    found.add(inline, "sidebar")
     analysis = Analysis(
         pages=pages, body_left=left, body_right=right, running=running, page_count=len(pages)
     )
-    analysis.metadata = letterhead_fields([ln.text for ln in sidebar])
+    analysis.metadata = letterhead_fields([ln.text for ln in sidebar + inline])
     headers: list[str] = []
     for page in pages:  # the first page that carries the running header
         headers = [

@@ -10,35 +10,40 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
-from itertools import pairwise
 
 from kitar.model import Block, Line, Page
+from kitar.read.gaps import (
+    FULL_LINE_SLACK,
+    PARAGRAPH_GAP,
+    printed_breaks,
+    typical_pitch,
+    uniform_sizes,
+)
 from kitar.read.layout import body_edges
 from kitar.read.roles import REMOVED, body_size, list_marker
 from kitar.text.normalize import normalize as normalize_text
 from kitar.text.normalize import runs_on
 
-# Paragraph breaks come from the document's own line gaps, per font size: the most common gap
-# is the line pitch, whatever the line spacing (1.0: 1.2 sizes; 2.0: 2.3 sizes), and a gap of
-# this many pitches starts a paragraph (list items set with a little extra leading, 1.15
-# pitches, and paragraphs set 1.22 pitches apart stay to the other rules: a line that ends
-# short, a full stop, an indent).
-PARAGRAPH_GAP = 1.45
-# Never less than this many pitches: a list item's second line may sit 1.15 pitches below its
-# bullet line (reportlab's leading under a bullet glyph), and rounding moves lines a little.
-MIN_PARAGRAPH_GAP = 1.2
-# Gaps this many font sizes or more are page furniture or figures, not text lines.
-MAX_LINE_GAP = 4.0
-# A line ending within this many font sizes of the right text edge is full (it was wrapped).
-FULL_LINE_SLACK = 3.0
-# Full lines needed before their gaps alone give the pitch.
-MIN_FULL_LINES = 5
+# A label line ("Baggrund", "Beslutning", "Sagens tidligere behandling") has at most this many
+# words; a title's or a sentence's last line may be as short but rarely without punctuation.
+LABEL_MAX_WORDS = 4
+# A line repeating the open block's first line starts a new block from this length on: a
+# title ("Godkendelse af dagsorden", 24) is longer, a chance repeat of two words is shorter.
+MIN_REPEAT_CHARS = 15
+_SENTENCE_END = (".", "!", "?")
 _END_PUNCT = (".", "!", "?", ":", ";")
 # A line that opens with a number or letter marker ("1.  at …", "2) …", "a. …") starts a block.
 _NUMBER_MARK = re.compile(r"^(?:\d{1,3}|[a-hA-H])[.)]\s")
 # A word hyphenated at a line end: "forebyg-" (not a dash: "Høringssvar -").
 _EOL_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
+
+
+def _plain_word_in_lower_case(text: str) -> bool:
+    """The line opens with a plain word in lower case ("med", "årligt,", "e-handel"), not an
+    abbreviation ("v. Kit Holm, KL", "jf.") or a marker ("a)"): text that goes on."""
+    words = text.split()
+    first = words[0].rstrip(",") if words else ""
+    return len(first) >= 2 and first.replace("-", "").isalpha() and first.islower()
 
 
 def _heading_levels(pages: list[Page], size: float) -> dict[float, int]:
@@ -54,53 +59,6 @@ def _heading_levels(pages: list[Page], size: float) -> dict[float, int]:
     return levels
 
 
-def _mode(values: list[float]) -> float:
-    """The most common value to the half point (the smaller one on a tie)."""
-    counts = Counter(round(v * 2) / 2 for v in values)
-    return min(counts, key=lambda v: (-counts[v], v))
-
-
-Pitch = tuple[float, str]  # (font size to the half point, "body" | "bullet")
-
-
-def _typical_pitch(pages: list[Page]) -> dict[Pitch, tuple[float, float]]:
-    """Per font size and kind of paragraph: (line pitch, the gap from which a new paragraph
-    starts), from the document's own gaps. The pitch is the most common gap after a full line
-    (one that reaches its page's right text edge was wrapped: the next line is the same
-    paragraph's). The paragraph gap is the most common gap after a short line that is wider
-    than the pitch; a new paragraph starts past their midpoint. Without enough full lines (an
-    agenda of one-line paragraphs), the pitch is the most common gap of all."""
-    after_full: dict[Pitch, list[float]] = {}
-    after_short: dict[Pitch, list[float]] = {}
-    gaps: dict[Pitch, list[float]] = {}
-    for page in pages:
-        body = [ln for ln in page.lines if ln.role in ("body", "bullet")]
-        ends = sorted(ln.x1 for ln in body)
-        edge = ends[(len(ends) * 95) // 100] if ends else 0.0
-        starts = sorted(ln.x0 for ln in body)
-        left = starts[len(starts) // 20] if starts else 0.0
-        for a, b in pairwise(body):
-            d = b.top - a.top
-            if abs(a.size - b.size) >= 0.3 or not 0 < d < MAX_LINE_GAP * max(a.size, 1.0):
-                continue
-            # a list item's lines: its first (a bullet) and its indented wrapped lines
-            listed = a.role == "bullet" or a.x0 > left + 4
-            key = (round(a.size * 2) / 2, "bullet" if listed else "body")
-            gaps.setdefault(key, []).append(d)
-            full = a.x1 >= edge - FULL_LINE_SLACK * max(a.size, 1.0)
-            (after_full if full else after_short).setdefault(key, []).append(d)
-    out: dict[Pitch, tuple[float, float]] = {}
-    for key, values in gaps.items():
-        wrapped = after_full.get(key, [])
-        pitch = _mode(wrapped if len(wrapped) >= MIN_FULL_LINES else values)
-        limit = PARAGRAPH_GAP * pitch
-        wider = [v for v in after_short.get(key, []) if v > MIN_PARAGRAPH_GAP * pitch]
-        if len(wider) >= MIN_FULL_LINES:
-            limit = min(limit, (pitch + _mode(wider)) / 2)
-        out[key] = (pitch, max(limit, MIN_PARAGRAPH_GAP * pitch))
-    return out
-
-
 def _indent_levels(pages: list[Page]) -> list[float]:
     xs = sorted(ln.x0 for p in pages for ln in p.lines if ln.role == "bullet" and list_marker(ln))
     clusters: list[float] = []
@@ -114,7 +72,6 @@ class _Builder:
     def __init__(self, pages: list[Page]) -> None:
         self.size = body_size(ln for p in pages for ln in p.lines if ln.role not in REMOVED)
         self.levels = _heading_levels(pages, self.size)
-        self.pitch = _typical_pitch(pages)
         starts = sorted(ln.x0 for p in pages for ln in p.lines if ln.role in ("body", "bullet"))
         self.left = starts[len(starts) // 20] if starts else 0.0
         self.indents = _indent_levels(pages)
@@ -136,6 +93,9 @@ class _Builder:
         self.justified = sum(abs(x1 - self.right(x0, fallback)) < 0.5 for x0, x1 in self.prose) > (
             0.3 * max(len(self.prose), 1)
         )
+        self.pitch = typical_pitch(pages, self._next_word_fits)
+        self.printed_breaks = printed_breaks(pages, self._next_word_fits)
+        self.uniform = uniform_sizes(pages)
         self.blocks: list[Block] = []
         self.lines: list[Line] = []  # lines of the open block
         self.texts: list[str] = []
@@ -223,6 +183,8 @@ class _Builder:
             return False  # a cell of a two-column list is one line
         if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
             return False
+        if self._repeats_first(line):
+            return False
         if kind != "heading" and self._column_jump(prev, line):
             return True
         if line.page != prev.page:
@@ -232,7 +194,7 @@ class _Builder:
             # when that line is full and ends without a full stop ("… årligt fra" / "2024.").
             if kind == "heading" or not self._aligned(line, across_pages=True):
                 return False
-            if line.text[:1].islower():
+            if _plain_word_in_lower_case(line.text):
                 return True
             if self.justified:  # only a paragraph's last line stops short of the right edge
                 return abs(prev.x1 - self.line_right(prev)) <= 0.5
@@ -242,15 +204,91 @@ class _Builder:
         if line.top - prev.top > self._limit(line.size, kind_of) or line.top < prev.top:
             return False
         if kind == "heading":
-            # "1. Titel" printed again under "1. Titel": a numbered line starts a heading
-            return len(self.lines) < 3 and not _NUMBER_MARK.match(line.text)
+            # "1. Titel" printed again under "1. Titel", or any heading line printed twice
+            # ("Pkt. 4 Budget" / "Pkt. 4 Budget"): a new heading, as is a line whose first
+            # word would have fitted on the heading's short line (a hard break, as between
+            # a heading and the title line under it)
+            if _NUMBER_MARK.match(line.text):
+                return False
+            return len(self.lines) < 3 and not self._next_word_fits(prev, line)
         if not self._aligned(line):
             return False
         # A line that visibly goes on ("… i den" / "fællesoffentlige …") continues even when
         # the next word would have fitted: text printed with its own line breaks.
         if runs_on(prev.text) and not _NUMBER_MARK.match(line.text):
             return True
+        if self._label_after_sentence(prev, line):
+            return False
+        if self._label_line(prev, line) or self._next_entry(line):
+            return False
+        if round(line.size * 2) / 2 in self.printed_breaks and self._goes_on_in_lower_case(
+            prev, line
+        ):
+            return True
         return not self._next_word_fits(prev, line)
+
+    @staticmethod
+    def _goes_on_in_lower_case(prev: Line, line: Line) -> bool:
+        """In text printed with its own line breaks, a line in lower case or in brackets
+        after one without a full stop goes on ("9. Status for program ”Sammenhæng og
+        genbrug" / "med rammearkitekturen” (SAGERA)", "… Infrastruktur’" / "(KDI)"), although
+        its first word would have fitted."""
+        words = line.text.split()
+        bracketed = len(words) == 1 and words[0].startswith("(") and words[0].endswith(")")
+        plain = _plain_word_in_lower_case(line.text)
+        return (plain or bracketed) and not prev.text.rstrip().endswith(_END_PUNCT)
+
+    def _label_line(self, prev: Line, line: Line) -> bool:
+        """Where gaps say nothing (`_uniform_sizes`), a short capitalised line of a few words
+        without punctuation after a line that does not go on is a label of its own
+        ("… Hans Holm, KL" / "Baggrund"; "… samarbejdsportalen - FORTROLIGT" / "Beslutning")."""
+        size = round(line.size * 2) / 2
+        if size not in self.uniform or size in self.printed_breaks:
+            return False  # text printed with its own breaks breaks anywhere
+        text = line.text.strip()
+        return (
+            not runs_on(prev.text)
+            and len(text.split()) <= LABEL_MAX_WORDS
+            and "," not in text  # "Kjeldgaard, Digitaliseringsstyrelsen": a name goes on
+            and text[:1].isupper()
+            and not text.endswith((*_END_PUNCT, ","))
+            and not runs_on(text)
+            and line.x1 < self.line_right(line) - FULL_LINE_SLACK * max(line.size, 1.0)
+        )
+
+    def _next_entry(self, line: Line) -> bool:
+        """Where gaps say nothing, a line that opens like the block's first line with the
+        next number is the next entry ("Bilag 1: …" / "Bilag 2: …")."""
+        if round(line.size * 2) / 2 not in self.uniform:
+            return False
+        first, this = self.texts[0].split()[:2], line.text.split()[:2]
+        if len(first) < 2 or len(this) < 2 or first[0] != this[0] or not first[0][:1].isupper():
+            return False
+        a, b = first[1].rstrip(":.)"), this[1].rstrip(":.)")
+        return a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+
+    def _label_after_sentence(self, prev: Line, line: Line) -> bool:
+        """A short capitalised line without a full stop after a finished sentence
+        ("… Salling." / "Beslutning") is a label of its own, not a paragraph's last line:
+        where every gap is one pitch (double spacing, no space between paragraphs) and the
+        label would not have fitted on the sentence's line, nothing else tells them apart."""
+        text = line.text.strip()
+        return (
+            prev.text.rstrip().endswith(_SENTENCE_END)
+            and text[:1].isupper()
+            and not text.endswith(_END_PUNCT)
+            and not runs_on(text)
+            and line.x1 < self.line_right(line) - FULL_LINE_SLACK * max(line.size, 1.0)
+        )
+
+    def _repeats_first(self, line: Line) -> bool:
+        """A line that says again what the open block's first line says (a heading printed
+        again as the title line under it: "50. Godkendelse af …" / "Godkendelse af …"),
+        however the two wrap, is a new block."""
+        said, again = " ".join(self.texts[0].split()), " ".join(line.text.split())
+        if min(len(said), len(again)) < MIN_REPEAT_CHARS:
+            return False
+        return said.startswith(again) or again.startswith(said)
 
     @staticmethod
     def _column_jump(prev: Line, line: Line) -> bool:
