@@ -17,6 +17,7 @@ from typing import Any
 MODULES = [
     "bench.bench_read",
     "bench.bench_pdfium",
+    "bench.eval_readers",
     "bench.bench_html",
     "bench.bench_reflow",
     "bench.bench_parse",

@@ -111,7 +111,8 @@ def run(folder: Path, args: argparse.Namespace) -> list[Result]:
 
     warm_up()
     import kitar.read.docx
-    import kitar.read.pdf  # noqa: F401
+    import kitar.read.pdf
+    import kitar.read.pdfium  # noqa: F401  (the default reader: pypdfium2 and numpy)
 
     files = sorted(
         p for p in folder.iterdir() if p.is_file() and not p.name.endswith((".err", ".mem"))

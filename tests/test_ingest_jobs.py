@@ -16,7 +16,7 @@ import pytest
 from kitar.demo.content import generate
 from kitar.demo.generate import write_pdf, write_text
 from kitar.ingest import pipeline
-from kitar.ingest.batch import FileResult, ingest
+from kitar.ingest.batch import FileResult, IngestReport, ingest
 from kitar.parse.serialize import meeting_to_dict
 from tests.kill_helpers import kill_when, spawn
 from tests.test_ingest import counts, dump
@@ -154,9 +154,12 @@ def test_sigkill_midway_with_jobs_2_then_rerun_equals_clean_run(
 
 @pytest.mark.samples
 @pytest.mark.slow
-def test_samples_jobs_2_equals_jobs_1(samples: Path, tmp_path: Path) -> None:
-    """DOCX, TXT, the 108-page report read in chunks, the scanned and the blank PDF."""
+def test_samples_jobs_2_equals_jobs_1(
+    samples: Path, tmp_path: Path, ingested_samples: tuple[Path, IngestReport]
+) -> None:
+    """DOCX, TXT, the 108-page report read in chunks, the scanned and the blank PDF (-j 2:
+    the session's shared ingest)."""
     one = ingest([samples], tmp_path / "one.db", jobs=1)
-    two = ingest([samples], tmp_path / "two.db", jobs=2)
+    two_db, two = ingested_samples
     assert _summary(two.files) == _summary(one.files)
-    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
+    assert dump(two_db) == dump(tmp_path / "one.db")

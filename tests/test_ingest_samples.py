@@ -23,9 +23,8 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def ingested(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IngestReport]:
-    db = tmp_path_factory.mktemp("samples") / "kitar.db"
-    return db, ingest([samples], db, jobs=2)
+def ingested(ingested_samples: tuple[Path, IngestReport]) -> tuple[Path, IngestReport]:
+    return ingested_samples  # the session's one ingest of the samples (tests/conftest.py)
 
 
 def test_samples_ingest_and_second_run_is_unchanged(

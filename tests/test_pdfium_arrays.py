@@ -61,9 +61,10 @@ def test_samples_read_as_the_reference_reads_them(samples: Path, name: str) -> N
 
 
 @pytest.mark.slow
-def test_kl_report_reads_as_the_reference_reads_it(samples: Path) -> None:
-    path = samples / "edge-cases" / "kl-report-108-pages.pdf"
-    assert _facts(read_pages(path, reader="pdfium")) == _facts(reference_pages(path))
+def test_kl_report_reads_as_the_reference_reads_it(
+    kl_report_path: Path, kl_report_pages: tuple[Page, ...]
+) -> None:
+    assert _facts(list(kl_report_pages)) == _facts(reference_pages(kl_report_path))
 
 
 # Words drawn on a small page, so rows, touching words, wide gaps and words off the page occur.

@@ -202,8 +202,8 @@ KL_REPORT_SAME_PAGES = 0.85
 
 
 @pytest.mark.slow
-def test_kl_report_reads_mostly_alike(samples: Path) -> None:
-    plumber, fast = _same_reading(samples / "edge-cases" / "kl-report-108-pages.pdf")
+def test_kl_report_reads_mostly_alike(kl_report_path: Path, kl_report_pages: tuple[Page]) -> None:
+    plumber, fast = read_pages(kl_report_path, reader="pdfplumber"), list(kl_report_pages)
     same = sum(a == b for a, b in zip(_lines(plumber), _lines(fast), strict=True))
     assert same >= KL_REPORT_SAME_PAGES * len(plumber)
     text = " ".join(ln for page in _lines(fast) for ln in page)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kitar.model import Block, Line, Page, Word
+from kitar.model import Block, Document, Line, Meeting, Page, Word
 from kitar.read.columns import find_gutters, make_line, order_columns, regions
 from kitar.read.layout import (
     analyse,
@@ -261,15 +261,15 @@ def cross_column_lines(pages: list[Page]) -> int:
 
 
 @pytest.fixture(scope="module")
-def kl_report(samples: Path) -> tuple[list[Page], list[str]]:
-    from kitar.model import Document
+def kl_report(
+    kl_report_path: Path, kl_report_processed: tuple[Document, Meeting]
+) -> tuple[list[Page], list[str]]:
+    """The report's pages in reading order with roles set, and its reflowed page texts (from
+    the session's shared processing of it: the same blocks)."""
     from kitar.read.pdf import read_pages
-    from kitar.text.reflow import reflow_document
 
-    path = samples / "edge-cases" / "kl-report-108-pages.pdf"
-    pages = analyse(read_pages(path)).pages  # in reading order, roles set
-    doc = Document(str(path), "pdf", len(pages), blocks=build_blocks(pages))
-    return pages, reflow_document(doc).page_texts
+    pages = analyse(read_pages(kl_report_path)).pages
+    return pages, kl_report_processed[0].page_texts
 
 
 def test_kl_report_columns_are_not_merged_line_by_line(kl_report) -> None:

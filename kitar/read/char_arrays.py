@@ -11,6 +11,7 @@ operations rather than one Python step per character or word.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,7 +39,9 @@ _LIGATURE_FIRST, _LIGATURE_LAST = min(map(ord, LIGATURES)), max(map(ord, LIGATUR
 _SEPARATOR = 0  # NUL: cuts words apart in one split (a page that holds one is cut by slices)
 # PDFium marks a line-end hyphen it recognises with U+0002 or U+FFFE; the page shows "-".
 _PDFIUM_HYPHENS = (0x02, 0xFFFE)
-_HYPHEN, _SPACE = ord("-"), ord(" ")
+_HYPHEN, _SPACE, _CR, _LF = ord("-"), ord(" "), ord("\r"), ord("\n")
+# Hebrew, Arabic and their presentation forms: PDFium reorders right-to-left text
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 # Whether str.isspace() holds for a code point (pdfplumber splits words at those), indexed by
 # min(code point, _NOT_SPACE): U+3000 is the last one.
 _NOT_SPACE = 0x3001
@@ -60,7 +63,8 @@ class RawChars:
     """What a PDFium text page gives for its characters, in content order."""
 
     text: str  # one str character per character
-    objects: Iterable[int]  # each character's text object (0: a generated space/line break)
+    # (chars) → each one's text object (0: a space or line break PDFium generated)
+    objects: Callable[[list[int]], Iterable[int]]
     boxes: Any  # float32 buffer: left, top, right, bottom per character (PDF space)
     mediabox: tuple[float, float, float, float]  # left, bottom, right, top
     rotation: int  # clockwise degrees
@@ -124,6 +128,55 @@ def _display(
     return xl - left, xr - left, top - yt, top - yb
 
 
+def _ask(raw: RawChars, objects: np.ndarray, chars: np.ndarray) -> None:
+    objects[chars] = np.fromiter(raw.objects(chars.tolist()), np.uintp, len(chars))
+
+
+def _page_objects(raw: RawChars, codes: np.ndarray) -> np.ndarray:
+    """Each character's text object, asked of PDFium for fewer than all of them.
+
+    PDFium's text page holds a text object's characters one after another (measured: no
+    object comes back after another's, in 1,484 pages of the samples, the eval set and the
+    layout zoo), and only spaces and line breaks are its own, generated characters. So the
+    spaces and line breaks are asked, and a run of other characters between two spaces of one
+    object belongs to it; a run at an object's edge is asked at both ends, and in full when
+    they differ. Right-to-left script, which PDFium reorders, is asked in full.
+    """
+    objects = np.zeros(len(codes), dtype=np.uintp)
+    if _RIGHT_TO_LEFT.search(codes.tobytes().decode("utf-32-le", "surrogatepass")):
+        _ask(raw, objects, np.arange(len(codes)))
+        return objects
+    breaks = (codes == _SPACE) | (codes == _CR) | (codes == _LF)
+    _ask(raw, objects, np.flatnonzero(breaks))
+    inside = ~breaks
+    starts = np.flatnonzero(inside & ~np.concatenate(([False], inside[:-1])))
+    ends = np.flatnonzero(inside & ~np.concatenate((inside[1:], [False])))  # inclusive
+    left = objects[np.maximum(starts - 1, 0)] * (starts > 0)
+    right = objects[np.minimum(ends + 1, len(codes) - 1)] * (ends < len(codes) - 1)
+    anchored = (left != 0) & (left == right)
+    edges = np.flatnonzero(~anchored)
+    _ask(raw, objects, np.unique(np.concatenate((starts[edges], ends[edges]))))
+    first, last = objects[starts], objects[ends]
+    known = anchored | (first == last)
+    fill = np.repeat(known, ends - starts + 1)
+    positions = np.flatnonzero(inside)
+    if not known.all():  # an object's edge inside a run: ask all of it
+        _ask(raw, objects, positions[~fill])
+    run_object = np.repeat(np.where(anchored, left, first), ends - starts + 1)
+    objects[positions[fill]] = run_object[fill]
+    return objects
+
+
+def _objects(objects: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """np.unique(objects, return_index=True, return_inverse=True), sooner: a text object's
+    characters mostly follow one another, so its runs are sorted, not every character."""
+    if not len(objects):
+        return np.unique(objects, return_index=True, return_inverse=True)
+    runs = np.concatenate(([0], np.flatnonzero(objects[1:] != objects[:-1]) + 1))
+    unique, first_run, of_run = np.unique(objects[runs], return_index=True, return_inverse=True)
+    return unique, runs[first_run], np.repeat(of_run, np.diff(np.append(runs, len(objects))))
+
+
 def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
     """Several pages' real characters as one set (PDFium's generated spaces and line breaks
     left out; style numbers distinct per page), each style's page (an index into `raws`) and
@@ -133,7 +186,10 @@ def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
     text = "".join(raw.text for raw in raws)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     objects = np.concatenate(
-        [np.fromiter(raw.objects, np.uintp, n) for raw, n in zip(raws, counts, strict=True)]
+        [
+            _page_objects(raw, codes[a:b])
+            for raw, a, b in zip(raws, starts, starts[1:], strict=False)
+        ]
     )
     spaces = codes == _SPACE
     kept = objects != 0
@@ -160,7 +216,7 @@ def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
         for n, raw in enumerate(raws)
     ]
     x0, x1, top, bottom = (np.concatenate([c[k] for c in columns]) for k in range(4))
-    unique, first, of_object = np.unique(objects[index], return_index=True, return_inverse=True)
+    unique, first, of_object = _objects(objects[index])
     first_char = index[first]
     page_of_object = np.searchsorted(starts, first_char, side="right") - 1
     styles: list[tuple[int, Style]] = []  # (page, style) of each text object
@@ -214,6 +270,29 @@ def _has_ligature(codes: np.ndarray) -> bool:
     return bool(((codes >= _LIGATURE_FIRST) & (codes <= _LIGATURE_LAST)).any())
 
 
+def _run_lines(run: np.ndarray, across: np.ndarray) -> np.ndarray:
+    """Each character's line: pdfplumber's `cluster_objects` per run (values across the text,
+    sorted, chained within LINE_TOLERANCE), as numbers ordered by run, then value. Most runs
+    span less than the tolerance, one line each: only the others are sorted."""
+    starts = np.flatnonzero(run != _previous(run))
+    starts = np.concatenate(([0], starts)) if len(run) else starts
+    span = np.maximum.reduceat(across, starts) - np.minimum.reduceat(across, starts)
+    if (span <= LINE_TOLERANCE).all():
+        return run
+    lengths = np.diff(np.append(starts, len(run)))
+    several = np.repeat(~(span <= LINE_TOLERANCE), lengths)  # runs of several lines (or NaN)
+    index = np.flatnonzero(several)
+    by_value = index[np.lexsort((across[index], run[index]))]
+    value, run_sorted = across[by_value], run[by_value]
+    new_line = (run_sorted != _previous(run_sorted)) | (value > _previous(value) + LINE_TOLERANCE)
+    first = np.empty(len(run), dtype=np.intp)  # the line's place within its run
+    first[:] = 0
+    rank = np.cumsum(new_line)
+    rank -= rank[np.searchsorted(run_sorted, run_sorted)]  # from 0 in each run
+    first[by_value] = rank
+    return run * (int(first.max()) + 1) + first
+
+
 def _along_lines(line: np.ndarray, along: np.ndarray) -> np.ndarray:
     """The order by line, then along the text, ties in content order: what lexsort gives,
     sooner, as lines mostly run on in content order already (timsort finds the runs)."""
@@ -239,12 +318,7 @@ def _words(chars: _Chars) -> _Words:
     # pdfminer's box is one font size tall above the descent (PDFium's: the ascent)
     top = np.where(upright, bottom - size, chars.top)
     run = np.cumsum(kind != _previous(kind))  # itertools.groupby over the style
-    across = np.where(upright, top, x0)
-    by_value = np.lexsort((across, run))
-    value, run_sorted = across[by_value], run[by_value]
-    new_line = (run_sorted != _previous(run_sorted)) | (value > _previous(value) + LINE_TOLERANCE)
-    line = np.empty_like(run)
-    line[by_value] = np.cumsum(new_line)
+    line = _run_lines(run, np.where(upright, top, x0))
     order = _along_lines(line, np.where(upright, x0, top))
     x0, x1, top, bottom = x0[order], x1[order], top[order], bottom[order]
     size, upright, line, codes = size[order], upright[order], line[order], chars.codes[order]
