@@ -106,7 +106,10 @@ def _title_block_ok(block: Block) -> bool:
         and len(text) <= W.LONG_TITLE_CHARS
         and not exact_heading
         and not a.case_id_in(text)
-        and not any(d.pattern.match(text) for d in a.decision_labels if d.short)
+        and (
+            bool(a.decision_not.match(text))  # "Beslutning om genåbning …" is a title
+            or not any(d.pattern.match(text) for d in a.decision_labels if d.short)
+        )
     )
 
 

@@ -130,7 +130,9 @@ def _entry(blocks: list[Block], i: int) -> Candidate | None:
     if len(blocks[i].text) > W.LIST_ENTRY_MAX_CHARS:
         return None
     cand = match_heading(blocks, i)
-    if cand is None or cand.end != i or cand.start != i:
+    # an entry is one block, or its number and then its title ("49." / "Godkendelse …": a
+    # list set as a table, one cell a line)
+    if cand is None or cand.start != i or cand.end not in (i, i + 1):
         return None
     return cand
 
@@ -164,7 +166,7 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
     for i in sorted(entries):
         if runs:
             last = runs[-1][-1]
-            gap = range(last + 1, i)
+            gap = range(entries[last].end + 1, i)
             if (
                 entries[i].number == entries[last].number + 1
                 and len(gap) <= 2
@@ -230,20 +232,23 @@ def _build(
     blocks: list[Block], run: list[int], entries: dict[int, Candidate], reason: str, bare: bool
 ) -> ItemList:
     a = agenda()
-    indices = set(range(run[0], run[-1] + 1))
+    indices = set(range(run[0], entries[run[-1]].end + 1))
     for k in range(max(0, run[0] - 3), run[0]):
         if a.list_heading.match(blocks[k].text.strip()):
             indices.update(range(k, run[0]))
     # A part label right after the last entry is the list's own (an empty part: "Lukket
     # referat" with no entries under it), not a part of the bodies.
-    k = run[-1] + 1
+    k = entries[run[-1]].end + 1
     while k < len(blocks) and _filler(blocks[k]) and len(blocks[k].text) < 60:
         indices.add(k)
         k += 1
     out: list[ListEntry] = []
     closed_part = False
     members = set(run)
-    for k in range(run[0], run[-1] + 1):
+    titles = {entries[k].end for k in run if entries[k].end != k}
+    for k in range(run[0], entries[run[-1]].end + 1):
+        if k in titles:
+            continue
         text = blocks[k].text.strip()
         trailer = ""
         if k in members:

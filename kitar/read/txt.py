@@ -261,6 +261,24 @@ RUN_ON_SHARE = 0.08
 MIN_LINES_FOR_STATS = 12
 
 
+# A margin is a length that at least this many lines come close to (within MARGIN_BAND
+# characters) and none passes: paragraphs wrapped at 70 columns inside a web text; a web text's
+# own longest lines are one-offs of every length.
+MIN_LINES_AT_MARGIN = 5
+MARGIN_BAND = 12
+
+
+def wrap_margin(lines: list[SourceLine]) -> int | None:
+    """The column at which some paragraphs were wrapped (`… i` / `4 uger fra …`), when the
+    whole text is not: the longest line, if enough lines come close to it."""
+    lengths = [len(ln.text) for ln in lines]
+    if not lengths:
+        return None
+    longest = max(lengths)
+    near = sum(1 for n in lengths if n >= longest - MARGIN_BAND)
+    return longest if near >= MIN_LINES_AT_MARGIN and longest >= 40 else None
+
+
 def hard_wrapped(lines: list[SourceLine]) -> bool:
     """Whether lines were wrapped at a margin (then a paragraph runs over several lines): most
     lines run to the margin, or lines visibly run on into the next (`… forelagt af`)."""
@@ -294,6 +312,7 @@ class _Builder:
         self.layout = layout
         self.width = _typical_width(lines)
         self.wrapped = layout == "extractor" or hard_wrapped(lines)
+        self.margin = wrap_margin(lines)
         self.headings = section_headings()
         self.blocks: list[Block] = []
         self.open: _Open | None = None
@@ -344,7 +363,14 @@ class _Builder:
         if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():
             return True  # "digi-" + "taliseringsstrategi"
         if not self.wrapped:
-            return False  # a web page flattened to text: each line is its own paragraph
+            # a web page flattened to text: each line is its own paragraph, unless it was
+            # wrapped at a margin there, the next line's first word not fitting on it
+            words = nxt.text.split()
+            return (
+                self.margin is not None
+                and bool(words)
+                and len(prev) + 1 + len(words[0]) > self.margin
+            )
         first = nxt.text[0]
         if first.islower() or first in ",.;:)":
             return True
@@ -354,8 +380,18 @@ class _Builder:
         if _ends_sentence(prev) and len(prev) < 0.7 * self.width:
             return False  # "påbegyndt." then "Samlet sikkerhedsarkitektur"
         # "Sikkerhedsprojekt på tværs af det samlede BPI" then "Der er i regi …": a short line
-        # without punctuation before a capital is a heading, not a wrapped line
-        return not (len(prev) < 0.75 * self.width and first.isupper())
+        # without punctuation before a capital is a heading, not a wrapped line; so is a
+        # line that had room for the capital's word ("… bliver godkendt" / "Beslutning i …")
+        if not first.isupper() or self.forced_wrap(prev, nxt):
+            return True
+        return len(prev) >= 0.75 * self.width and self.margin is None
+
+    def forced_wrap(self, prev: str, nxt: SourceLine) -> bool:
+        """The next line's first word would not have fitted at the margin: the line was
+        wrapped there ("… samlede budget...i" / "90. Til efterretning …")."""
+        words = nxt.text.split()
+        room = self.margin or self.width
+        return bool(words) and len(prev) + 1 + len(words[0]) > room
 
     def title_continues(self, prev: str, nxt: SourceLine) -> bool:
         """` 5. Fælleskommunale selvbetjeningsløsninger og` + `komponenter`; `(KDI)`."""
@@ -401,7 +437,14 @@ class _Builder:
                 self.start("list_item", ln, bullet.text, level=bullet.level, marker=bullet.marker)
                 continue
             numbered = _NUMBERED_RE.match(text)
-            if numbered:
+            wrapped_here = (
+                cur is not None
+                and cur.role == "text"
+                and (self.wrapped or self.margin is not None)
+                and not _ends_sentence(cur.lines[-1])
+                and self.forced_wrap(cur.lines[-1], ln)
+            )
+            if numbered and not wrapped_here:
                 self.start("list_item", ln, numbered.group("rest"), marker=numbered.group("num"))
                 continue
             if _ANNEX_RE.match(text):
