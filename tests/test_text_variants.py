@@ -103,16 +103,18 @@ def test_a_paragraph_wrapped_at_a_margin_inside_a_web_text_is_one_paragraph() ->
     """A web text (a line a paragraph) whose long paragraphs were wrapped at 70 columns: the
     next word not fitting tells a wrapped line from a line of its own."""
     para = [
-        "Forslag til tillæg 1 til lokalplan 145 har været i offentlig høring i",
-        "fire uger fra den 2. juli til den 30. juli. Lokalplantillægget indeholder",
-        "supplerende bestemmelser og udvider det samlede lokalplanområde i alt",
-        "med cirka to hektar. I høringsperioden er der indkommet to høringssvar",
-        "fra naboer, som begge er besvaret i den vedlagte hvidbog fra forvaltningen.",
+        "Forslag til tillæg 1 til lokalplan 145 har været i offentlig høring fire",
+        "uger fra den 2. juli til den 30. juli. Lokalplantillægget indeholder nye",
+        "bestemmelser og udvider det samlede lokalplanområde med cirka to hektar.",
+        "I høringsperioden er der indkommet to høringssvar fra naboer, som begge",
+        "er besvaret i den vedlagte hvidbog fra forvaltningen og teknisk udvalg.",
     ]
-    text = "\n".join(["Sagens kerne", *para, "Indstilling", "Teknisk Forvaltning indstiller,"])
+    units = ["Kommunalbestyrelsen", "Referat", "24. september 2026", "Medlemmer"]
+    units += [f"Medlem nummer {n} (A)" for n in range(1, 11)]
+    text = "\n".join([*units, "Sagens kerne", *para, "Indstilling", "Forvaltningen indstiller,"])
     blocks = [b.text.replace("\n", " ") for b in parse_text(text).blocks]
     assert " ".join(para) in blocks
-    assert "Indstilling" in blocks
+    assert "Indstilling" in blocks and "Medlem nummer 3 (A)" in blocks
 
 
 def test_a_numbered_line_that_a_wrap_put_at_a_line_start_goes_on() -> None:
