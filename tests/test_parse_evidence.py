@@ -428,3 +428,17 @@ def test_lead_in_naming_its_recipients_and_a_bare_dated_decision_label() -> None
         ("Anbefales over for Byrådet.", "Økonomiudvalget", "2026-06-12")
     ]
     assert second.recommendations == ["tilskuddet fordeles som foreslået"]
+
+
+def test_a_list_of_items_with_number_and_title_on_two_lines() -> None:
+    """A list set as a table, one cell a line: `1.` then `Godkendelse af dagsorden`."""
+    m = _parse(
+        "Referat\n\nPUNKTER\n\n1.\n\nGodkendelse af dagsorden\n\n2.\n\nBeslutning om budget\n\n"
+        "3.\n\nEventuelt\n\n1.\n\nGodkendelse af dagsorden\n\nSagsnr.: 26/100\n\nBeslutning\n\n"
+        "Godkendt.\n"
+    )
+    assert _items(m) == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Beslutning om budget"),
+        ("3", "Eventuelt"),
+    ]
