@@ -442,3 +442,21 @@ def test_a_list_of_items_with_number_and_title_on_two_lines() -> None:
         ("2", "Beslutning om budget"),
         ("3", "Eventuelt"),
     ]
+
+
+def test_a_presenter_line_run_into_its_heading_is_split_off() -> None:
+    """The heading filled its line and the presenter line followed one pitch below."""
+    from kitar.model import Block, Document
+
+    blocks = [
+        Block("paragraph", "Dagsorden", 1),
+        Block("list_item", "Arkitektur for sagsstyring – LUKKET PUNKT v. Anna Holm, KL", 1,
+              marker="1."),
+        Block("paragraph", "Indstilling", 1),
+        Block("paragraph", "Det indstilles, at rådet drøfter analysen.", 1),
+        Block("list_item", "Eventuelt", 1, marker="2."),
+    ]  # fmt: skip
+    m = parse_document(Document(path="t.pdf", format="pdf", pages=1, blocks=blocks))
+    assert _items(m) == [("1", "Arkitektur for sagsstyring"), ("2", "Eventuelt")]
+    assert m.items[0].closed
+    assert [(p.name, p.organisation) for p in m.items[0].presenters] == [("Anna Holm", "KL")]

@@ -126,6 +126,7 @@ class Agenda:
         self.rec_split = _compile(rec["split"])
         self.presenter = _compile(data["presenter"]["pattern"], True)
         self.presenter_sentence = _compile(data["presenter"]["sentence"])
+        self.presenter_tail = _compile(data["presenter"]["heading_tail"])
         ann = data["annex"]
         self.annex_numbered = _compile(ann["numbered"])
         self.annex_heading = _compile(ann["heading"], True)

@@ -103,9 +103,24 @@ def best_chain(cands: list[Candidate], listed: set[int]) -> list[Candidate]:
     return chain
 
 
+def split_presenter_tails(blocks: list[Block]) -> list[Block]:
+    """A heading whose presenter line a reader ran into it ("6. Arkitektur … – LUKKET PUNKT v.
+    Anna Holm, KL": the heading filled its line, the presenter followed one pitch below) is the
+    heading and a presenter block."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        m = agenda().presenter_tail.search(block.text)
+        if m and match_heading(blocks, i) is not None:
+            out.append(replace(block, text=block.text[: m.start()].rstrip()))
+            out.append(replace(block, kind="paragraph", text=m.group("rest"), marker=None))
+        else:
+            out.append(block)
+    return out
+
+
 def analyse(blocks: list[Block]) -> Analysis:
     """Candidates with evidence, the list of items and the chosen chain."""
-    blocks = unglue(blocks)
+    blocks = split_presenter_tails(unglue(blocks))
     raw = [c for i in range(len(blocks)) if (c := match_heading(blocks, i))]
     item_list = find_item_list(blocks, raw)
     if item_list and (cut := split_at_listed(blocks, item_list)) is not None:
