@@ -200,3 +200,21 @@ def test_cached_forms_build_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     # an unwritable cache still gives the forms
     monkeypatch.setenv("KITAR_CACHE", str(source / "not-a-dir"))
     assert sorted(lexicon._cached_forms("test", source, build)) == ["a-kasse", "kommune"]
+
+
+def test_hashed_words_answer_like_a_set(tmp_path: Path) -> None:
+    """The large lexicon is kept as 64-bit hashes: membership, size, union and its cache file
+    answer as the set of strings would."""
+    from kitar.text.lexicon import HashedWords
+
+    words = {"digitalisering", "forhold", "kommunerne", "æblemost"}
+    hashed = HashedWords.of(words)
+    assert all(w in hashed for w in words)
+    assert "digitaliseringen" not in hashed and "ehandel" not in hashed and 3 not in hashed
+    assert len(hashed) == 4
+    both = hashed | frozenset({"udvalg"})
+    assert "udvalg" in both and "forhold" in both and len(both) == 5
+    path = tmp_path / "words.hashes"
+    hashed.tofile(path)
+    again = HashedWords.fromfile(path)
+    assert "æblemost" in again and len(again) == 4

@@ -69,7 +69,10 @@ def _vocabulary() -> frozenset[str]:
         return frozenset(cached.read_text(encoding="utf-8").split("\n"))
     except OSError:
         pass
-    vocab = frozenset(w for w in load_wordfreq().words if len(w) >= 2)
+    words = load_wordfreq().words  # a plain set: wordfreq's list is small
+    vocab = (
+        frozenset(w for w in words if len(w) >= 2) if isinstance(words, frozenset) else frozenset()
+    )
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
