@@ -497,9 +497,11 @@ def _lines(found: _Words, kinds: list[Style], numbers: list[int]) -> tuple[list[
         kind, page, row_ids = kind[heads], page[heads], row_ids[heads]
     bold = np.array(bolds)[kind]
     font = np.array(fonts, dtype=object)[kind]
+    shared: dict[float, float] = {}  # a dozen sizes: one float object each, not one per word
+    sizes = [shared.setdefault(v, v) for v in size.tolist()]
     words = list(
         map(Word, texts, x0.tolist(), x1.tolist(), top.tolist(), bottom.tolist(), font.tolist(),
-            size.tolist(), bold.tolist())
+            sizes, bold.tolist())
     )  # fmt: skip
     gap, prev_size = x0 - _previous(x1), _previous(size)
     em = np.maximum(np.maximum(prev_size, size), _MIN_ROW_SIZE)
