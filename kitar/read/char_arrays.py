@@ -54,6 +54,8 @@ _SAME_SIZE, _SAME_TOP = 0.05, 0.5  # words.py's `_touching`: the same size and b
 
 # Page rotation (clockwise degrees) → the matrix pdfminer applies to show the page upright.
 _ROTATION_MATRIX = {0: (1, 0, 0, 1), 90: (0, -1, 1, 0), 180: (-1, 0, 0, -1), 270: (0, 1, -1, 0)}
+_TURNS = {0: 0, 90: 1, 180: 2, 270: 3}  # rows of _ROTATIONS (another angle: as 0)
+_ROTATIONS = np.array([_ROTATION_MATRIX[r] for r in (0, 90, 180, 270)], dtype=np.float64)
 
 Style = tuple[str, float, bool]  # font name, size as shown, upright
 
@@ -79,11 +81,15 @@ def _previous(values: np.ndarray) -> np.ndarray:
     return np.concatenate((values[:1], values[:-1]))
 
 
-def _styles(names: list[str], font_sizes: list[float], matrices: Any, rotation: int) -> list[Style]:
-    """Each text object's font, size as shown and uprightness (pdfminer's `upright`)."""
-    m = np.frombuffer(matrices, dtype=np.float32).reshape(-1, 6).astype(np.float64)
+def _styles(
+    names: list[str], font_sizes: list[float], matrices: np.ndarray, rotation: np.ndarray
+) -> list[Style]:
+    """Each text object's font, size as shown and uprightness (pdfminer's `upright`), from its
+    font name, font size, matrix (float32 rows of 6) and its page's rotation (`_ROTATIONS`
+    row)."""
+    m = matrices.astype(np.float64)
     ma, mb, mc, md = m[:, 0], m[:, 1], m[:, 2], m[:, 3]
-    a, b, c, d = _ROTATION_MATRIX.get(rotation, _ROTATION_MATRIX[0])
+    a, b, c, d = _ROTATIONS[rotation].T
     # the displayed matrix: the character's, then the page's rotation
     da, db = ma * a + mb * c, ma * b + mb * d
     dc, dd = mc * a + md * c, mc * b + md * d
@@ -219,14 +225,23 @@ def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
     unique, first, of_object = _objects(objects[index])
     first_char = index[first]
     page_of_object = np.searchsorted(starts, first_char, side="right") - 1
-    styles: list[tuple[int, Style]] = []  # (page, style) of each text object
-    for n in np.unique(page_of_object).tolist():
-        mine = page_of_object == n
-        names, sizes, matrices = raws[n].styles(
-            unique[mine].tolist(), (first_char[mine] - starts[n]).tolist()
-        )
-        styles += [(n, style) for style in _styles(names, sizes, matrices, raws[n].rotation)]
-    order = np.argsort(page_of_object, kind="stable")  # styles came page by page
+    order = np.argsort(page_of_object, kind="stable")  # the objects page by page
+    cuts = np.searchsorted(page_of_object[order], np.arange(len(raws) + 1)).tolist()
+    names: list[str] = []
+    font_sizes: list[float] = []
+    matrices = []
+    for n, raw in enumerate(raws):
+        mine = order[cuts[n] : cuts[n + 1]]
+        if len(mine):
+            found = raw.styles(unique[mine].tolist(), (first_char[mine] - starts[n]).tolist())
+            names += found[0]
+            font_sizes += found[1]
+            matrices.append(np.frombuffer(found[2], dtype=np.float32).reshape(-1, 6))
+    turn = np.array([_TURNS.get(raw.rotation, 0) for raw in raws])[page_of_object[order]]
+    by_page = _styles(names, font_sizes, np.concatenate(matrices), turn) if names else []
+    styles = [
+        (page, style) for page, style in zip(page_of_object[order].tolist(), by_page, strict=True)
+    ]
     in_order = [styles[i] for i in np.argsort(order, kind="stable").tolist()]
     kinds = {style: n for n, style in enumerate(dict.fromkeys(in_order))}
     kind = np.array([kinds[style] for style in in_order], dtype=np.intp)[of_object]
