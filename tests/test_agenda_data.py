@@ -90,23 +90,23 @@ def test_malformed_agenda_file_is_one_error(
 
 
 def test_a_new_wording_is_a_data_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A municipality that writes `Dagsordenspunkt 7 - Titel` is taught by a line of data."""
+    """A municipality that writes `Behandlingspunkt 7 - Titel` is taught by a line of data."""
     from kitar.parse.meeting import parse_document
     from tests.parse_helpers import doc_from_lines
 
     lines = [
         "Dagsorden",
-        "# Dagsordenspunkt 1 - Godkendelse af dagsorden",
+        "# Behandlingspunkt 1 - Godkendelse af dagsorden",
         "Sagsnr.: 24/101",
-        "# Dagsordenspunkt 2 - Budget for skoleområdet",
+        "# Behandlingspunkt 2 - Budget for skoleområdet",
         "Sagsnr.: 24/102",
     ]
     assert parse_document(doc_from_lines(lines)).items == []
     text = (PROJECT_DIR / "pipelines" / "agenda.toml").read_text(encoding="utf-8")
     extra = (
-        '[[item_heading]]\nname = "dagsordenspunkt"\n'
-        "pattern = '^Dagsordenspunkt\\s+(?P<num>\\d{1,3})\\s*[-–:]\\s*(?P<title>\\S.*)$'\n"
-        'examples = ["Dagsordenspunkt 7 - Godkendelse af dagsorden"]\n\n'
+        '[[item_heading]]\nname = "behandlingspunkt"\n'
+        "pattern = '^Behandlingspunkt\\s+(?P<num>\\d{1,3})\\s*[-–:]\\s*(?P<title>\\S.*)$'\n"
+        'examples = ["Behandlingspunkt 7 - Godkendelse af dagsorden"]\n\n'
     )
     (tmp_path / "agenda.toml").write_text(
         text.replace("[[item_heading]]", extra + "[[item_heading]]", 1), encoding="utf-8"

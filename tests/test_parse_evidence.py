@@ -370,3 +370,61 @@ def test_a_bracketed_name_under_a_heading_ends_its_title() -> None:
     m = parse_document(Document(path="t.pdf", format="pdf", pages=1, blocks=blocks))
     assert _items(m) == [("1", "Status fra Fælles Data & Infrastruktur (FDI)"), ("2", "Eventuelt")]
     assert [p.name for p in m.items[0].presenters] == ["Anna Holm"]
+
+
+def test_a_committees_undated_decision_label() -> None:
+    m = _parse(
+        "Referat\n\n7. Godkendelse af dagsorden\n\nSagsnr. 26/2001\n\n"
+        "Kultur- og Fritidsudvalgets beslutning\n\nGodkendt.\n\n"
+        "8. Byrådets beslutning om budgettet\n\nSagsnr. 26/2002\n\n"
+        "Beslutning\n\nTaget til efterretning.\n"
+    )
+    assert [(i.number, i.title) for i in m.items][1] == ("8", "Byrådets beslutning om budgettet")
+    assert [(d.text, d.body) for d in m.items[0].decisions] == [
+        ("Godkendt.", "Kultur- og Fritidsudvalget")
+    ]
+
+
+def test_absent_lines_joined_into_a_decision_are_names() -> None:
+    """A reader that joined "Fraværende: Bo Lind" and the decision into one block."""
+    doc = doc_from_lines(
+        ["Referat", "# 1. Vejplan 2030", "Sagsnr. 26/1235",
+         "Teknik- og Miljøudvalgets beslutning den 3. marts 2026\nFraværende: Bo Lind",
+         "Indstillingen godkendt.\nFraværende: Carl Dam", "# 2. Eventuelt"]
+    )  # fmt: skip
+    item = parse_document(doc).items[0]
+    assert item.decisions[0].text == "Indstillingen godkendt."
+    assert item.absent == ["Bo Lind", "Carl Dam"]
+
+
+def test_more_heading_forms_are_items() -> None:
+    """`§ 12.`, `Dagsordenspunkt 3:`, `Ad punkt 4.`, `5) …`, `6 - …` (agenda.toml forms)."""
+    m = _parse(
+        "Referat\n\n§ 12. Godkendelse af dagsorden\n\nSagsnr.: 26/100\n\n"
+        "Dagsordenspunkt 13: Vejplan 2030\n\nSagsnr.: 26/101\n\n"
+        "Ad punkt 14. Skolestruktur\n\nSagsnr.: 26/102\n\n"
+        "15) Budgetopfølgning\n\nSagsnr.: 26/103\n\n16 - Eventuelt\n\nSagsnr.: 26/104\n"
+    )
+    assert _items(m) == [
+        ("12", "Godkendelse af dagsorden"),
+        ("13", "Vejplan 2030"),
+        ("14", "Skolestruktur"),
+        ("15", "Budgetopfølgning"),
+        ("16", "Eventuelt"),
+    ]
+
+
+def test_lead_in_naming_its_recipients_and_a_bare_dated_decision_label() -> None:
+    m = _parse(
+        "Referat\n\n1. Regnskab 2025\n\nSagsnr.: 26/1235 | Dok.nr.: 26/98766\n\nIndstilling\n\n"
+        "Direktionen indstiller til Økonomiudvalget og Byrådet, at\n\n• regnskabet godkendes\n\n"
+        "Beslutning Økonomiudvalget den 12-06-2026\n\nAnbefales over for Byrådet.\n\n"
+        "2. Tilskud\n\nSagsnr.: 26/1236\n\n"
+        "Forvaltningen indstiller til udvalget at tilskuddet fordeles som foreslået.\n"
+    )
+    first, second = m.items
+    assert first.recommendations == ["regnskabet godkendes"]
+    assert [(d.text, d.body, d.date) for d in first.decisions] == [
+        ("Anbefales over for Byrådet.", "Økonomiudvalget", "2026-06-12")
+    ]
+    assert second.recommendations == ["tilskuddet fordeles som foreslået"]

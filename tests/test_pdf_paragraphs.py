@@ -152,13 +152,19 @@ def test_text_printed_with_its_own_breaks_joins_its_lines_across_blank_lines() -
         "interessenter og kommunerne i fællesskab.",
     ]
     title = ["9. Status for programmet ”Sammenhæng og genbrug", "med rammearkitekturen” (SAGA)"]
+    bracket = [
+        "Det indstilles, at udvalget tager rapporten om FLIS",
+        "(Fælles system) til orientering.",
+    ]
     text = [*paragraph, "", *title, "v. Anna Holm, KL", "", *paragraph, "", *paragraph]
+    text += ["", *bracket]
     # the printer's own wrapping below, at full width and a smaller pitch
     page = _printed(text) + _stack(PROSE * 2, top=660, pitch=12)
     texts = _texts(_blocks(page))
     assert texts[0] == " ".join(paragraph)
     assert "Status for programmet ”Sammenhæng og genbrug med rammearkitekturen” (SAGA)" in texts
     assert "v. Anna Holm, KL" in texts
+    assert " ".join(bracket) in texts
 
 
 def test_wrapped_text_keeps_its_paragraphs_apart() -> None:
@@ -247,3 +253,24 @@ def test_a_paragraphs_long_last_line_is_no_wrapped_line() -> None:
     # "… i de fire byer i år" / "Udvalget drøftede …": no room for "Udvalget", so only the gap
     # (20, not the pitch of 12) ends the paragraph
     assert texts[:5] == [" ".join(wrapped), *singles, " ".join(wrapped)]
+
+
+def test_a_list_item_goes_on_at_the_margin_on_the_next_page() -> None:
+    """Text printed with its own line breaks: the clause's next line sits under its marker."""
+    page1 = _stack(PROSE, top=90, pitch=12)
+    page1.append(_line("- Udvalget giver input til kriterier for udvælgelsen af", 760))
+    page2 = [_line("de fire områder, hvor der kan udvikles løsninger.", 90)]
+    page2 += _stack(PROSE, top=130, pitch=12)
+    texts = _texts(_blocks(page1, page2))
+    assert (
+        "Udvalget giver input til kriterier for udvælgelsen af de fire områder, hvor der kan "
+        "udvikles løsninger." in texts
+    )
+
+
+def test_where_every_gap_is_the_pitch_a_numbered_entry_ends_before_a_capital() -> None:
+    entry = "Bilag 9: Overordnet tidsplan for indsatsområderne i kommunen - FORTROLIGT"
+    decision = "Beslutning i Udvalget for Teknik den 12. april 2026"
+    lines = _stack([*PROSE, *PROSE, "Bilag 8: Økonomisk overblik", entry, decision, "Godkendt."])
+    texts = _texts(_blocks(lines))
+    assert entry in texts and decision in texts

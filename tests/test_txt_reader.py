@@ -237,10 +237,22 @@ def test_extract_fields() -> None:
 
 
 def test_find_letterhead_runs() -> None:
-    lines = ["Brødtekst her.", "Dato: 3. marts 2021", "Sags ID: X-1", "Eksempelvej 1", "Mere tekst"]
-    assert find_letterhead_runs(lines) == [(1, 3)]
+    lines = ["Brødtekst her.", "Dato: 3. marts 2021", "Sags ID: X-1", "Dok. ID: 4711",
+             "Eksempelvej 1", "www.testrup.dk", "Mere tekst"]  # fmt: skip
+    assert find_letterhead_runs(lines) == [(1, 5)]
     # one labelled line alone in the body is not a letterhead
     assert find_letterhead_runs(["Tekst", "Dato: 3. marts 2021", "Mere tekst"]) == []
+    # nor are an item's own case lines, however often they come back
+    items = ["1. Budget", "Sagsnr.: 26/1", "Dok.nr.: 26/9", "2. Skoler", "Sagsnr.: 26/2"]
+    assert find_letterhead_runs(items) == []
+
+
+def test_an_agenda_of_headings_and_case_lines_keeps_them_all() -> None:
+    """Found in a probe: five items of a heading and a `Sagsnr.` line each were read as one
+    letterhead, and four of the five items were lost."""
+    text = "".join(f"{n}. Punkt nummer {n}\n\nSagsnr.: 26/10{n}\n\n" for n in range(1, 6))
+    doc = parse_text("Dagsorden\n\n" + text)
+    assert sum("Sagsnr.:" in b.text for b in doc.blocks) == 5
 
 
 # ---- files and bad input -------------------------------------------------------------

@@ -187,9 +187,8 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
         groups = m.groupdict()
         body = (groups.get("body") or "").strip() or None
         when = parse_danish_date(groups["date"]) if groups.get("date") else None
-        rest = (groups.get("rest") or "").strip()
+        rest, absent = _without_absent_lines((groups.get("rest") or "").strip())
         parts = [rest] if rest else []
-        absent: list[str] = []
         in_absent = False
         j = i + 1
         while j < len(blocks):
@@ -217,7 +216,10 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
                 j += 1
                 continue
             in_absent = False
-            parts.append(t)
+            t, names_inside = _without_absent_lines(t)
+            absent.extend(names_inside)
+            if t:
+                parts.append(t)
             used.add(j)
             j += 1
         text = "\n".join(parts).strip()
@@ -226,6 +228,22 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
         absent_all.extend(absent)
         i = j
     return out, absent_all
+
+
+def _without_absent_lines(text: str) -> tuple[str, list[str]]:
+    """A decision text with its `Fraværende: …` lines taken out as names (a reader that joined
+    "Fraværende: Bo Lind" and "Indstillingen godkendt." into one block)."""
+    if "\n" not in text and not agenda().absent.match(text):
+        return text, []
+    kept: list[str] = []
+    names: list[str] = []
+    for line in text.split("\n"):
+        am = agenda().absent.match(line.strip())
+        if am and am.group("rest").strip():
+            names.extend(_absent_names(am.group("rest").strip()))
+        else:
+            kept.append(line)
+    return "\n".join(kept).strip(), names
 
 
 def _starts_item_like(text: str) -> bool:

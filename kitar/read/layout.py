@@ -23,10 +23,6 @@ from kitar.text.dates import parse_danish_date
 
 TOP_ZONE = 0.20  # running headers live in the top fifth of the page ...
 BOTTOM_ZONE = 0.85  # ... and footers below 85 % of its height
-# A letterhead inside the body needs this many labelled fields (date, case, document, e-mail,
-# phone, web, page, document type): an item's own case lines ("Sagsnr.: …" / "Dok.nr.: …" /
-# "Dato: …") have three at most, a memo's letterhead six or more.
-INLINE_LETTERHEAD_FIELDS = 4
 # A running line set larger than the body text must recur on this many pages: a title header
 # does, while two pages that each open with the same heading ("1. Orientering om …" as the
 # item list's first entry, then as the item) make two.
@@ -234,9 +230,9 @@ def _magazine_page(
 def inline_letterhead(pages: list[Page], found: LineRoles) -> list[Line]:
     """A letterhead printed in the body's own column (a text extractor's output printed
     again: `Dato: 29. august 2016` / `Sags ID: …` / `Dok. ID: …` / `E-mail: …` / `www.kl.dk`):
-    runs of short letterhead lines with at least INLINE_LETTERHEAD_FIELDS labelled fields."""
+    runs of short letterhead lines naming MIN_LETTERHEAD_FIELDS different fields."""
     lines = [ln for page in pages for ln in page.lines if found.unmarked(ln)]
-    runs = find_letterhead_runs([ln.text for ln in lines], min_strong=INLINE_LETTERHEAD_FIELDS)
+    runs = find_letterhead_runs([ln.text for ln in lines])
     return [ln for start, end in runs for ln in lines[start : end + 1]]
 
 

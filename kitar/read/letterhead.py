@@ -12,6 +12,11 @@ import re
 
 from kitar.text.dates import parse_danish_date
 
+# A letterhead names this many different fields (date, case, document, e-mail, phone, web,
+# page, document type; a KL memo's has eight): an item's own "Sagsnr.: …" / "Dok.nr.: …" /
+# "Dato: …" lines make three at most.
+MIN_LETTERHEAD_FIELDS = 4
+
 # Labelled fields: (key, pattern with the value in group "v").
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
     # "Dato: 29. august 2016", "Dato: 04.12.2012"
@@ -94,6 +99,11 @@ def field_of(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _strong_field(text: str) -> tuple[str, str] | None:
+    found = field_of(text)
+    return found if found is not None and found[0] in _STRONG_KEYS else None
+
+
 def is_strong_letterhead_line(text: str) -> bool:
     """A labelled field such as `Sags ID: SAG-2015-05445` or `www.kl.dk`."""
     found = field_of(text)
@@ -127,12 +137,13 @@ def extract_fields(lines: list[str]) -> dict[str, str]:
 
 
 def find_letterhead_runs(
-    lines: list[str], min_strong: int = 2, max_gap: int = 1, max_len: int = 45
+    lines: list[str], min_strong: int = MIN_LETTERHEAD_FIELDS, max_gap: int = 1, max_len: int = 45
 ) -> list[tuple[int, int]]:
     """Runs (start, end inclusive) of letterhead lines among non-blank `lines`.
 
     A run groups letterhead lines at most `max_gap` other lines apart; it counts only with at
-    least `min_strong` labelled fields, and the lines inside must be short (a sidebar column).
+    least `min_strong` different labelled fields, and the lines inside must be short (a sidebar
+    column).
     """
     runs: list[tuple[int, int]] = []
     marks = [is_letterhead_line(t) for t in lines]
@@ -149,7 +160,8 @@ def find_letterhead_runs(
             if marks[j]:
                 end = j
             j += 1
-        strong = sum(is_strong_letterhead_line(t) for t in lines[start : end + 1])
+        # distinct fields: an agenda's "Sagsnr.: …" under every heading is no letterhead
+        strong = len({f[0] for t in lines[start : end + 1] if (f := _strong_field(t))})
         if strong >= min_strong and end > start:
             runs.append((start, end))
         i = end + 1

@@ -219,7 +219,7 @@ class _Builder:
             return True
         if self._label_after_sentence(prev, line):
             return False
-        if self._label_line(prev, line) or self._next_entry(line):
+        if self._label_line(prev, line) or self._next_entry(line) or self._entry_ends(prev, line):
             return False
         if round(line.size * 2) / 2 in self.printed_breaks and self._goes_on_in_lower_case(
             prev, line
@@ -229,12 +229,12 @@ class _Builder:
 
     @staticmethod
     def _goes_on_in_lower_case(prev: Line, line: Line) -> bool:
-        """In text printed with its own line breaks, a line in lower case or in brackets
-        after one without a full stop goes on ("9. Status for program ”Sammenhæng og
-        genbrug" / "med rammearkitekturen” (SAGERA)", "… Infrastruktur’" / "(KDI)"), although
-        its first word would have fitted."""
+        """In text printed with its own line breaks, a line in lower case or opening a
+        bracket after one without a full stop goes on ("9. Status for program ”Sammenhæng og
+        genbrug" / "med rammearkitekturen” (SAGERA)", "… Infrastruktur’" / "(KDI)", "… for
+        FLIS" / "(Fælleskommunalt …) og det"), although its first word would have fitted."""
         words = line.text.split()
-        bracketed = len(words) == 1 and words[0].startswith("(") and words[0].endswith(")")
+        bracketed = bool(words) and words[0].startswith("(") and words[0][1:2].isalpha()
         plain = _plain_word_in_lower_case(line.text)
         return (plain or bracketed) and not prev.text.rstrip().endswith(_END_PUNCT)
 
@@ -266,6 +266,21 @@ class _Builder:
             return False
         a, b = first[1].rstrip(":.)"), this[1].rstrip(":.)")
         return a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+
+    def _entry_ends(self, prev: Line, line: Line) -> bool:
+        """Where gaps say nothing, an entry of a numbered list ("Bilag 9: Tidsplan -
+        FORTROLIGT") goes on only visibly (a line in lower case, or after one that runs on):
+        a capitalised line after it ("Beslutning i Udvalget for …") is the next block."""
+        if round(line.size * 2) / 2 not in self.uniform:
+            return False
+        first = self.texts[0].split()[:2]
+        numbered = len(first) == 2 and first[0][:1].isupper() and first[1].rstrip(":.").isdigit()
+        return (
+            numbered
+            and first[1].endswith(":")
+            and line.text[:1].isupper()
+            and not runs_on(prev.text)
+        )
 
     def _label_after_sentence(self, prev: Line, line: Line) -> bool:
         """A short capitalised line without a full stop after a finished sentence
@@ -306,7 +321,9 @@ class _Builder:
             anchors = [ln.x0 for ln in self.lines[1:2]]
             if not anchors:
                 marked = first.role == "bullet" and list_marker(first)
-                anchors = [w.x0 for w in first.words[1:2]] if marked else [first.x0]
+                # a list item goes on under its text, or (text printed with its own line
+                # breaks) at the margin under its marker
+                anchors = [first.x0] + ([w.x0 for w in first.words[1:2]] if marked else [])
             return any(abs(line.x0 - a) <= 4 for a in anchors)
         if len(self.lines) >= 2:
             return abs(line.x0 - self.lines[1].x0) <= 4
