@@ -134,11 +134,17 @@ def _display(
     return xl - left, xr - left, top - yt, top - yb
 
 
-def _ask(raw: RawChars, objects: np.ndarray, chars: np.ndarray) -> None:
-    objects[chars] = np.fromiter(raw.objects(chars.tolist()), np.uintp, len(chars))
+def _ask(raws: list[RawChars], starts: np.ndarray, objects: np.ndarray, chars: np.ndarray) -> None:
+    """Fill in the text objects of `chars` (sorted indices into the batch), page by page."""
+    cuts = np.searchsorted(chars, starts).tolist()
+    for n, raw in enumerate(raws):
+        mine = chars[cuts[n] : cuts[n + 1]]
+        if len(mine):
+            local = (mine - starts[n]).tolist()
+            objects[mine] = np.fromiter(raw.objects(local), np.uintp, len(mine))
 
 
-def _page_objects(raw: RawChars, codes: np.ndarray) -> np.ndarray:
+def _batch_objects(raws: list[RawChars], codes: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Each character's text object, asked of PDFium for fewer than all of them.
 
     PDFium's text page holds a text object's characters one after another (measured: no
@@ -146,29 +152,35 @@ def _page_objects(raw: RawChars, codes: np.ndarray) -> np.ndarray:
     layout zoo), and only spaces and line breaks are its own, generated characters. So the
     spaces and line breaks are asked, and a run of other characters between two spaces of one
     object belongs to it; a run at an object's edge is asked at both ends, and in full when
-    they differ. Right-to-left script, which PDFium reorders, is asked in full.
+    they differ. A page with right-to-left script, which PDFium reorders, is asked in full.
     """
-    objects = np.zeros(len(codes), dtype=np.uintp)
-    if _RIGHT_TO_LEFT.search(codes.tobytes().decode("utf-32-le", "surrogatepass")):
-        _ask(raw, objects, np.arange(len(codes)))
-        return objects
+    size = len(codes)
+    objects = np.zeros(size, dtype=np.uintp)
+    first_of_page = np.zeros(size + 1, dtype=bool)
+    first_of_page[starts] = True  # and one past the end
+    whole = np.zeros(size, dtype=bool)
+    for n, raw in enumerate(raws):
+        if _RIGHT_TO_LEFT.search(raw.text):
+            whole[starts[n] : starts[n + 1]] = True
     breaks = (codes == _SPACE) | (codes == _CR) | (codes == _LF)
-    _ask(raw, objects, np.flatnonzero(breaks))
-    inside = ~breaks
-    starts = np.flatnonzero(inside & ~np.concatenate(([False], inside[:-1])))
-    ends = np.flatnonzero(inside & ~np.concatenate((inside[1:], [False])))  # inclusive
-    left = objects[np.maximum(starts - 1, 0)] * (starts > 0)
-    right = objects[np.minimum(ends + 1, len(codes) - 1)] * (ends < len(codes) - 1)
+    _ask(raws, starts, objects, np.flatnonzero(breaks | whole))
+    inside = ~(breaks | whole)
+    begins = inside & ~(np.concatenate(([False], inside[:-1])) & ~first_of_page[:-1])
+    finishes = inside & ~(np.concatenate((inside[1:], [False])) & ~first_of_page[1:])
+    run_starts, run_ends = np.flatnonzero(begins), np.flatnonzero(finishes)  # ends inclusive
+    left = np.where(first_of_page[run_starts], 0, objects[np.maximum(run_starts - 1, 0)])
+    right = np.where(first_of_page[run_ends + 1], 0, objects[np.minimum(run_ends + 1, size - 1)])
     anchored = (left != 0) & (left == right)
     edges = np.flatnonzero(~anchored)
-    _ask(raw, objects, np.unique(np.concatenate((starts[edges], ends[edges]))))
-    first, last = objects[starts], objects[ends]
+    _ask(raws, starts, objects, np.unique(np.concatenate((run_starts[edges], run_ends[edges]))))
+    first, last = objects[run_starts], objects[run_ends]
     known = anchored | (first == last)
-    fill = np.repeat(known, ends - starts + 1)
+    lengths = run_ends - run_starts + 1
+    fill = np.repeat(known, lengths)
     positions = np.flatnonzero(inside)
     if not known.all():  # an object's edge inside a run: ask all of it
-        _ask(raw, objects, positions[~fill])
-    run_object = np.repeat(np.where(anchored, left, first), ends - starts + 1)
+        _ask(raws, starts, objects, positions[~fill])
+    run_object = np.repeat(np.where(anchored, left, first), lengths)
     objects[positions[fill]] = run_object[fill]
     return objects
 
@@ -191,12 +203,7 @@ def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
     starts = np.cumsum([0, *counts])
     text = "".join(raw.text for raw in raws)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    objects = np.concatenate(
-        [
-            _page_objects(raw, codes[a:b])
-            for raw, a, b in zip(raws, starts, starts[1:], strict=False)
-        ]
-    )
+    objects = _batch_objects(raws, codes, starts)
     spaces = codes == _SPACE
     kept = objects != 0
     # a space PDFium generated itself sits in a text object's range now and then
