@@ -126,3 +126,25 @@ def test_body_label_is_a_label_not_a_committee_name() -> None:
     for example in DATA["meeting"]["body_label_examples"]:
         assert a.body_label.match(example), example
     assert not a.body_label.match("Udvalget for plan, udvikling og kultur (PUK)")
+
+
+def test_every_named_pattern_matches_its_examples() -> None:
+    """`<key>_examples` in any table of agenda.toml are matched by that table's `<key>`."""
+    import re
+    import tomllib
+
+    from kitar.parse.agenda import DATE
+
+    data = tomllib.loads((PROJECT_DIR / "pipelines" / "agenda.toml").read_text(encoding="utf-8"))
+    checked = 0
+    for table in data.values():
+        if not isinstance(table, dict):
+            continue
+        for key, examples in table.items():
+            if not key.endswith("_examples") or key[: -len("_examples")] not in table:
+                continue
+            pattern = re.compile(table[key[: -len("_examples")]].replace("{DATE}", DATE), re.I)
+            for example in examples:
+                assert pattern.search(example), (key, example)
+                checked += 1
+    assert checked >= 20

@@ -85,6 +85,7 @@ class Agenda:
         self.page_ref = _compile(lst["page_ref"])
         self.closed_part = _compile(lst["closed_part"], True)
         self.open_part = _compile(lst["open_part"], True)
+        self.list_column_header = _compile(lst["column_header"], True)
         cl = data["closed"]
         self.closed_prefix = _compile(cl["prefix"])
         self.closed_suffix = _compile(cl["suffix"], True)
@@ -102,6 +103,7 @@ class Agenda:
         self.case_bare_line = _compile(rf"^(?P<id>{bare})$")
         doc = data["doc_id"]
         self.doc_labelled = _compile(rf"\b{doc['labels']}(?P<id>{doc['value']})", True)
+        self.doc_label_only = _compile(rf"^{doc['labels']}$", True)
         self.decision_labels = [
             DecisionLabel(
                 d["name"],
@@ -111,6 +113,10 @@ class Agenda:
             )
             for d in data["decision_label"]
         ]
+        # the bare label ("Beslutning", "Beslutninger:"): a title that opens with it is no title
+        self.decision_plain = next(d.pattern for d in self.decision_labels if d.name == "plain")
+        # the plain numbered heading ("12. Godkendelse af dagsorden")
+        self.item_numbered = next(h.pattern for h in self.headings if h.name == "numbered")
         self.decision_not = _compile(data["decision_not"]["pattern"])
         self.absent = _compile(data["absent"]["pattern"], True)
         rec = data["recommendation"]
@@ -124,6 +130,9 @@ class Agenda:
         self.annex_numbered = _compile(ann["numbered"])
         self.annex_heading = _compile(ann["heading"], True)
         self.annex_file = _compile(ann["file_name"], True)
+        self.annex_edoc = _compile(ann["edoc"])
+        self.annex_access = _compile(ann["access"])
+        self.annex_confidential = _compile(ann["confidential"])
         idh = data["item_data_heading"]
         self.deciding_body = _compile(idh["deciding_body"], True)
         self.meeting_end = _compile(idh["meeting_end"], True)
@@ -136,6 +145,9 @@ class Agenda:
         self.meeting_words = _compile(mt["meeting_words"], True)
         self.body = _compile(mt["body"])
         self.body_label = _compile(mt["body_label"])
+        self.attendees_label = _compile(mt["attendees_label"], True)
+        self.other_label = _compile(mt["other_label"], True)
+        self.location_label = _compile(mt["location_label"], True)
         self.date_label = _compile(mt["date_label"], True)
         self.title_meeting_in = _compile(mt["title_meeting_in"], True)
 

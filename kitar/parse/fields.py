@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from kitar.model import Annex, Block, Decision, Section
-from kitar.parse import patterns as P
 from kitar.parse.agenda import DecisionLabel, agenda
 from kitar.parse.candidates import item_text
 from kitar.parse.vocabulary import is_section_heading
@@ -256,7 +255,7 @@ def _starts_item_like(text: str) -> bool:
 
 
 def _annex(title: str, number: int | None, ref: str | None = None, closed: bool = False) -> Annex:
-    stripped = P.CONFIDENTIAL_MARK.sub("", title).strip()
+    stripped = agenda().annex_confidential.sub("", title).strip()
     confidential = closed or stripped != title.strip()
     return Annex(number=number, title=stripped.rstrip("."), confidential=confidential, ref=ref)
 
@@ -291,7 +290,7 @@ def _entries(blocks: list[Block], start: int) -> list[tuple[list[int], str, str]
             row.append(i)
             continue
         flush()
-        if is_stop(block) or block.kind == "heading" or P.ANNEX_NUMBERED.match(text):
+        if is_stop(block) or block.kind == "heading" or agenda().annex_numbered.match(text):
             break
         for part in _ENTRY_SPLIT.split(text):
             out.append(([i], part.strip(), block.kind))
@@ -300,10 +299,10 @@ def _entries(blocks: list[Block], start: int) -> list[tuple[list[int], str, str]
 
 
 def _parse_entry(text: str, kind: str) -> Annex | None:
-    em = P.ANNEX_EDOC.match(text)
+    em = agenda().annex_edoc.match(text)
     if em:
         return _annex(em.group("title"), None, ref=em.group("ref"))
-    am = P.ANNEX_ACCESS.match(text)
+    am = agenda().annex_access.match(text)
     if am:
         return _annex(
             am.group("title"),
@@ -339,7 +338,7 @@ def annexes(blocks: list[Block], used: set[int]) -> list[Annex]:
             out.extend(Annex(number=None, title=name) for name in files)
             used.add(i)
             continue
-        m = P.ANNEX_NUMBERED.match(text)
+        m = agenda().annex_numbered.match(text)
         if m:
             out.append(_annex(m.group("title"), int(m.group("num"))))
             used.add(i)
@@ -387,7 +386,7 @@ def ids(blocks: list[Block]) -> tuple[str | None, str | None]:
         text = block.text[:200].strip()  # ids stand on short label lines, not in running text
         # A table row puts label and value in two cells: "Sagsnr.:" | "12/27845".
         nxt = head[k + 1].text.strip() if k + 1 < len(head) else ""
-        if (a.case_label_only.match(text) or P.ID_LABEL_ONLY.match(text)) and nxt:
+        if (a.case_label_only.match(text) or a.doc_label_only.match(text)) and nxt:
             text = f"{text} {nxt}"
         if case_id is None:
             case_id = a.case_id_in(text) or a.bare_case_id(text)

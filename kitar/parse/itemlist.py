@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, replace
 
 from kitar.model import Block
-from kitar.parse import patterns as P
 from kitar.parse import weights as W
 from kitar.parse.agenda import agenda
 from kitar.parse.candidates import Candidate, clean_title, match_heading, same_title
@@ -144,7 +143,7 @@ def _filler(block: Block) -> bool:
         a.open_part.match(text)
         or a.closed_part.match(text)
         or a.list_heading.match(text)
-        or bool(P.TOC_COLUMN_HEADER.match(text))
+        or bool(agenda().list_column_header.match(text))
         or bool(_LEADER_REF.fullmatch(text))
     )
 

@@ -6,7 +6,6 @@ import re
 from typing import Literal
 
 from kitar.model import Block, Document, MeetingInfo
-from kitar.parse import patterns as P
 from kitar.parse.agenda import agenda
 from kitar.text.dates import find_dates, parse_danish_date, parse_time
 
@@ -42,11 +41,11 @@ def _names_after(blocks: list[Block], start: int) -> list[str]:
         text = block.text.strip()
         if (
             not text
-            or P.ATTENDEES_LABEL.match(text)
-            or P.ABSENT_LABEL.match(text)
-            or P.OTHER_LABEL.match(text)
-            or P.TOC_HEADING.match(text)
-            or P.ITEM_NUMBERED.match(text)
+            or agenda().attendees_label.match(text)
+            or agenda().absent.match(text)
+            or agenda().other_label.match(text)
+            or agenda().list_heading.match(text)
+            or agenda().item_numbered.match(text)
             or len(text) > 80
         ):
             break
@@ -185,7 +184,7 @@ def extract(
             and len(text) < 90
             and agenda().body.search(text)
             and not find_dates(text)
-            and not P.ATTENDEES_LABEL.match(text)
+            and not agenda().attendees_label.match(text)
             and not agenda().body_label.match(text)
             and not text.lower().startswith(("referat", "dagsorden"))
             and not agenda().kind_minutes.search(text)
@@ -202,25 +201,25 @@ def extract(
                     info.time = parse_time(t)
                     continue
                 if info.location is None and _PLACE_HINT.search(t) and len(t) < 100:
-                    lm = P.LOCATION_LABEL.match(t)
+                    lm = agenda().location_label.match(t)
                     info.location = lm.group("rest").strip() if lm else re.sub(r"^i\s+", "", t)
                     break
         if info.time is None and re.match(r"^kl\.?\s*\d", text, re.I):
             info.time = parse_time(text)
-        if (lm := P.LOCATION_LABEL.match(text)) and info.location is None:
+        if (lm := agenda().location_label.match(text)) and info.location is None:
             value = lm.group("rest").strip()
             info.location = None if _PLACEHOLDER.match(value) else value
         if (bm := _BODY_LABEL.match(text)) and info.body is None and _real([bm.group("rest")]):
             info.body = bm.group("rest").strip()
-        if (am := P.ATTENDEES_LABEL.match(text)) and not info.attendees:
+        if (am := agenda().attendees_label.match(text)) and not info.attendees:
             rest = am.group("rest").strip()
             info.attendees = _real(_split_names(rest) if rest else _names_after(first_pages, k))
-        if (xm := P.ABSENT_LABEL.match(text)) and not info.absent:
+        if (xm := agenda().absent.match(text)) and not info.absent:
             rest = xm.group("rest").strip()
             info.absent = _real(_split_names(rest) if rest else _names_after(first_pages, k))
-        if info.case_id is None and (cm := P.CASE_ID.search(text)):
-            info.case_id = cm.group("id")
-        if info.doc_id is None and (dm := P.DOC_ID.search(text)):
+        if info.case_id is None:
+            info.case_id = agenda().case_id_in(text)
+        if info.doc_id is None and (dm := agenda().doc_labelled.search(text)):
             info.doc_id = dm.group("id")
     if info.date is None and doc.date:
         info.date = doc.date

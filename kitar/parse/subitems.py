@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kitar.model import Block
-from kitar.parse import patterns as P
+from kitar.parse.agenda import agenda
 from kitar.parse.items import item_text
 from kitar.parse.vocabulary import is_section_heading
 
@@ -27,11 +27,11 @@ def _letter_heads(blocks: list[Block], used: set[int]) -> list[tuple[int, str, s
             continue
         if len(block.text) > 300:
             continue
-        m = P.SUBITEM_LETTER.match(item_text(block).strip())
+        m = agenda().subitem_letter.match(item_text(block).strip())
         if m and m.group("letter") == expected:
             heads.append((i, m.group("letter"), m.group("title").strip()))
             expected = chr(ord(expected) + 1)
-    if heads and heads[0][0] > 0 and P.RECOMMEND_LEAD.match(blocks[heads[0][0] - 1].text.strip()):
+    if heads and heads[0][0] > 0 and agenda().rec_lead.match(blocks[heads[0][0] - 1].text.strip()):
         return []  # "Direktøren indstiller, at:" then "a) …" "b) …": clauses, not sub-items
     return heads if len(heads) >= 2 else []
 
@@ -41,7 +41,7 @@ def _decimal_heads(blocks: list[Block], parent: str, used: set[int]) -> list[tup
     for i, block in enumerate(blocks):
         if len(block.text) > 300 or (not block.text.lstrip()[:1].isdigit() and not block.marker):
             continue
-        m = P.SUBITEM_DECIMAL.match(item_text(block).strip())
+        m = agenda().subitem_decimal.match(item_text(block).strip())
         if i not in used and m and m.group("parent") == parent:
             heads.append((i, m.group("sub"), m.group("title").strip()))
     return heads
@@ -54,10 +54,10 @@ def _is_title_like(block: Block) -> bool:
         and text[:1].isupper()
         and not text.endswith((".", ",", ";"))
         and not is_section_heading(text)
-        and not P.PRESENTER.match(text)
-        and not P.RECOMMEND_LEAD.match(text)
-        and not P.ANNEX_NUMBERED.match(text)
-        and not P.DECISION_PLAIN.match(text)
+        and not agenda().presenter.match(text)
+        and not agenda().rec_lead.match(text)
+        and not agenda().annex_numbered.match(text)
+        and not agenda().decision_plain.match(text)
         and block.kind != "list_item"
     )
 
@@ -69,7 +69,7 @@ def _unnumbered_heads(blocks: list[Block], used: set[int]) -> list[tuple[int, st
         if i in used or not _is_title_like(block):
             continue
         nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
-        if block.kind == "heading" or P.PRESENTER.match(nxt) or is_section_heading(nxt):
+        if block.kind == "heading" or agenda().presenter.match(nxt) or is_section_heading(nxt):
             heads.append((i, "", block.text.strip()))
     return heads
 
