@@ -54,6 +54,8 @@ _SAME_SIZE, _SAME_TOP = 0.05, 0.5  # words.py's `_touching`: the same size and b
 
 # Page rotation (clockwise degrees) → the matrix pdfminer applies to show the page upright.
 _ROTATION_MATRIX = {0: (1, 0, 0, 1), 90: (0, -1, 1, 0), 180: (-1, 0, 0, -1), 270: (0, 1, -1, 0)}
+_TURNS = {0: 0, 90: 1, 180: 2, 270: 3}  # rows of _ROTATIONS (another angle: as 0)
+_ROTATIONS = np.array([_ROTATION_MATRIX[r] for r in (0, 90, 180, 270)], dtype=np.float64)
 
 Style = tuple[str, float, bool]  # font name, size as shown, upright
 
@@ -79,11 +81,15 @@ def _previous(values: np.ndarray) -> np.ndarray:
     return np.concatenate((values[:1], values[:-1]))
 
 
-def _styles(names: list[str], font_sizes: list[float], matrices: Any, rotation: int) -> list[Style]:
-    """Each text object's font, size as shown and uprightness (pdfminer's `upright`)."""
-    m = np.frombuffer(matrices, dtype=np.float32).reshape(-1, 6).astype(np.float64)
+def _styles(
+    names: list[str], font_sizes: list[float], matrices: np.ndarray, rotation: np.ndarray
+) -> list[Style]:
+    """Each text object's font, size as shown and uprightness (pdfminer's `upright`), from its
+    font name, font size, matrix (float32 rows of 6) and its page's rotation (`_ROTATIONS`
+    row)."""
+    m = matrices.astype(np.float64)
     ma, mb, mc, md = m[:, 0], m[:, 1], m[:, 2], m[:, 3]
-    a, b, c, d = _ROTATION_MATRIX.get(rotation, _ROTATION_MATRIX[0])
+    a, b, c, d = _ROTATIONS[rotation].T
     # the displayed matrix: the character's, then the page's rotation
     da, db = ma * a + mb * c, ma * b + mb * d
     dc, dd = mc * a + md * c, mc * b + md * d
@@ -128,11 +134,17 @@ def _display(
     return xl - left, xr - left, top - yt, top - yb
 
 
-def _ask(raw: RawChars, objects: np.ndarray, chars: np.ndarray) -> None:
-    objects[chars] = np.fromiter(raw.objects(chars.tolist()), np.uintp, len(chars))
+def _ask(raws: list[RawChars], starts: np.ndarray, objects: np.ndarray, chars: np.ndarray) -> None:
+    """Fill in the text objects of `chars` (sorted indices into the batch), page by page."""
+    cuts = np.searchsorted(chars, starts).tolist()
+    for n, raw in enumerate(raws):
+        mine = chars[cuts[n] : cuts[n + 1]]
+        if len(mine):
+            local = (mine - starts[n]).tolist()
+            objects[mine] = np.fromiter(raw.objects(local), np.uintp, len(mine))
 
 
-def _page_objects(raw: RawChars, codes: np.ndarray) -> np.ndarray:
+def _batch_objects(raws: list[RawChars], codes: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Each character's text object, asked of PDFium for fewer than all of them.
 
     PDFium's text page holds a text object's characters one after another (measured: no
@@ -140,29 +152,35 @@ def _page_objects(raw: RawChars, codes: np.ndarray) -> np.ndarray:
     layout zoo), and only spaces and line breaks are its own, generated characters. So the
     spaces and line breaks are asked, and a run of other characters between two spaces of one
     object belongs to it; a run at an object's edge is asked at both ends, and in full when
-    they differ. Right-to-left script, which PDFium reorders, is asked in full.
+    they differ. A page with right-to-left script, which PDFium reorders, is asked in full.
     """
-    objects = np.zeros(len(codes), dtype=np.uintp)
-    if _RIGHT_TO_LEFT.search(codes.tobytes().decode("utf-32-le", "surrogatepass")):
-        _ask(raw, objects, np.arange(len(codes)))
-        return objects
+    size = len(codes)
+    objects = np.zeros(size, dtype=np.uintp)
+    first_of_page = np.zeros(size + 1, dtype=bool)
+    first_of_page[starts] = True  # and one past the end
+    whole = np.zeros(size, dtype=bool)
+    for n, raw in enumerate(raws):
+        if _RIGHT_TO_LEFT.search(raw.text):
+            whole[starts[n] : starts[n + 1]] = True
     breaks = (codes == _SPACE) | (codes == _CR) | (codes == _LF)
-    _ask(raw, objects, np.flatnonzero(breaks))
-    inside = ~breaks
-    starts = np.flatnonzero(inside & ~np.concatenate(([False], inside[:-1])))
-    ends = np.flatnonzero(inside & ~np.concatenate((inside[1:], [False])))  # inclusive
-    left = objects[np.maximum(starts - 1, 0)] * (starts > 0)
-    right = objects[np.minimum(ends + 1, len(codes) - 1)] * (ends < len(codes) - 1)
+    _ask(raws, starts, objects, np.flatnonzero(breaks | whole))
+    inside = ~(breaks | whole)
+    begins = inside & ~(np.concatenate(([False], inside[:-1])) & ~first_of_page[:-1])
+    finishes = inside & ~(np.concatenate((inside[1:], [False])) & ~first_of_page[1:])
+    run_starts, run_ends = np.flatnonzero(begins), np.flatnonzero(finishes)  # ends inclusive
+    left = np.where(first_of_page[run_starts], 0, objects[np.maximum(run_starts - 1, 0)])
+    right = np.where(first_of_page[run_ends + 1], 0, objects[np.minimum(run_ends + 1, size - 1)])
     anchored = (left != 0) & (left == right)
     edges = np.flatnonzero(~anchored)
-    _ask(raw, objects, np.unique(np.concatenate((starts[edges], ends[edges]))))
-    first, last = objects[starts], objects[ends]
+    _ask(raws, starts, objects, np.unique(np.concatenate((run_starts[edges], run_ends[edges]))))
+    first, last = objects[run_starts], objects[run_ends]
     known = anchored | (first == last)
-    fill = np.repeat(known, ends - starts + 1)
+    lengths = run_ends - run_starts + 1
+    fill = np.repeat(known, lengths)
     positions = np.flatnonzero(inside)
     if not known.all():  # an object's edge inside a run: ask all of it
-        _ask(raw, objects, positions[~fill])
-    run_object = np.repeat(np.where(anchored, left, first), ends - starts + 1)
+        _ask(raws, starts, objects, positions[~fill])
+    run_object = np.repeat(np.where(anchored, left, first), lengths)
     objects[positions[fill]] = run_object[fill]
     return objects
 
@@ -185,12 +203,7 @@ def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
     starts = np.cumsum([0, *counts])
     text = "".join(raw.text for raw in raws)
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    objects = np.concatenate(
-        [
-            _page_objects(raw, codes[a:b])
-            for raw, a, b in zip(raws, starts, starts[1:], strict=False)
-        ]
-    )
+    objects = _batch_objects(raws, codes, starts)
     spaces = codes == _SPACE
     kept = objects != 0
     # a space PDFium generated itself sits in a text object's range now and then
@@ -219,14 +232,23 @@ def _chars(raws: list[RawChars]) -> tuple[_Chars, np.ndarray, list[int]]:
     unique, first, of_object = _objects(objects[index])
     first_char = index[first]
     page_of_object = np.searchsorted(starts, first_char, side="right") - 1
-    styles: list[tuple[int, Style]] = []  # (page, style) of each text object
-    for n in np.unique(page_of_object).tolist():
-        mine = page_of_object == n
-        names, sizes, matrices = raws[n].styles(
-            unique[mine].tolist(), (first_char[mine] - starts[n]).tolist()
-        )
-        styles += [(n, style) for style in _styles(names, sizes, matrices, raws[n].rotation)]
-    order = np.argsort(page_of_object, kind="stable")  # styles came page by page
+    order = np.argsort(page_of_object, kind="stable")  # the objects page by page
+    cuts = np.searchsorted(page_of_object[order], np.arange(len(raws) + 1)).tolist()
+    names: list[str] = []
+    font_sizes: list[float] = []
+    matrices = []
+    for n, raw in enumerate(raws):
+        mine = order[cuts[n] : cuts[n + 1]]
+        if len(mine):
+            found = raw.styles(unique[mine].tolist(), (first_char[mine] - starts[n]).tolist())
+            names += found[0]
+            font_sizes += found[1]
+            matrices.append(np.frombuffer(found[2], dtype=np.float32).reshape(-1, 6))
+    turn = np.array([_TURNS.get(raw.rotation, 0) for raw in raws])[page_of_object[order]]
+    by_page = _styles(names, font_sizes, np.concatenate(matrices), turn) if names else []
+    styles = [
+        (page, style) for page, style in zip(page_of_object[order].tolist(), by_page, strict=True)
+    ]
     in_order = [styles[i] for i in np.argsort(order, kind="stable").tolist()]
     kinds = {style: n for n, style in enumerate(dict.fromkeys(in_order))}
     kind = np.array([kinds[style] for style in in_order], dtype=np.intp)[of_object]
@@ -497,9 +519,11 @@ def _lines(found: _Words, kinds: list[Style], numbers: list[int]) -> tuple[list[
         kind, page, row_ids = kind[heads], page[heads], row_ids[heads]
     bold = np.array(bolds)[kind]
     font = np.array(fonts, dtype=object)[kind]
+    shared: dict[float, float] = {}  # a dozen sizes: one float object each, not one per word
+    sizes = [shared.setdefault(v, v) for v in size.tolist()]
     words = list(
         map(Word, texts, x0.tolist(), x1.tolist(), top.tolist(), bottom.tolist(), font.tolist(),
-            size.tolist(), bold.tolist())
+            sizes, bold.tolist())
     )  # fmt: skip
     gap, prev_size = x0 - _previous(x1), _previous(size)
     em = np.maximum(np.maximum(prev_size, size), _MIN_ROW_SIZE)
