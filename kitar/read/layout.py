@@ -17,7 +17,7 @@ from kitar.model import Line, Page
 from kitar.read.columns import find_gutters as find_gutters  # re-exported: tests
 from kitar.read.columns import make_line as make_line  # re-exported: pdf.py, tests
 from kitar.read.columns import order_columns
-from kitar.read.letterhead import extract_fields, find_letterhead_runs
+from kitar.read.letterhead import extract_fields, inline_letterhead
 from kitar.read.roles import LineRoles, assign_roles, body_size
 from kitar.text.dates import parse_danish_date
 
@@ -227,15 +227,6 @@ def _magazine_page(
     return min(left, right) >= 0.6 * max(left, right)
 
 
-def inline_letterhead(pages: list[Page], found: LineRoles) -> list[Line]:
-    """A letterhead printed in the body's own column (a text extractor's output printed
-    again: `Dato: 29. august 2016` / `Sags ID: …` / `Dok. ID: …` / `E-mail: …` / `www.kl.dk`):
-    runs of short letterhead lines naming MIN_LETTERHEAD_FIELDS different fields."""
-    lines = [ln for page in pages for ln in page.lines if found.unmarked(ln)]
-    runs = find_letterhead_runs([ln.text for ln in lines])
-    return [ln for start, end in runs for ln in lines[start : end + 1]]
-
-
 def letterhead_fields(texts: list[str]) -> dict[str, str]:
     """Metadata from letterhead lines (`Dato: 20. november 2012` → date 2012-11-20, `Sags ID:`,
     `Dok. ID:`, `E-mail:` …) through the recogniser shared with the TXT reader."""
@@ -372,7 +363,7 @@ def analyse(pages: list[Page]) -> Analysis:
     left, right = body_edges(pages, found.unmarked)
     sidebar = sidebar_lines(pages, left, right, known, found)
     found.add(sidebar, "sidebar")
-    inline = inline_letterhead(pages, found)
+    inline = inline_letterhead([ln for page in pages for ln in page.lines if found.unmarked(ln)])
     found.add(inline, "sidebar")
     analysis = Analysis(
         pages=pages, body_left=left, body_right=right, running=running, page_count=len(pages)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kitar.model import Line
 from kitar.text.dates import parse_danish_date
 
 # A letterhead names this many different fields (date, case, document, e-mail, phone, web,
@@ -166,3 +167,12 @@ def find_letterhead_runs(
             runs.append((start, end))
         i = end + 1
     return runs
+
+
+def inline_letterhead(lines: list[Line]) -> list[Line]:
+    """A letterhead printed in the body's own column (a text extractor's output printed
+    again: `Dato: 29. august 2016` / `Sags ID: …` / `Dok. ID: …` / `E-mail: …` / `www.kl.dk`):
+    among the body's lines in reading order, runs of short letterhead lines naming
+    MIN_LETTERHEAD_FIELDS different fields."""
+    runs = find_letterhead_runs([ln.text for ln in lines])
+    return [ln for start, end in runs for ln in lines[start : end + 1]]
