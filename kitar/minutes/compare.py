@@ -62,7 +62,7 @@ def compare_meeting(agenda: Meeting, minutes: Meeting | None = None) -> list[Ite
         decisions = _decisions(match) if match else []
         outcome: Outcome = "none"
         reason: str | None = None
-        for text in decisions:  # the last recorded decision counts (Syddjurs: three dated ones)
+        for text in decisions:  # the last recorded decision counts (an item may have three)
             outcome, reason = classify_decision(text)
         rows.append(ItemComparison(key, item.title, list(item.recommendations), decisions,
                                    outcome, reason))  # fmt: skip

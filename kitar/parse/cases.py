@@ -48,7 +48,7 @@ SHAPES: list[Shape] = [
     ("year-serial", re.compile(r"((?:19|20)\d{2})-(\d+)"), lambda m: f"{m[1]}-{_int(m[2])}"),
     # Acadre and others: "12/27845", "16/34038"
     ("year/serial", re.compile(r"(\d{2})/(\d+)"), lambda m: f"{m[1]}/{_int(m[2])}"),
-    # A bare serial: "299835" (Roskilde); five digits at least, so a year is a title word
+    # A bare serial: "299835"; five digits at least, so a year is a title word
     ("serial", re.compile(r"(\d{5,9})"), lambda m: _int(m[1])),
 ]
 

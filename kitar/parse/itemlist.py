@@ -76,13 +76,13 @@ def unglue(blocks: list[Block]) -> list[Block]:
             text = gm.group("rest")
             block = replace(block, text=text, marker=None)
         # a numbered line the reader made a list item keeps its number in the marker:
-        # "92." + "Henvendelse …...iv 93. Egebjerg … v 94. Tillægsbevilling …"
+        # "92." + "Henvendelse …...iv 93. Årsberetning … v 94. Tillægsbevilling …"
         numbered = (block.marker or "").rstrip(".").isdigit() and block.kind == "list_item"
         whole = f"{block.marker} {text}" if numbered else text
         parts = _split_runs(whole) if len(text) > 80 else None
         leaders = len(_LEADER_REF.findall(whole)) + numbered  # a list item's own number counts
         if parts is None and leaders >= MIN_LEADERS_FOR_PAIR:
-            # two entries of a list with page references ("…Lauridsen...iv 93. Egebjerg …"):
+            # two entries of a list with page references ("…et medlem...iv 93. Årsberetning …"):
             # the reader's line break took the run's other entries
             parts = _split_runs(whole, min_run=2)
         if parts is None:

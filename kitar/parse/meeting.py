@@ -15,7 +15,7 @@ from kitar.parse.subitems import split_subitems
 from kitar.parse.vocabulary import is_section_heading
 
 # A presenter line broken inside a name goes on in a block of at most this many characters
-# ("v. … og Nikolaj Skovmann" / "Malkov, KL"): a name and an organisation.
+# ("v. … og Bo Lind" / "Dam, KL"): a name and an organisation.
 PRESENTER_TAIL_CHARS = 60
 
 

@@ -27,7 +27,7 @@ BOTTOM_ZONE = 0.85  # ... and footers below 85 % of its height
 # does, while two pages that each open with the same heading ("1. Orientering om …" as the
 # item list's first entry, then as the item) make two.
 MIN_LARGE_RUNNING_PAGES = 3
-POSITION_TOLERANCE = 0.03  # a repeated line may move by 3 % of the page height (Syddjurs p. 5)
+POSITION_TOLERANCE = 0.03  # a repeated line may move by 3 % of the page height (seen in Acadre)
 
 # Page numbers that need no repetition evidence: "Side 4", "Side 20 af 22", "1 of 5", "- 3 -", "3".
 PAGE_NUMBER_RE = re.compile(
@@ -286,7 +286,7 @@ def order_page(
     page: Page, known_edges: frozenset[int] = frozenset(), found: LineRoles | None = None
 ) -> Page:
     """The page with its body rows in reading order (a new view; `page` is left as it is): a
-    multi-column report page column by column, and a two-column list (Syddjurs' members) one
+    multi-column report page column by column, and a two-column list (a committee's members) one
     column after the other, its cells found as bullets in `found`; the removed lines last.
 
     `known_edges` (from column_edges) lets a page's short last column count as one.
@@ -380,7 +380,7 @@ def analyse(pages: list[Page]) -> Analysis:
         ]
         if headers:
             break
-    # A running header carries the meeting date: Ballerup "Dato: 04.12.2012", Syddjurs
+    # A running header carries the meeting date: eDoc's "Dato: 04.12.2012", Acadre's
     # "20. juni 2013 -kl. 10:30".
     for key, value in letterhead_fields(headers).items():
         analysis.metadata.setdefault(key, value)

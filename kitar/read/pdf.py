@@ -117,7 +117,7 @@ def _page_from_plumber(p: Any, number: int) -> Page:
         keep_blank_chars=False,
         use_text_flow=False,
         # A gap of a fifth of the font size separates words even without a space glyph:
-        # Syddjurs sets "kræve? – og" and "Fritid - Lokalt" with 2.6 pt gaps and no spaces,
+        # an Acadre PDF sets "kræve? – og" and "Fritid - Lokalt" with 2.6 pt gaps and no spaces,
         # which the default 3 pt tolerance glues into "–og" and "Fritid-Lokalt".
         x_tolerance_ratio=WORD_GAP_RATIO,
     )

@@ -249,7 +249,7 @@ class _Builder:
         return (
             not runs_on(prev.text)
             and len(text.split()) <= LABEL_MAX_WORDS
-            and "," not in text  # "Kjeldgaard, Digitaliseringsstyrelsen": a name goes on
+            and "," not in text  # "Dam, Testrup Kommune": a name goes on
             and text[:1].isupper()
             and not text.endswith((*_END_PUNCT, ","))
             and not runs_on(text)

@@ -16,7 +16,7 @@ _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|[-,](bd|blk|hv)\b", re.I)
 # Two words on one row further apart than this many font sizes belong to different segments:
 # a label and its value in a table, a TOC entry and its page number, a body line and a sidebar.
 SEGMENT_GAP_EM = 2.5
-# A gap of a fifth of the font size separates words even without a space glyph: Syddjurs sets
+# A gap of a fifth of the font size separates words even without a space glyph: an Acadre PDF sets
 # "kræve? – og" and "Fritid - Lokalt" with 2.6 pt gaps and no spaces.
 WORD_GAP_RATIO = 0.2
 TOUCHING_GAP = 0.5  # pt: glyphs this close belong to one word whatever their font subset

@@ -2,8 +2,8 @@
 
 A case is one (organisation, case key): the item's case number normalised within its system's
 shape (kitar.parse.cases). Its history has one treatment per stored item with that key (agenda
-and minutes alike), plus the dated decisions a document quotes from earlier meetings (Syddjurs
-item 715 quotes three) that no stored meeting covers. Items without a case number are linked by
+and minutes alike), plus the dated decisions a document quotes from earlier meetings (an Acadre
+item may quote three) that no stored meeting covers. Items without a case number are linked by
 body and near-identical title, with the similarity as the confidence; they are never merged.
 """
 
