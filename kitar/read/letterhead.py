@@ -107,8 +107,7 @@ def _strong_field(text: str) -> tuple[str, str] | None:
 
 def is_strong_letterhead_line(text: str) -> bool:
     """A labelled field such as `Sags ID: SAG-2015-05445` or `www.kl.dk`."""
-    found = field_of(text)
-    return found is not None and found[0] in _STRONG_KEYS
+    return _strong_field(text) is not None
 
 
 def is_letterhead_line(text: str) -> bool:

@@ -250,10 +250,7 @@ class _Builder:
             not runs_on(prev.text)
             and len(text.split()) <= LABEL_MAX_WORDS
             and "," not in text  # "Dam, Testrup Kommune": a name goes on
-            and text[:1].isupper()
-            and not text.endswith((*_END_PUNCT, ","))
-            and not runs_on(text)
-            and line.x1 < self.line_right(line) - FULL_LINE_SLACK * max(line.size, 1.0)
+            and self._label_shaped(line)
         )
 
     def _next_entry(self, line: Line) -> bool:
@@ -284,15 +281,18 @@ class _Builder:
 
     def _label_after_sentence(self, prev: Line, line: Line) -> bool:
         """A short capitalised line without a full stop after a finished sentence
-        ("… Salling." / "Beslutning") is a label of its own, not a paragraph's last line:
+        ("… Bo Lind." / "Beslutning") is a label of its own, not a paragraph's last line:
         where every gap is one pitch (double spacing, no space between paragraphs) and the
         label would not have fitted on the sentence's line, nothing else tells them apart."""
+        return prev.text.rstrip().endswith(_SENTENCE_END) and self._label_shaped(line)
+
+    def _label_shaped(self, line: Line) -> bool:
+        """Capitalised, without closing punctuation, not going on, short of the right edge."""
         text = line.text.strip()
         return (
-            prev.text.rstrip().endswith(_SENTENCE_END)
-            and text[:1].isupper()
+            text[:1].isupper()
             and not text.endswith(_END_PUNCT)
-            and not runs_on(text)
+            and not runs_on(text)  # a trailing comma included
             and line.x1 < self.line_right(line) - FULL_LINE_SLACK * max(line.size, 1.0)
         )
 

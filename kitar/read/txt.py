@@ -174,12 +174,7 @@ class _Builder:
         if not self.wrapped:
             # a web page flattened to text: each line is its own paragraph, unless it was
             # wrapped at a margin there, the next line's first word not fitting on it
-            words = nxt.text.split()
-            return (
-                self.margin is not None
-                and bool(words)
-                and len(prev) + 1 + len(words[0]) > self.margin
-            )
+            return self.margin is not None and self.forced_wrap(prev, nxt)
         first = nxt.text[0]
         if first.islower() or first in ",.;:)":
             return True

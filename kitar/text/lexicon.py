@@ -166,11 +166,6 @@ def load_hunspell() -> Lexicon:
     )
 
 
-def _cached_forms(name: str, source: Path, build: Callable[[], Iterable[str]]) -> list[str]:
-    """The forms `build` derives from `source`, cached as one word per line."""
-    return _cached_forms_file(name, source, build)[1]
-
-
 def _cached_forms_file(
     name: str, source: Path, build: Callable[[], Iterable[str]]
 ) -> tuple[Path, list[str]]:
@@ -229,7 +224,7 @@ def load_spacy_lemmas() -> Lexicon:
 def _cached_hashed(
     name: str, source: Path, build: Callable[[], Iterable[str]]
 ) -> tuple[HashedWords, frozenset[str]]:
-    """The plain words of `_cached_forms` as hashes (cached beside it), the hyphenated words
+    """The plain words of `_cached_forms_file` as hashes (cached beside it), the hyphenated words
     (a few thousand) as a set."""
     forms_file, forms = _cached_forms_file(name, source, build)
     hashes_file = forms_file.with_suffix(".hashes")
