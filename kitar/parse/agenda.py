@@ -90,6 +90,8 @@ class Agenda:
         self.closed_prefix = _compile(cl["prefix"])
         self.closed_suffix = _compile(cl["suffix"], True)
         self.closed_line = _compile(cl["line"], True)
+        self.open_prefix = _compile(cl["open_prefix"])
+        self.open_suffix = _compile(cl["open_suffix"], True)
         self.access = _compile(cl["access"])
         case = data["case_id"]
         self.case_shapes = [

@@ -15,6 +15,8 @@ from difflib import SequenceMatcher
 from kitar.model import Block
 from kitar.parse import weights as W
 from kitar.parse.agenda import agenda
+from kitar.parse.closed import split_access
+from kitar.parse.heading_notes import split_heading_notes
 from kitar.parse.vocabulary import is_section_heading, section_headings
 
 # Item titles every agenda has: "Evt.", "Eventuelt", "Meddelelser", "Godkendelse af dagsorden".
@@ -50,6 +52,8 @@ class Candidate:
     raw: str = ""  # the title as printed ("Høringssager:": a colon announces sub-items)
     repeat_of: int | None = None  # index of an earlier candidate this one repeats
     verdict: str = ""  # why it was or was not taken (for --explain)
+    closed: bool = False  # the heading carried a closed marker (`Lukket punkt: …`), now gone
+    case_id: str | None = None  # a case number in the heading's brackets (`… (2025-0123456)`)
 
     @property
     def score(self) -> float:
@@ -145,9 +149,14 @@ def match_heading(blocks: list[Block], i: int) -> Candidate | None:
                 # "10. Status fra ’Kommunernes Data & Infrastruktur’" / "(KDI)": the title's
                 # last line, set apart (a bracket alone is no paragraph)
                 title, end = f"{title} {blocks[i + 1].text.strip()}", i + 1
-        if number == 0 or not _title_ok(title):
+        note = split_heading_notes(clean_title(title))
+        shown, access = split_access(note.title)
+        if number == 0 or not _title_ok(shown):
             continue
-        return Candidate(i, number, clean_title(title), form.name, start, end, raw=title)
+        closed = access is True or note.closed is True
+        return Candidate(
+            i, number, shown, form.name, start, end, raw=title, closed=closed, case_id=note.case_id
+        )
     return None
 
 

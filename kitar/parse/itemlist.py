@@ -121,9 +121,10 @@ def strip_page_ref(title: str, bare: bool) -> tuple[str, str]:
 
 
 def _closed_title(title: str) -> tuple[str, bool]:
-    from kitar.parse.closed import split_closed
+    from kitar.parse.closed import split_access
 
-    return split_closed(title)
+    title, access = split_access(title)
+    return title, access is True
 
 
 def _entry(blocks: list[Block], i: int) -> Candidate | None:
@@ -254,7 +255,8 @@ def _build(
         if k in members:
             title, trailer = strip_page_ref(entries[k].title, bare)
             title, closed = _closed_title(clean_title(title))
-            out.append(ListEntry(k, entries[k].number, title, closed or closed_part))
+            closed = closed or entries[k].closed or closed_part
+            out.append(ListEntry(k, entries[k].number, title, closed))
         else:
             trailer = text
         # A part label, on its own or run into the entry before: "for lukkede døre".

@@ -44,6 +44,7 @@ class Segment:
     raw_title: str = ""  # as printed, e.g. "Høringssager:" (a colon announces sub-items)
     level: int = 0  # heading level of the item's title when the reader knows it (DOCX)
     listed_only: bool = False  # named in the list of items, body cut off or missing
+    case_id: str | None = None  # a case number the heading printed (its body may print none)
 
 
 @dataclass
@@ -234,7 +235,7 @@ def segment(blocks: list[Block]) -> tuple[list[Block], list[Segment], Analysis]:
         body = own_case + body
         title, closed = split_closed(c.title)
         entry = listed.get(c.number)
-        closed = closed or in_closed_part or bool(entry and entry.closed)
+        closed = closed or c.closed or in_closed_part or bool(entry and entry.closed)
         access = next((access_of(b.text) for b in body[:4] if access_of(b.text) is not None), None)
         closed = closed or bool(access)
         head = blocks[c.index]
@@ -249,6 +250,7 @@ def segment(blocks: list[Block]) -> tuple[list[Block], list[Segment], Analysis]:
                 closed=closed,
                 raw_title=c.raw or c.title,
                 level=head.level if head.kind == "heading" else 0,
+                case_id=c.case_id,
             )
         )
     found = {int(s.number or 0) for s in segments}

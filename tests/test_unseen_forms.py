@@ -1,0 +1,99 @@
+"""Forms of other publishing systems, one rule each, on fictitious minutes (issue 9's kinds
+that the eval texts do not show): notes in a heading's brackets, access markers in other words
+and places, case labels of other systems, decision labels in other wordings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kitar.parse.heading_notes import split_heading_notes
+from kitar.parse.meeting import parse_document
+from kitar.read.txt import parse_text
+
+TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning 2. kvartal", "Lokalplan 17 for Testrup Nord"]
+
+
+def minutes(heading: Callable[[int, str], str], body: Callable[[int], list[str]] | None = None) -> str:
+    """Three fictitious items under `heading(number, title)`, each with a case, recommendation
+    and decision (or `body(number)`)."""
+    lines = ["Teknik- og Miljøudvalget - Referat - 3. marts 2026", ""]
+    for n, title in enumerate(TITLES, 1):
+        lines += [heading(n, title), ""]
+        lines += body(n) if body else [
+            f"Sagsnr.: 26/{1200 + n}",
+            "",
+            "Indstilling",
+            "",
+            "Forvaltningen indstiller, at sagen godkendes.",
+            "",
+            "Beslutning",
+            "",
+            "Godkendt.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def parsed(text: str):  # type: ignore[no-untyped-def]
+    return parse_document(parse_text(text))
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("(Åben) Budgetopfølgning", ("Budgetopfølgning", False, None)),
+        ("(Lukket punkt): Køb af ejendom", ("Køb af ejendom", True, None)),
+        ("Budgetopfølgning (2026-0123456)", ("Budgetopfølgning", None, "2026-0123456")),
+        ("(Sagsnr. 26/1234) Budgetopfølgning", ("Budgetopfølgning", None, "26/1234")),
+        ("(Sag nr. 45) Budgetopfølgning", ("Budgetopfølgning", None, None)),
+        ("Godkendelse af dagsorden (B)", ("Godkendelse af dagsorden (B)", None, None)),
+        ("Budget (2026)", ("Budget (2026)", None, None)),
+    ],
+)
+def test_a_note_in_a_headings_brackets_leaves_the_title(title: str, want: tuple) -> None:
+    note = split_heading_notes(title)
+    assert (note.title, note.closed, note.case_id) == want
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        lambda n, t: f"Punkt {n} (Åben): {t}",
+        lambda n, t: f"{n}. {t} (Åben)",
+        lambda n, t: f"{n}. Åbent punkt: {t}",
+        lambda n, t: f"{n}. {t} - Åbent punkt",
+        lambda n, t: f"{n}. (Sag nr. {n + 40}) {t}",
+        lambda n, t: f"Sag nr. {n} - {t}",
+    ],
+    ids=["punkt-paren", "suffix", "prefix", "dash-suffix", "running-number", "sag-nr-dash"],
+)
+def test_headings_with_access_words_and_running_numbers_keep_their_titles(heading) -> None:  # type: ignore[no-untyped-def]
+    m = parsed(minutes(heading))
+    assert [(i.number, i.title, i.closed) for i in m.items] == [
+        (str(n), t, False) for n, t in enumerate(TITLES, 1)
+    ]
+    assert [i.case_id for i in m.items] == ["26/1201", "26/1202", "26/1203"]
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["{n}. Fortroligt: {t}", "{n}. [Lukket] {t}", "{n}. {t} - Lukket sag", "{n}. {t} (Fortroligt)"],
+)
+def test_closed_markers_in_other_words_close_the_item(marked: str) -> None:
+    def heading(n: int, t: str) -> str:
+        return marked.format(n=n, t=t) if n == 3 else f"{n}. {t}"
+
+    m = parsed(minutes(heading))
+    assert [(i.title, i.closed) for i in m.items] == [(t, n == 3) for n, t in enumerate(TITLES, 1)]
+
+
+def test_a_case_number_in_the_headings_brackets_is_the_items_case_number() -> None:
+    def body(n: int) -> list[str]:
+        return ["Indstilling", "", "Forvaltningen indstiller, at sagen godkendes.", ""]
+
+    m = parsed(minutes(lambda n, t: f"{n}. {t} (2026-00{n}4567)", body))
+    assert [(i.title, i.case_id) for i in m.items] == [
+        (t, f"2026-00{n}4567") for n, t in enumerate(TITLES, 1)
+    ]
