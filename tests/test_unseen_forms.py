@@ -12,27 +12,37 @@ from kitar.parse.heading_notes import split_heading_notes
 from kitar.parse.meeting import parse_document
 from kitar.read.txt import parse_text
 
-TITLES = ["Godkendelse af dagsorden", "Budgetopfølgning 2. kvartal", "Lokalplan 17 for Testrup Nord"]
+TITLES = [
+    "Godkendelse af dagsorden",
+    "Budgetopfølgning 2. kvartal",
+    "Lokalplan 17 for Testrup Nord",
+]
 
 
-def minutes(heading: Callable[[int, str], str], body: Callable[[int], list[str]] | None = None) -> str:
+def minutes(
+    heading: Callable[[int, str], str], body: Callable[[int], list[str]] | None = None
+) -> str:
     """Three fictitious items under `heading(number, title)`, each with a case, recommendation
     and decision (or `body(number)`)."""
     lines = ["Teknik- og Miljøudvalget - Referat - 3. marts 2026", ""]
     for n, title in enumerate(TITLES, 1):
         lines += [heading(n, title), ""]
-        lines += body(n) if body else [
-            f"Sagsnr.: 26/{1200 + n}",
-            "",
-            "Indstilling",
-            "",
-            "Forvaltningen indstiller, at sagen godkendes.",
-            "",
-            "Beslutning",
-            "",
-            "Godkendt.",
-            "",
-        ]
+        lines += (
+            body(n)
+            if body
+            else [
+                f"Sagsnr.: 26/{1200 + n}",
+                "",
+                "Indstilling",
+                "",
+                "Forvaltningen indstiller, at sagen godkendes.",
+                "",
+                "Beslutning",
+                "",
+                "Godkendt.",
+                "",
+            ]
+        )
     return "\n".join(lines)
 
 
