@@ -46,7 +46,7 @@ def minutes(
     return "\n".join(lines)
 
 
-def parsed(text: str):  # type: ignore[no-untyped-def]
+def parsed(text: str):
     return parse_document(parse_text(text))
 
 
@@ -79,7 +79,7 @@ def test_a_note_in_a_headings_brackets_leaves_the_title(title: str, want: tuple)
     ],
     ids=["punkt-paren", "suffix", "prefix", "dash-suffix", "running-number", "sag-nr-dash"],
 )
-def test_headings_with_access_words_and_running_numbers_keep_their_titles(heading) -> None:  # type: ignore[no-untyped-def]
+def test_headings_with_access_words_and_running_numbers_keep_their_titles(heading) -> None:
     m = parsed(minutes(heading))
     assert [(i.number, i.title, i.closed) for i in m.items] == [
         (str(n), t, False) for n, t in enumerate(TITLES, 1)
