@@ -107,3 +107,19 @@ def test_a_case_number_in_the_headings_brackets_is_the_items_case_number() -> No
     assert [(i.title, i.case_id) for i in m.items] == [
         (t, f"2026-00{n}4567") for n, t in enumerate(TITLES, 1)
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["BESLUTNING", "Udvalgets beslutning", "Beslutning den 03.03.2026", "Referat"],
+)
+def test_decision_labels_in_other_wordings(label: str) -> None:
+    def body(n: int) -> list[str]:
+        return ["Sagsfremstilling", "", "Sagen forelægges.", "", label, "", f"Godkendt {n}.", ""]
+
+    m = parsed(minutes(lambda n, t: f"{n}. {t}", body))
+    assert [[d.text for d in i.decisions] for i in m.items] == [
+        ["Godkendt 1."],
+        ["Godkendt 2."],
+        ["Godkendt 3."],
+    ]
