@@ -123,3 +123,23 @@ def test_decision_labels_in_other_wordings(label: str) -> None:
         ["Godkendt 2."],
         ["Godkendt 3."],
     ]
+
+
+@pytest.mark.parametrize("label", ["Journalnr.:", "Acadre sagsnr.:", "Sags-id:", "Sag:"])
+def test_case_labels_of_other_systems_above_the_heading(label: str) -> None:
+    def heading(n: int, t: str) -> str:
+        return f"{label} 26/{1200 + n}\n\n{n}. {t}"
+
+    def body(n: int) -> list[str]:
+        return ["Sagsfremstilling", "", "Sagen forelægges.", ""]
+
+    m = parsed(minutes(heading, body))
+    assert [i.case_id for i in m.items] == ["26/1201", "26/1202", "26/1203"]
+
+
+def test_a_sentence_with_sag_and_a_colon_is_no_case_label() -> None:
+    def body(n: int) -> list[str]:
+        return ["Om denne sag: 12 borgere har klaget.", "", "Beslutning", "", "Godkendt.", ""]
+
+    m = parsed(minutes(lambda n, t: f"{n}. {t}", body))
+    assert [i.case_id for i in m.items] == [None, None, None]

@@ -261,6 +261,29 @@ def _neighbours(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidenc
     return out
 
 
+def _is_decision_line(text: str) -> bool:
+    """A decision label as a line of its own (`Beslutning`, `Beslutning i … den …:`)."""
+    a = agenda()
+    if a.decision_not.match(text):
+        return False
+    return any(
+        d.pattern.match(text) and (not d.short or len(text) < W.DECISION_LINE_MAX_CHARS)
+        for d in a.decision_labels
+    )
+
+
+@_rule("decision")
+def _decision(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
+    """A decision label before the next heading: minutes decide items, not list points."""
+    for k in range(c.end + 1, min(len(blocks), c.end + 1 + W.SEGMENT_LOOKAHEAD)):
+        text = blocks[k].text[:200].strip()
+        if _is_decision_line(text):
+            return [Evidence("beslutning i punktet", W.DECISION_IN_SEGMENT, text[:40])]
+        if match_heading(blocks, k) is not None:
+            break
+    return []
+
+
 def score(blocks: list[Block], cand: Candidate, ctx: Context) -> Candidate:
     """Attach the evidence of every rule to the candidate."""
     for _name, rule in RULES:

@@ -150,9 +150,7 @@ def _is_case_line(block: Block) -> bool:
     """`Sagsnr.: 24/101`, `Sagsnr. 16/34038 Dok.nr. … Åbent`, a bare `85.02.02-G01-1-17`."""
     a = agenda()
     text = block.text.strip()
-    return len(text) < 160 and bool(
-        a.bare_case_id(text) or (a.case_id_in(text) and text.split()[0][:3].lower() in "sagj.n")
-    )
+    return len(text) < 160 and bool(a.bare_case_id(text) or a.case_line.match(text))
 
 
 def _case_above(blocks: list[Block], chain: list[Candidate]) -> bool:

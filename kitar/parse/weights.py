@@ -43,6 +43,11 @@ IN_ITEM_LIST = 4.0  # the list of items at the top names this number and title
 NOT_IN_ITEM_LIST = -3.0  # there is a list, and it does not name this number: a page number or
 # a numbered paragraph ("2 Indholdsfortegnelse …" on a flattened page)
 DECISION_IN_SEGMENT = 1.0  # a decision label before the next candidate
+# How far ahead to look for that decision label (blocks): an item's text before its decision
+# is rarely longer than this many paragraphs on the web or in print.
+SEGMENT_LOOKAHEAD = 40
+# A plain label (`Beslutning`, `Beslutning: Godkendt.`) counts as a line shorter than this.
+DECISION_LINE_MAX_CHARS = 40
 # How far ahead to look for a case number or a section heading (blocks).
 LOOKAHEAD = 4
 
