@@ -143,3 +143,24 @@ def test_a_sentence_with_sag_and_a_colon_is_no_case_label() -> None:
 
     m = parsed(minutes(lambda n, t: f"{n}. {t}", body))
     assert [i.case_id for i in m.items] == [None, None, None]
+
+
+@pytest.mark.parametrize("entry", ["  • Bilag_{n}_{k}.pdf", "  {k}. Bilag_{n}_{k}.pdf"])
+def test_a_heading_repeated_after_its_annex_list_is_one_item(entry: str) -> None:
+    """`• Pkt. 4 Titel` / `Bilag:` + a file a line / `Pkt. 4` / `Titel`: one item, its annexes."""
+    lines = ["Referat", "Dato: 3. marts 2026", ""]
+    for n, title in enumerate(TITLES, 4):
+        lines += [f" • Pkt. {n} {title}", "", "  Bilag:", ""]
+        lines += [entry.format(n=n, k=k) for k in range(1, 5)]
+        lines += ["", f"  Pkt. {n}", "", f"  {title}", "", f"  Sagsnr. 26/12{n}", ""]
+        lines += ["  Beslutning", "", "  Godkendt.", ""]
+    m = parsed("\n".join(lines))
+    assert [(i.number, len(i.annexes)) for i in m.items] == [("4", 4), ("5", 4), ("6", 4)]
+
+
+@pytest.mark.parametrize("marker", ["*", "·"])
+def test_bullets_copied_from_web_pages_and_symbol_fonts(marker: str) -> None:
+    from kitar.text.normalize import split_bullet
+
+    bullet = split_bullet(f"{marker} Notat om budget")
+    assert bullet is not None and bullet.text == "Notat om budget"

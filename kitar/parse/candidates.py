@@ -121,12 +121,29 @@ def _title_block_ok(block: Block) -> bool:
 _BRACKETED_LINE = re.compile(r"^\([^()\n]{1,30}\)$")
 
 
+def _in_annex_list(blocks: list[Block], i: int) -> bool:
+    """Block i is an entry of a numbered annex list (`Bilag:` / `1. Notat om budget` / `2. …`):
+    an annex, never an item."""
+    a = agenda()
+    j = i - 1
+    while j >= 0 and i - j <= W.ANNEX_LIST_MAX_ENTRIES:
+        text = item_text(blocks[j]).strip()
+        if a.annex_heading.match(text):
+            return True
+        if not a.item_numbered.match(text):
+            return False
+        j -= 1
+    return False
+
+
 def match_heading(blocks: list[Block], i: int) -> Candidate | None:
     """The first heading form of `agenda.toml` that block `i` has, as a candidate."""
     text = item_text(blocks[i]).strip()
     if not text or len(text) > 400 or not (text[0].isdigit() or text[0] in "PpS" or " " in text):
         return None
     a = agenda()
+    if text[0].isdigit() and _in_annex_list(blocks, i):
+        return None
     if any(d.pattern.match(text) for d in a.decision_labels if not d.short):
         return None  # "Økonomiudvalgets beslutning den 13.04.2020 Punkt 4" is a decision label
     for form in a.headings:
@@ -151,8 +168,8 @@ def match_heading(blocks: list[Block], i: int) -> Candidate | None:
                 title, end = f"{title} {blocks[i + 1].text.strip()}", i + 1
         note = split_heading_notes(clean_title(title))
         shown, access = split_access(note.title)
-        if number == 0 or not _title_ok(shown):
-            continue
+        if number == 0 or not _title_ok(shown) or a.annex_file.fullmatch(shown):
+            continue  # a file's name ("1. Notat_om_budget.pdf") is an annex, not a title
         closed = access is True or note.closed is True
         return Candidate(
             i, number, shown, form.name, start, end, raw=title, closed=closed, case_id=note.case_id

@@ -57,13 +57,23 @@ class Analysis:
     chain: list[Candidate]
 
 
-def _repeats(cands: list[Candidate]) -> None:
+def _near(blocks: list[Block], end: int, start: int) -> bool:
+    """Close enough for a repeat: a few blocks, or a short list of short lines (the item's
+    annexes, `Bilag:` and a file a line, printed between the two)."""
+    gap = blocks[end + 1 : start]
+    return len(gap) < W.REPEAT_GAP or (
+        len(gap) <= W.REPEAT_GAP_SHORT_LINES
+        and all(len(b.text) < W.REPEAT_GAP_LINE_CHARS for b in gap)
+    )
+
+
+def _repeats(blocks: list[Block], cands: list[Candidate]) -> None:
     """Mark a candidate that repeats the one just before it (`1. Godkendelse …` twice, or
     `• Pkt. 42 Titel` then `Pkt. 42` + `Titel`): the item starts at the first."""
     for prev, cand in itertools.pairwise(cands):
         if (
             cand.number == prev.number
-            and cand.start - prev.end <= 4
+            and _near(blocks, prev.end, cand.start)
             and same_title(cand.title, prev.title)
             and prev.repeat_of is None
         ):
@@ -137,7 +147,7 @@ def analyse(blocks: list[Block]) -> Analysis:
     body = [c for c in raw if not (item_list and c.index in item_list.indices)]
     for c in body:
         score(blocks, c, ctx)
-    _repeats(body)
+    _repeats(blocks, body)
     free = [c for c in body if c.repeat_of is None]
     chain = best_chain(free, set(ctx.list_titles))
     taken = {c.index for c in chain}
