@@ -164,3 +164,27 @@ def test_bullets_copied_from_web_pages_and_symbol_fonts(marker: str) -> None:
 
     bullet = split_bullet(f"{marker} Notat om budget")
     assert bullet is not None and bullet.text == "Notat om budget"
+
+
+def test_a_listed_heading_with_a_word_before_its_number_is_not_cut() -> None:
+    """`Pkt. 1. Titel` in the list and as the body's heading, its case number above it: the
+    heading is whole, not `Pkt.` and a heading run into it."""
+    lines = ["Teknik- og Miljøudvalget - Referat - 3. marts 2026", "", "Dagsorden", ""]
+    lines += [f"Pkt. {n}. {t}" for n, t in enumerate(TITLES, 1)]
+    for n, title in enumerate(TITLES, 1):
+        lines += [
+            "",
+            "",
+            f"Sagsnr. 26/{1200 + n}",
+            f"Pkt. {n}. {title}",
+            "",
+            "Beslutning",
+            "",
+            "Godkendt.",
+        ]
+    m = parsed("\n".join(lines))
+    assert [(i.number, i.case_id) for i in m.items] == [
+        ("1", "26/1201"),
+        ("2", "26/1202"),
+        ("3", "26/1203"),
+    ]

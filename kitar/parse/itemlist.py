@@ -272,8 +272,11 @@ def split_at_listed(blocks: list[Block], item_list: ItemList) -> list[Block] | N
     `Side i … for åbne døre 89. Til efterretning - Kvartalsrapport … J.nr.:`); None if no cut."""
     changed = False
     out: list[Block] = []
+    listed = {e.number: e.title for e in item_list.entries}
     for i, block in enumerate(blocks):
-        if i in item_list.indices:
+        own = match_heading(blocks, i)
+        if i in item_list.indices or (own and same_title(listed.get(own.number, ""), own.title)):
+            # a heading of its own ("Pkt. 1. Orientering …"), not a heading run into text
             out.append(block)
             continue
         text = block.text
