@@ -141,8 +141,9 @@ def reclose(fmt: Callable[[str], str]) -> Rewrite:
     return textonly(lambda t: rx.sub(lambda m: fmt(m.group(2)) + m.group(3), t))
 
 
-def close_some(fmt: Callable[[re.Match[str]], str]) -> Rewrite:
-    """Mark the last open body heading closed in text and key."""
+def close_some(fmt: Callable[[re.Match[str]], str], body_only: bool = False) -> Rewrite:
+    """Mark the last open item closed in text and key: its headings (`body_only`: the body's
+    heading, not its line in a list of the items)."""
 
     def rw(text: str, key: Key) -> tuple[str, Key]:
         items = [i for i in key.get("items", []) if not i.get("toc_only") and not i.get("closed")]
@@ -150,7 +151,7 @@ def close_some(fmt: Callable[[re.Match[str]], str]) -> Rewrite:
             return text, key
         it = items[-1]
         lines = text.split("\n")
-        done = False
+        hits = []
         for n, line in enumerate(lines):
             m = H.match(line)
             if (
@@ -158,10 +159,11 @@ def close_some(fmt: Callable[[re.Match[str]], str]) -> Rewrite:
                 and m.group(2) == str(it["number"])
                 and m.group(3)[:15].casefold() == it["title"][:15].casefold()
             ):
-                lines[n] = fmt(m)
-                done = True
-        if not done:
+                hits.append((n, m))
+        if not hits:
             return text, key
+        for n, m in hits[-1:] if body_only else hits:
+            lines[n] = fmt(m)
         it["closed"] = True
         return "\n".join(lines), key
 

@@ -50,6 +50,7 @@ REWRITES: dict[str, Rewrite] = {
     "tab-after-number": heads(lambda m: f"{m[1]}{m[2]}.\t{m[3]}"),
     "tab-no-dot": heads(lambda m: f"{m[1]}{m[2]}\t{m[3]}"),
     "leading-zero": heads(lambda m: f"{m[1]}{int(m[2]):02d}. {m[3]}"),
+    "pkt-dot": heads(lambda m: f"{m[1]}Pkt. {m[2]}. {m[3]}"),
     "punkt-dash": heads(lambda m: f"{m[1]}Punkt {m[2]} - {m[3]}"),
     "sag-nr-dash": heads(lambda m: f"{m[1]}Sag nr. {m[2]} - {m[3]}"),
     "dagsordenspunkt": heads(lambda m: f"{m[1]}Dagsordenspunkt {m[2]}: {m[3]}"),
@@ -77,6 +78,9 @@ REWRITES: dict[str, Rewrite] = {
     "closed-dash-suffix": reclose(lambda t: f"{t} - LUKKET"),
     "closed-lukket-dash": reclose(lambda t: f"Lukket - {t}"),
     "add-closed-paren": close_some(lambda m: f"{m[1]}{m[2]}. {m[3]} (Lukket punkt)"),
+    "add-closed-line": close_some(
+        lambda m: f"{m[1]}{m[2]}. {m[3]}\n\nLukket punkt", body_only=True
+    ),
     "add-closed-prefix": close_some(lambda m: f"{m[1]}{m[2]}. Lukket punkt: {m[3]}"),
     "add-closed-fortroligt": close_some(lambda m: f"{m[1]}{m[2]}. Fortroligt - {m[3]}"),
     "add-closed-lukket-sag": close_some(lambda m: f"{m[1]}{m[2]}. {m[3]} - Lukket sag"),
