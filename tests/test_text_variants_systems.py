@@ -151,6 +151,7 @@ REWRITES: dict[str, Rewrite] = {
     "date-Weekday": redate(
         lambda d: f"{WEEKDAYS[d.weekday()].capitalize()} d. {d.day}. {MONTHS[d.month - 1]} {d.year}"
     ),
+    "date-caps": redate(lambda d: f"{d.day}. {MONTHS[d.month - 1].upper()} {d.year}"),
     "date-iso": redate(lambda d: d.isoformat()),
     "date-dots": redate(lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}"),
     "date-short-dots": redate(lambda d: f"{d.day}.{d.month}.{d.year}"),

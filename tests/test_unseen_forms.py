@@ -188,3 +188,12 @@ def test_a_listed_heading_with_a_word_before_its_number_is_not_cut() -> None:
         ("2", "26/1202"),
         ("3", "26/1203"),
     ]
+
+
+def test_a_cover_date_in_capitals_is_the_meeting_date() -> None:
+    """`24. SEPTEMBER 2026` on its own line: the reader may take `24.` for a list number."""
+    cover = "Kommunalbestyrelsen\n\n24. SEPTEMBER 2026\n\nMedlemmer\n\nAnna Holm (A)\nBo Lind (V)"
+    text = minutes(lambda n, t: f"{n}. {t}").replace(
+        "Teknik- og Miljøudvalget - Referat - 3. marts 2026", cover
+    )
+    assert str(parsed(text).meeting.date) == "2026-09-24"
