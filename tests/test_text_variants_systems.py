@@ -69,6 +69,9 @@ REWRITES: dict[str, Rewrite] = {
         lambda m, cid: f"{m[1]}Punkt {m[2]} (Sagsnr. {cid}): {m[3]}",
         lambda n: f"25/{int(n) + 1200}",
     ),
+    "markdown-h2": heads(lambda m: f"## {m[2]}. {m[3]}"),
+    "markdown-bold": heads(lambda m: f"{m[1]}**{m[2]}. {m[3]}**"),
+    "underlined": heads(lambda m: f"{m[1]}{m[2]}. {m[3]}\n{m[1]}" + "=" * min(60, len(m[3]) + 4)),
     "dash-bullet": heads(lambda m: f"{m[1]}- {m[2]}. {m[3]}"),
     "number-right": heads(lambda m: f"{m[1]}{m[3]}   Punkt {m[2]}"),
     # --- closed markers

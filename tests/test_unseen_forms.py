@@ -197,3 +197,19 @@ def test_a_cover_date_in_capitals_is_the_meeting_date() -> None:
         "Teknik- og Miljøudvalget - Referat - 3. marts 2026", cover
     )
     assert str(parsed(text).meeting.date) == "2026-09-24"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        lambda n, t: f"## {n}. {t}",
+        lambda n, t: f"**{n}. {t}**",
+        lambda n, t: f"{n}. {t}\n" + "=" * 30,
+        lambda n, t: "-" * 40 + f"\n\n{n}. {t}\n" + "-" * 40,
+    ],
+    ids=["markdown-heading", "markdown-bold", "underlined", "ruled"],
+)
+def test_text_markup_around_headings_is_layout_not_text(heading: Callable[[int, str], str]) -> None:
+    m = parsed(minutes(heading))
+    assert [(i.number, i.title) for i in m.items] == [(str(n), t) for n, t in enumerate(TITLES, 1)]
+    assert not any("=" in b.text or "--" in b.text for b in parse_text(minutes(heading)).blocks)
