@@ -521,9 +521,12 @@ def _lines(found: _Words, kinds: list[Style], numbers: list[int]) -> tuple[list[
     font = np.array(fonts, dtype=object)[kind]
     shared: dict[float, float] = {}  # a dozen sizes: one float object each, not one per word
     sizes = [shared.setdefault(v, v) for v in size.tolist()]
+    # a line's words mostly share their top and bottom: one float object for each value
+    tops = [shared.setdefault(v, v) for v in top.tolist()]
+    bottoms = [shared.setdefault(v, v) for v in bottom.tolist()]
     words = list(
-        map(Word, texts, x0.tolist(), x1.tolist(), top.tolist(), bottom.tolist(), font.tolist(),
-            sizes, bold.tolist())
+        map(Word, texts, x0.tolist(), x1.tolist(), tops, bottoms, font.tolist(), sizes,
+            bold.tolist())
     )  # fmt: skip
     gap, prev_size = x0 - _previous(x1), _previous(size)
     em = np.maximum(np.maximum(prev_size, size), _MIN_ROW_SIZE)
