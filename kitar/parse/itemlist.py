@@ -274,18 +274,22 @@ def split_at_listed(blocks: list[Block], item_list: ItemList) -> list[Block] | N
     out: list[Block] = []
     listed = {e.number: e.title for e in item_list.entries}
     for i, block in enumerate(blocks):
-        own = match_heading(blocks, i)
-        if i in item_list.indices or (own and same_title(listed.get(own.number, ""), own.title)):
-            # a heading of its own ("Pkt. 1. Orientering …"), not a heading run into text
+        if i in item_list.indices:
             out.append(block)
             continue
+        own = match_heading(blocks, i)
+        # a listed heading of its own ("Pkt. 1. Orientering …"): its word before the number is
+        # no text run into it, only what follows its title may be
+        own_heading = own is not None and same_title(listed.get(own.number, ""), own.title)
         text = block.text
         cuts: list[int] = []
         for e in item_list.entries:
             head = re.escape(e.title).replace("\\ ", r"\s+")
             for m in re.finditer(rf"(?<![\d.])(?:{e.number})\.\s+{head}(?=\s|$)", text):
-                if m.start() > 0 or m.end() < len(text):
-                    cuts.extend((m.start(), m.end()))
+                if m.end() < len(text):
+                    cuts.append(m.end())
+                if m.start() > 0 and not (own_heading and own and own.number == e.number):
+                    cuts.append(m.start())
         if not cuts:
             out.append(block)
             continue
