@@ -161,6 +161,7 @@ def test_every_named_pattern_matches_its_examples() -> None:
         data = tomllib.loads((PROJECT_DIR / "pipelines" / name).read_text(encoding="utf-8"))
         for key, named, examples, must in _named_checks(data):
             if isinstance(named, list):  # a word list
+                assert named, key  # an empty list would match everywhere
                 words = "|".join(re.escape(w) for w in named)
                 spec = rf"(?<![\wæøå])(?:{words})(?![\wæøå])"
             else:

@@ -10,9 +10,10 @@ from typing import get_args
 import pytest
 
 from kitar.config import PROJECT_DIR
+from kitar.model import Decision, Item, Meeting, MeetingInfo, SourceInfo
 from kitar.parse.agenda import AgendaDataError, agenda
 from kitar.parse.cases import case_key, case_shape
-from kitar.parse.followups import split_sentences
+from kitar.parse.followups import extract_followups, split_sentences
 from kitar.parse.outcome import Outcome, classify_decision
 
 WORDINGS = PROJECT_DIR / "pipelines" / "wordings.toml"
@@ -77,3 +78,51 @@ def test_an_unknown_outcome_is_one_error(tmp_path: Path, monkeypatch: pytest.Mon
     _pipelines_with(tmp_path, monkeypatch, text.replace('"not_approved"', '"rejected"', 1))
     with pytest.raises(AgendaDataError, match="unknown outcome 'rejected'"):
         classify_decision("Ikke godkendt.")
+
+
+# ---- each follow-up wording changes an answer ---------------------------------------------
+
+
+def _followups(text: str, organisations_dir: Path | None = None) -> list[tuple[str | None, str]]:
+    item = Item("3", "Testpunkt", decisions=[Decision(text)])
+    meeting = Meeting(
+        SourceInfo("fiktiv.pdf", "", "pdf", 1),
+        MeetingInfo(kind="minutes", body="Testrådet", date="2026-03-02"),
+        items=[item],
+    )
+    found = extract_followups(meeting, organisations_dir=organisations_dir)
+    return [(f.owner, f.action) for f in found]
+
+
+def test_a_clause_opener_leaves_the_subject() -> None:
+    assert _followups("at forvaltningen udarbejder en plan i uge 40.") == [
+        ("Forvaltningen", "At forvaltningen udarbejder en plan i uge 40")
+    ]
+
+
+def test_things_are_no_agents() -> None:
+    assert _followups("Implementeringen går i gang i uge 40.") == []
+    assert _followups("Sekretariatet går i gang i uge 40.")[0][0] == "Sekretariatet"
+
+
+def test_the_meetings_own_verbs_need_a_deadline() -> None:
+    assert _followups("Styregruppen drøfter planen.") == []
+    assert _followups("Styregruppen drøfter planen i uge 40.")[0][0] == "Styregruppen"
+
+
+def test_the_agent_of_a_passive_owns_it() -> None:
+    assert _followups("Notatet udarbejdes af KOMBIT i uge 40.") == [
+        ("KOMBIT", "Notatet udarbejdes af KOMBIT i uge 40")
+    ]
+
+
+def test_a_date_after_d_stays_in_its_sentence() -> None:
+    text = "Planen drøftes d. 4. maj 2026 i Testrup."
+    assert split_sentences(text) == [text]
+
+
+def test_owners_without_an_organisations_file(tmp_path: Path) -> None:
+    """A pipelines folder without organisations.txt still knows the usual owners."""
+    assert _followups("KOMBIT sender et notat i uge 40.", tmp_path) == [
+        ("KOMBIT", "KOMBIT sender et notat i uge 40")
+    ]

@@ -89,7 +89,6 @@ class FollowupWords:
     not_agents: frozenset[str]
     person_subject: re.Pattern[str]
     present_verb: re.Pattern[str]
-    past_verb: re.Pattern[str]
     meeting_verbs: frozenset[str]
     never_verbs: frozenset[str]
     statement_verbs: frozenset[str]

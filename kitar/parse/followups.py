@@ -109,9 +109,8 @@ def _is_action_verb(verb: str, has_due: bool) -> bool:
         return True
     if verb in words.meeting_verbs:
         return has_due
-    if words.past_verb.search(verb):  # past tense: background, not a promise
-        return False
-    return bool(words.present_verb.search(verb))  # present tense: "sender", "går"
+    # the present tense promises ("sender", "går"); the past ("sendte") is background
+    return bool(words.present_verb.search(verb))
 
 
 def _from_sentence(sentence: str, origin: str, require_due: bool, ctx: _Context) -> list[FollowUp]:
