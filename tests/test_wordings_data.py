@@ -101,7 +101,7 @@ def test_a_clause_opener_leaves_the_subject() -> None:
 
 
 def test_things_are_no_agents() -> None:
-    assert _followups("Implementeringen går i gang i uge 40.") == []
+    assert _followups("Løsningen går i drift i uge 40.") == []
     assert _followups("Sekretariatet går i gang i uge 40.")[0][0] == "Sekretariatet"
 
 
