@@ -1,5 +1,7 @@
 """One test per rule family of the evidence-based parser (issue 9), on small fictitious texts
-in the shapes that several publishing systems print."""
+in the shapes that several publishing systems print: the items (their headings, the list of
+items, what is no item) and whether a text is a meeting at all. Decisions, recommendations,
+presenters and meeting fields are in tests/test_parse_evidence_fields.py."""
 
 from __future__ import annotations
 
@@ -77,7 +79,72 @@ def test_heading_repeated_as_a_title_line_is_one_item() -> None:
     assert not m.items[0].sections or "Godkendelse af dagsorden" not in m.items[0].sections[0].text
 
 
-# ---- the list of items ---------------------------------------------------------------------
+def test_more_heading_forms_are_items() -> None:
+    """`§ 12.`, `Dagsordenspunkt 3:`, `Ad punkt 4.`, `5) …`, `6 - …` (agenda.toml forms)."""
+    m = _parse(
+        "Referat\n\n§ 12. Godkendelse af dagsorden\n\nSagsnr.: 26/100\n\n"
+        "Dagsordenspunkt 13: Vejplan 2030\n\nSagsnr.: 26/101\n\n"
+        "Ad punkt 14. Skolestruktur\n\nSagsnr.: 26/102\n\n"
+        "15) Budgetopfølgning\n\nSagsnr.: 26/103\n\n16 - Eventuelt\n\nSagsnr.: 26/104\n"
+    )
+    assert _items(m) == [
+        ("12", "Godkendelse af dagsorden"),
+        ("13", "Vejplan 2030"),
+        ("14", "Skolestruktur"),
+        ("15", "Budgetopfølgning"),
+        ("16", "Eventuelt"),
+    ]
+
+
+def test_web_toggle_run_into_a_title_is_cut_out() -> None:
+    """A reader ran the page's toggle into the heading: `… 2025 fold dette punkt ind Resume`."""
+    doc = doc_from_lines(
+        [
+            "Referat",
+            "# 1. Orientering om ny plan 2025 fold dette punkt ind Resume",
+            "Sagsnr. 24/1234",
+            "Udvalget orienteres om planen.",
+        ]
+    )
+    item = parse_document(doc).items[0]
+    assert item.title == "Orientering om ny plan 2025"
+    assert item.case_id == "24/1234"
+
+
+def test_a_bracketed_name_under_a_heading_ends_its_title() -> None:
+    from kitar.model import Block, Document
+
+    blocks = [
+        Block("paragraph", "Dagsorden", 1),
+        Block("heading", "1. Status fra Fælles Data & Infrastruktur", 1, bold=True),
+        Block("paragraph", "(FDI)", 1),
+        Block("paragraph", "v. Anna Holm, KL", 1),
+        Block("heading", "2. Eventuelt", 1, bold=True),
+    ]
+    m = parse_document(Document(path="t.pdf", format="pdf", pages=1, blocks=blocks))
+    assert _items(m) == [("1", "Status fra Fælles Data & Infrastruktur (FDI)"), ("2", "Eventuelt")]
+    assert [p.name for p in m.items[0].presenters] == ["Anna Holm"]
+
+
+def test_a_presenter_line_run_into_its_heading_is_split_off() -> None:
+    """The heading filled its line and the presenter line followed one pitch below."""
+    from kitar.model import Block, Document
+
+    blocks = [
+        Block("paragraph", "Dagsorden", 1),
+        Block("list_item", "Arkitektur for sagsstyring – LUKKET PUNKT v. Anna Holm, KL", 1,
+              marker="1."),
+        Block("paragraph", "Indstilling", 1),
+        Block("paragraph", "Det indstilles, at rådet drøfter analysen.", 1),
+        Block("list_item", "Eventuelt", 1, marker="2."),
+    ]  # fmt: skip
+    m = parse_document(Document(path="t.pdf", format="pdf", pages=1, blocks=blocks))
+    assert _items(m) == [("1", "Arkitektur for sagsstyring"), ("2", "Eventuelt")]
+    assert m.items[0].closed
+    assert [(p.name, p.organisation) for p in m.items[0].presenters] == [("Anna Holm", "KL")]
+
+
+# ---- the list of items -------------------------------------------------------------------
 
 
 def test_items_named_only_in_the_list_are_items() -> None:
@@ -122,90 +189,67 @@ def test_numbered_list_inside_an_item_is_not_the_list_of_items() -> None:
     assert [i.number for i in m.items] == ["1", "2", "3"]
 
 
-# ---- decisions -----------------------------------------------------------------------------
+def test_a_numbered_list_opened_by_a_colon_is_no_item_all_the_way_down() -> None:
+    """`… tre hovedelementer:` / `1. …` / `2. …` / `3. …` set as plain numbered lines (a PDF
+    without bold headings): the list's 3 is not item 3, however it continues the chain."""
+    from kitar.model import Block, Document
+
+    def block(text: str) -> Block:
+        num, _, rest = text.partition(". ")
+        if num.isdigit():
+            return Block("list_item", rest, 1, marker=f"{num}.")
+        return Block("paragraph", text, 1)
+
+    lines = [
+        "Dagsorden", "1. Velkommen", "v. Anna Holm, KL", "2. Ny arkitektur", "v. Bo Lind, KL",
+        "Initiativet består af tre hovedelementer:", "1. Fælles styring", "2. Fælles data",
+        "3. Fælles infrastruktur", "Det videre arbejde aftales.", "3. Høringssager:",
+        "Arkitekturrapport for platformen", "Det indstilles, at rapporten tages til efterretning.",
+        "4. Ny løsning til borgerservice", "v. Carl Dam, KL", "5. Eventuelt",
+    ]  # fmt: skip
+    doc = Document(path="t.pdf", format="pdf", pages=1, blocks=[block(t) for t in lines])
+    m = parse_document(doc)
+    assert [n for n, _ in _items(m)] == ["1", "2", "3", "4", "5"]
+    assert m.items[2].title.startswith("Høringssager")
 
 
-def test_committee_line_with_date_and_item_number_is_a_decision_label() -> None:
-    m = _parse(
-        "Referat\n\nPkt. 7 Meddelelser fra formanden\n\n"
-        "Sagsnr. 123456 Kulturudvalget Åbent punkt\n\n"
-        "Kulturudvalget, 03-04-2024, pkt. 7\n\nOrienteringen blev taget til efterretning.\n\n"
-        "Fraværende: Bo Lind (V)\n"
-    )
-    item = m.items[0]
-    assert item.decision == "Orienteringen blev taget til efterretning."
-    assert item.decisions[0].date == "2024-04-03"
-    assert item.absent == ["Bo Lind (V)"]
-    assert not item.closed
+def test_a_flattened_contents_line_broken_by_the_reader_keeps_every_entry() -> None:
+    """A word processor's line break left `92.` as a list item's marker and two entries with
+    page references in its text: both are entries."""
+    from kitar.model import Block
+    from kitar.parse.itemlist import unglue
 
-
-def test_title_starting_with_beslutning_om_is_not_a_decision() -> None:
-    m = _parse(
-        "Referat\n\nPUNKTER\n\n5. Beslutning om nye åbningstider\n6. Eventuelt\n\n\n"
-        "5. Beslutning om nye åbningstider\n\nIndstilling\n\nAdministrationen indstiller, at:\n\n"
-        "  1. åbningstiderne godkendes\n\nBeslutning i Kulturudvalget den 04-06-2024\n\nGodkendt\n"
-    )
-    item = m.items[0]
-    assert item.title == "Beslutning om nye åbningstider"
-    assert item.recommendations == ["åbningstiderne godkendes"]
-    assert item.decision == "Godkendt"
-    assert item.decisions[0].body == "Kulturudvalget"
-
-
-def test_absent_label_before_the_text() -> None:
-    m = _parse(
-        "Referat\n\n1. Godkendelse af dagsorden\nSagsnr.: 24-0009\n"
-        "Beslutning i Byrådet den 1. oktober 2024:\nFraværende: \nGodkendt.\n"
-    )
-    assert m.items[0].decision == "Godkendt."
-    assert m.items[0].absent == []
-
-
-# ---- recommendations -----------------------------------------------------------------------
-
-
-def test_recommendation_forms() -> None:
-    m = _parse(
-        "Dagsorden\n\n1. Anlægsprojekt ved hallen\n\nSagsnr.: 24/555\n\nIndstilling\n\n"
-        "Direktøren for Kultur indstiller til Byrådet:\n\n1. At der tages stilling til sagen.\n"
-        "2. At projektet igangsættes den 12. marts 2025.\n\n"
-        "2. Ny strategi\n\nSagsnr.: 24/556\n\nIndstilling\n\n"
-        "Forvaltningen indstiller, at strategien drøftes.\n"
-    )
-    assert m.items[0].recommendations == [
-        "der tages stilling til sagen",
-        "projektet igangsættes den 12. marts 2025",
+    blocks = [
+        Block("paragraph", "Indholdsfortegnelse Til efterretning...i 89. Budgetopfølgning...i "
+              "90. Status for skolerne...ii", 1),
+        Block("list_item", "Henvendelse fra et medlem...iv 93. Årsberetning og regnskab v", 1,
+              marker="92."),
+        Block("paragraph", "Udvalget drøftede 3. og 4. kvartal af 2026 og godkendte planen.", 1),
+    ]  # fmt: skip
+    texts = [b.text for b in unglue(blocks)]
+    assert "89. Budgetopfølgning...i" in texts and "90. Status for skolerne...ii" in texts
+    assert texts[-3:] == [
+        "92. Henvendelse fra et medlem...iv",
+        "93. Årsberetning og regnskab v",
+        "Udvalget drøftede 3. og 4. kvartal af 2026 og godkendte planen.",
     ]
-    assert m.items[1].recommendations == ["strategien drøftes"]
 
 
-# ---- meeting fields ------------------------------------------------------------------------
-
-
-def test_meeting_fields_from_title_lines() -> None:
+def test_a_list_of_items_with_number_and_title_on_two_lines() -> None:
+    """A list set as a table, one cell a line: `1.` then `Godkendelse af dagsorden`."""
     m = _parse(
-        "Referat til mødet i Udvalget for Kultur og Fritid den 2. marts 2024 kl. 15:30\n\n"
-        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+        "Referat\n\nPUNKTER\n\n1.\n\nGodkendelse af dagsorden\n\n2.\n\nBeslutning om budget\n\n"
+        "3.\n\nEventuelt\n\n1.\n\nGodkendelse af dagsorden\n\nSagsnr.: 26/100\n\nBeslutning\n\n"
+        "Godkendt.\n"
     )
-    assert (m.meeting.kind, m.meeting.body, m.meeting.date) == (
-        "minutes",
-        "Udvalget for Kultur og Fritid",
-        "2024-03-02",
-    )
-    m = _parse(
-        "UDVALG\n\nUdvalget for Ældre\n\nMØDE\n\nReferat\n\nSTARTTIDSPUNKT\n\n"
-        "04-06-2024 09:00:00\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
-    )
-    assert (m.meeting.kind, m.meeting.body, m.meeting.date) == (
-        "minutes",
-        "Udvalget for Ældre",
-        "2024-06-04",
-    )
-    m = _parse("Referat\n\nDato: Onsdag, April 3, 2024 - 18:00\n\nPkt. 1 Meddelelser\n\nIngen.\n")
-    assert m.meeting.date == "2024-04-03"
+    assert _items(m) == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Beslutning om budget"),
+        ("3", "Eventuelt"),
+    ]
 
 
-# ---- is it a meeting? ----------------------------------------------------------------------
+# ---- is it a meeting? --------------------------------------------------------------------
 
 
 def test_report_chapters_with_a_table_of_contents_are_not_a_meeting() -> None:
@@ -244,219 +288,3 @@ def test_explain_cli(tmp_path: Path) -> None:
     assert "+4.0 i punktlisten" in out
     assert "✓ blok" in out and "valgt" in out
     assert "punkter: 2 (1, 2*)" in out
-
-
-def test_web_toggle_run_into_a_title_is_cut_out() -> None:
-    """A reader ran the page's toggle into the heading: `… 2025 fold dette punkt ind Resume`."""
-    doc = doc_from_lines(
-        [
-            "Referat",
-            "# 1. Orientering om ny plan 2025 fold dette punkt ind Resume",
-            "Sagsnr. 24/1234",
-            "Udvalget orienteres om planen.",
-        ]
-    )
-    item = parse_document(doc).items[0]
-    assert item.title == "Orientering om ny plan 2025"
-    assert item.case_id == "24/1234"
-
-
-def test_clauses_whose_bullets_were_lost_follow_a_lead_in_with_a_colon() -> None:
-    """A printer that could not set the bullet glyph leaves the clauses as plain paragraphs."""
-    m = _parse(
-        "Dagsorden\n\n1. Ny strategi for skolerne\n\nv. Anna Holm, Testrup Kommune\n\n"
-        "Indstilling\n\nDet indstilles, at:\n\nUdvalget drøfter strategiens hovedpunkter.\n\n"
-        "Udvalget giver input til det videre arbejde.\n\nB\n\nSagsfremstilling\n\n"
-        "Forvaltningen har udarbejdet et udkast.\n\n2. Eventuelt\n"
-    )
-    assert m.items[0].recommendations == [
-        "Udvalget drøfter strategiens hovedpunkter",
-        "Udvalget giver input til det videre arbejde",
-    ]
-
-
-def test_a_numbered_list_opened_by_a_colon_is_no_item_all_the_way_down() -> None:
-    """`… tre hovedelementer:` / `1. …` / `2. …` / `3. …` set as plain numbered lines (a PDF
-    without bold headings): the list's 3 is not item 3, however it continues the chain."""
-    from kitar.model import Block, Document
-
-    def block(text: str) -> Block:
-        num, _, rest = text.partition(". ")
-        if num.isdigit():
-            return Block("list_item", rest, 1, marker=f"{num}.")
-        return Block("paragraph", text, 1)
-
-    lines = [
-        "Dagsorden", "1. Velkommen", "v. Anna Holm, KL", "2. Ny arkitektur", "v. Bo Lind, KL",
-        "Initiativet består af tre hovedelementer:", "1. Fælles styring", "2. Fælles data",
-        "3. Fælles infrastruktur", "Det videre arbejde aftales.", "3. Høringssager:",
-        "Arkitekturrapport for platformen", "Det indstilles, at rapporten tages til efterretning.",
-        "4. Ny løsning til borgerservice", "v. Carl Dam, KL", "5. Eventuelt",
-    ]  # fmt: skip
-    doc = Document(path="t.pdf", format="pdf", pages=1, blocks=[block(t) for t in lines])
-    m = parse_document(doc)
-    assert [n for n, _ in _items(m)] == ["1", "2", "3", "4", "5"]
-    assert m.items[2].title.startswith("Høringssager")
-
-
-def test_a_presenter_line_broken_inside_a_name_goes_on_in_the_next_block() -> None:
-    """`v. … og Bo Lind` / `Dam, Testrup Kommune`: text printed with its own line breaks."""
-    doc = doc_from_lines(
-        ["Dagsorden", "# 1. Ny strategi", "v. Anna Holm, KL og Bo Lind", "Dam, KL", "Baggrund",
-         "Strategien er klar.", "# 2. Eventuelt", "v. Carl Dam, KL", "Fiktivby, Testrup"]
-    )  # fmt: skip
-    m = parse_document(doc)
-    assert [(p.name, p.organisation) for p in m.items[0].presenters] == [
-        ("Anna Holm", "KL"),
-        ("Bo Lind Dam", "KL"),
-    ]
-    assert [p.name for p in m.items[1].presenters] == ["Carl Dam"]  # the line ended complete
-
-
-def test_a_flattened_contents_line_broken_by_the_reader_keeps_every_entry() -> None:
-    """A word processor's line break left `92.` as a list item's marker and two entries with
-    page references in its text: both are entries."""
-    from kitar.model import Block
-    from kitar.parse.itemlist import unglue
-
-    blocks = [
-        Block("paragraph", "Indholdsfortegnelse Til efterretning...i 89. Budgetopfølgning...i "
-              "90. Status for skolerne...ii", 1),
-        Block("list_item", "Henvendelse fra et medlem...iv 93. Årsberetning og regnskab v", 1,
-              marker="92."),
-        Block("paragraph", "Udvalget drøftede 3. og 4. kvartal af 2026 og godkendte planen.", 1),
-    ]  # fmt: skip
-    texts = [b.text for b in unglue(blocks)]
-    assert "89. Budgetopfølgning...i" in texts and "90. Status for skolerne...ii" in texts
-    assert texts[-3:] == [
-        "92. Henvendelse fra et medlem...iv",
-        "93. Årsberetning og regnskab v",
-        "Udvalget drøftede 3. og 4. kvartal af 2026 og godkendte planen.",
-    ]
-
-
-def test_lettered_clauses_after_a_lead_in_are_clauses_not_subitems() -> None:
-    m = _parse(
-        "Dagsorden\n\n1. Budgetopfølgning\n\nSagsnr.: 26/100\n\n"
-        "Økonomidirektøren indstiller, at:\n\na) budgetopfølgningen tages til efterretning\n\n"
-        "b) tillægsbevillinger godkendes\n\n"
-        "2. Eventuelt\n"
-    )
-    assert m.items[0].subitems == []
-    assert m.items[0].recommendations == [
-        "budgetopfølgningen tages til efterretning",
-        "tillægsbevillinger godkendes",
-    ]
-
-
-def test_a_committee_name_set_in_capitals_is_the_body() -> None:
-    m = _parse(
-        "TEKNIK- OG MILJØUDVALGET\n\nDagsorden\n\nMandag den 9. februar 2026\n\n"
-        "1. Godkendelse af dagsorden\n\nSagsnr.: 26/100\n\n2. Eventuelt\n"
-    )
-    assert (m.meeting.body or "").casefold() == "teknik- og miljøudvalget"
-
-
-def test_a_bracketed_name_under_a_heading_ends_its_title() -> None:
-    from kitar.model import Block, Document
-
-    blocks = [
-        Block("paragraph", "Dagsorden", 1),
-        Block("heading", "1. Status fra Fælles Data & Infrastruktur", 1, bold=True),
-        Block("paragraph", "(FDI)", 1),
-        Block("paragraph", "v. Anna Holm, KL", 1),
-        Block("heading", "2. Eventuelt", 1, bold=True),
-    ]
-    m = parse_document(Document(path="t.pdf", format="pdf", pages=1, blocks=blocks))
-    assert _items(m) == [("1", "Status fra Fælles Data & Infrastruktur (FDI)"), ("2", "Eventuelt")]
-    assert [p.name for p in m.items[0].presenters] == ["Anna Holm"]
-
-
-def test_a_committees_undated_decision_label() -> None:
-    m = _parse(
-        "Referat\n\n7. Godkendelse af dagsorden\n\nSagsnr. 26/2001\n\n"
-        "Kultur- og Fritidsudvalgets beslutning\n\nGodkendt.\n\n"
-        "8. Byrådets beslutning om budgettet\n\nSagsnr. 26/2002\n\n"
-        "Beslutning\n\nTaget til efterretning.\n"
-    )
-    assert [(i.number, i.title) for i in m.items][1] == ("8", "Byrådets beslutning om budgettet")
-    assert [(d.text, d.body) for d in m.items[0].decisions] == [
-        ("Godkendt.", "Kultur- og Fritidsudvalget")
-    ]
-
-
-def test_absent_lines_joined_into_a_decision_are_names() -> None:
-    """A reader that joined "Fraværende: Bo Lind" and the decision into one block."""
-    doc = doc_from_lines(
-        ["Referat", "# 1. Vejplan 2030", "Sagsnr. 26/1235",
-         "Teknik- og Miljøudvalgets beslutning den 3. marts 2026\nFraværende: Bo Lind",
-         "Indstillingen godkendt.\nFraværende: Carl Dam", "# 2. Eventuelt"]
-    )  # fmt: skip
-    item = parse_document(doc).items[0]
-    assert item.decisions[0].text == "Indstillingen godkendt."
-    assert item.absent == ["Bo Lind", "Carl Dam"]
-
-
-def test_more_heading_forms_are_items() -> None:
-    """`§ 12.`, `Dagsordenspunkt 3:`, `Ad punkt 4.`, `5) …`, `6 - …` (agenda.toml forms)."""
-    m = _parse(
-        "Referat\n\n§ 12. Godkendelse af dagsorden\n\nSagsnr.: 26/100\n\n"
-        "Dagsordenspunkt 13: Vejplan 2030\n\nSagsnr.: 26/101\n\n"
-        "Ad punkt 14. Skolestruktur\n\nSagsnr.: 26/102\n\n"
-        "15) Budgetopfølgning\n\nSagsnr.: 26/103\n\n16 - Eventuelt\n\nSagsnr.: 26/104\n"
-    )
-    assert _items(m) == [
-        ("12", "Godkendelse af dagsorden"),
-        ("13", "Vejplan 2030"),
-        ("14", "Skolestruktur"),
-        ("15", "Budgetopfølgning"),
-        ("16", "Eventuelt"),
-    ]
-
-
-def test_lead_in_naming_its_recipients_and_a_bare_dated_decision_label() -> None:
-    m = _parse(
-        "Referat\n\n1. Regnskab 2025\n\nSagsnr.: 26/1235 | Dok.nr.: 26/98766\n\nIndstilling\n\n"
-        "Direktionen indstiller til Økonomiudvalget og Byrådet, at\n\n• regnskabet godkendes\n\n"
-        "Beslutning Økonomiudvalget den 12-06-2026\n\nAnbefales over for Byrådet.\n\n"
-        "2. Tilskud\n\nSagsnr.: 26/1236\n\n"
-        "Forvaltningen indstiller til udvalget at tilskuddet fordeles som foreslået.\n"
-    )
-    first, second = m.items
-    assert first.recommendations == ["regnskabet godkendes"]
-    assert [(d.text, d.body, d.date) for d in first.decisions] == [
-        ("Anbefales over for Byrådet.", "Økonomiudvalget", "2026-06-12")
-    ]
-    assert second.recommendations == ["tilskuddet fordeles som foreslået"]
-
-
-def test_a_list_of_items_with_number_and_title_on_two_lines() -> None:
-    """A list set as a table, one cell a line: `1.` then `Godkendelse af dagsorden`."""
-    m = _parse(
-        "Referat\n\nPUNKTER\n\n1.\n\nGodkendelse af dagsorden\n\n2.\n\nBeslutning om budget\n\n"
-        "3.\n\nEventuelt\n\n1.\n\nGodkendelse af dagsorden\n\nSagsnr.: 26/100\n\nBeslutning\n\n"
-        "Godkendt.\n"
-    )
-    assert _items(m) == [
-        ("1", "Godkendelse af dagsorden"),
-        ("2", "Beslutning om budget"),
-        ("3", "Eventuelt"),
-    ]
-
-
-def test_a_presenter_line_run_into_its_heading_is_split_off() -> None:
-    """The heading filled its line and the presenter line followed one pitch below."""
-    from kitar.model import Block, Document
-
-    blocks = [
-        Block("paragraph", "Dagsorden", 1),
-        Block("list_item", "Arkitektur for sagsstyring – LUKKET PUNKT v. Anna Holm, KL", 1,
-              marker="1."),
-        Block("paragraph", "Indstilling", 1),
-        Block("paragraph", "Det indstilles, at rådet drøfter analysen.", 1),
-        Block("list_item", "Eventuelt", 1, marker="2."),
-    ]  # fmt: skip
-    m = parse_document(Document(path="t.pdf", format="pdf", pages=1, blocks=blocks))
-    assert _items(m) == [("1", "Arkitektur for sagsstyring"), ("2", "Eventuelt")]
-    assert m.items[0].closed
-    assert [(p.name, p.organisation) for p in m.items[0].presenters] == [("Anna Holm", "KL")]

@@ -1,11 +1,12 @@
-"""One test per parsing rule, on fictitious text."""
+"""One test per parsing rule, on fictitious text: one agenda read rule by rule, then the
+item headings and what is no item. What an item says (decisions, recommendations, annexes,
+presenters) and the meeting's own fields are in tests/test_parse_rules_fields.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from kitar.parse.meeting import parse_document
-from kitar.parse.presenters import parse_presenters
 from tests.parse_helpers import doc_from_lines
 
 AGENDA = [
@@ -117,6 +118,9 @@ def test_lead_in_with_colon_then_list(agenda) -> None:
     assert agenda.items[3].recommendations == ["Giver opbakning til analysen", "Kommer med input"]
 
 
+# ---- item headings and what is no item ---------------------------------------------------
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
@@ -132,240 +136,6 @@ def test_item_heading_forms(line: str, expected: tuple[str, str]) -> None:
     items = parse_document(doc).items
     assert [(i.number, i.title) for i in items] == [expected]
     assert items[0].case_id == "24/1234"
-
-
-def test_toc_entries_are_not_items() -> None:
-    doc = doc_from_lines(
-        [
-            "INDHOLDSFORTEGNELSE",
-            "1. Meddelelser 3",
-            "2. Budget 2025 4",
-            "@3",
-            "# 1. Meddelelser",
-            "Sagsnr.: 2024-1",
-            "# 2. Budget 2025",
-            "Sagsnr.: 2024-2",
-        ]
-    )
-    items = parse_document(doc).items
-    assert [(i.number, i.page) for i in items] == [("1", 3), ("2", 3)]
-
-
-def test_lettered_subitems_and_genitive_decision() -> None:
-    doc = doc_from_lines(
-        [
-            "# 1. Meddelelser",
-            "Sagsnr.: 2024-11",
-            "a. Møder",
-            "b. Konference om sundhed",
-            "Bilag",
-            "2024-208960 - Program for konferencen",
-            "c. Status",
-            "Sundhedsudvalgets beslutning den 04.12.2024 Punkt 1",
-            "Taget til efterretning",
-            "Følgende deltog ikke i behandlingen af punktet:",
-            "Ole Hansen (V)",
-        ]
-    )
-    item = parse_document(doc).items[0]
-    assert [s.number for s in item.subitems] == ["1.a", "1.b", "1.c"]
-    assert item.subitems[1].annexes[0].ref == "2024-208960"
-    assert item.decision == "Taget til efterretning"
-    assert item.decisions[0].date == "2024-12-04"
-    assert item.decisions[0].body == "Sundhedsudvalget"
-    assert item.absent == ["Ole Hansen (V)"]
-
-
-def test_an_extract_without_cover_takes_date_and_body_from_its_latest_decision() -> None:
-    lines = [
-        "# 4. Kulturplan",
-        "Sagsnr.: 13/1",
-        "Beslutning i Kulturudvalget den 10-04-2024",
-        "Punktet blev drøftet.",
-        "Sundhedsudvalgets beslutning den 24.04.2024 Punkt 4",
-        "Godkendt.",
-    ]
-    info = parse_document(doc_from_lines(lines)).meeting
-    assert (info.date, info.body) == ("2024-04-24", "Sundhedsudvalget")
-    cover = ["Referat", "Kulturudvalget", "Mandag den 6. maj 2024 kl. 16.00"]
-    with_cover = parse_document(doc_from_lines(cover + lines))
-    assert (with_cover.meeting.date, with_cover.meeting.body) == ("2024-05-06", "Kulturudvalget")
-
-
-def test_several_dated_decisions_kept_in_order() -> None:
-    doc = doc_from_lines(
-        [
-            "# 12. Kulturplan",
-            "Sagsnr.: 13/1",
-            "Indstilling",
-            "Direktøren indstiller, at udvalget drøfter planen.",
-            "Beslutning i Kulturudvalget den 10-04-2024",
-            "Punktet blev drøftet.",
-            "Beslutning i Kulturudvalget den 24-04-2024",
-            "Punktet genoptages.",
-            "Fraværende: Eva Ibsen (A)",
-        ]
-    )
-    item = parse_document(doc).items[0]
-    assert item.recommendations == ["udvalget drøfter planen"]
-    assert [(d.date, d.text) for d in item.decisions] == [
-        ("2024-04-10", "Punktet blev drøftet."),
-        ("2024-04-24", "Punktet genoptages."),
-    ]
-    assert item.decision == "Punktet genoptages."
-    assert item.decisions[1].absent == ["Eva Ibsen (A)"]
-
-
-@pytest.mark.parametrize(
-    ("text", "clauses"),
-    [
-        (
-            "Det indstilles: At 1) planen godkendes At 2) budgettet frigives",
-            ["planen godkendes", "budgettet frigives"],
-        ),
-        (
-            "Direktionen indstiller, at 1. Planen godkendes 2. Budgettet frigives.",
-            ["Planen godkendes", "Budgettet frigives"],
-        ),
-        (
-            "Center for Ejendomme indstiller, at A) Arbejderne godkendes. B) Bevillingen gives.",
-            ["Arbejderne godkendes", "Bevillingen gives"],
-        ),
-    ],
-)
-def test_recommendation_clause_forms(text: str, clauses: list[str]) -> None:
-    doc = doc_from_lines(["# 1. Sag", "Sagsnr.: 1", "Indstilling", text])
-    assert parse_document(doc).items[0].recommendations == clauses
-
-
-def test_annex_access_forms() -> None:
-    doc = doc_from_lines(
-        [
-            "# 4. Budget",
-            "Sagsnr.: 1",
-            "Bilag",
-            "1. Åben - Notat om budget.pdf",
-            "2. Lukket - Tilbud fra leverandør",
-        ]
-    )
-    annexes = parse_document(doc).items[0].annexes
-    assert [(a.number, a.title, a.confidential) for a in annexes] == [
-        (1, "Notat om budget.pdf", False),
-        (2, "Tilbud fra leverandør", True),
-    ]
-
-
-def test_closed_part_marks_following_items() -> None:
-    doc = doc_from_lines(
-        [
-            "# 1. Budget",
-            "Sagsnr.: 2024-11",
-            "Lukket dagsorden",
-            "# 2. Personalesag",
-            "Sagsnr.: 2024-12",
-        ]
-    )
-    assert [i.closed for i in parse_document(doc).items] == [False, True]
-
-
-def test_presenter_parser_handles_roles_without_organisation() -> None:
-    people = parse_presenters("v. Ida Krog, chefkonsulent")
-    assert [(p.name, p.role) for p in people] == [("Ida Krog", "chefkonsulent")]
-
-
-def test_report_without_meeting_structure_gives_no_items() -> None:
-    doc = doc_from_lines(
-        [
-            "# 1. Indledning",
-            "Rapporten handler om data.",
-            "# 2. Metode",
-            "Vi har interviewet kommuner.",
-            "# 3. Resultater",
-            "Resultaterne viser fremgang.",
-        ]
-    )
-    meeting = parse_document(doc)
-    assert meeting.items == []
-    assert any("no agenda structure" in w for w in meeting.warnings)
-
-
-def test_meeting_metadata_from_cover() -> None:
-    doc = doc_from_lines(
-        [
-            "Referat",
-            "Børne- og Ungeudvalget",
-            "tirsdag den 4. marts 2025, kl. 16:00",
-            "i Mødelokale 2 på Rådhuset",
-            "Tilstede",
-            "Anne Ravn (A) - formand",
-            "Bent Sø (V)",
-            "Afbud",
-            "Carla Dam (F)",
-            "@2",
-            "# 1. Meddelelser",
-            "Sagsnr.: 1",
-            "Beslutning",
-            "Taget til efterretning",
-        ]
-    )
-    info = parse_document(doc).meeting
-    assert info.kind == "minutes" and info.body == "Børne- og Ungeudvalget"
-    assert (info.date, info.time) == ("2025-03-04", "16:00")
-    assert info.location == "Mødelokale 2 på Rådhuset"
-    assert info.attendees == ["Anne Ravn (A) - formand", "Bent Sø (V)"]
-    assert info.absent == ["Carla Dam (F)"]
-
-
-def test_annex_entries_merged_into_one_block_are_split() -> None:
-    doc = doc_from_lines(
-        [
-            "# 7. Kulturplan",
-            "Sagsnr.: 13/1",
-            "Bilag",
-            "1 Åben Notat fra temamødet 222359/12 2 Lukket Tilbud fra rådgiver 73288/09",
-        ]
-    )
-    annexes = parse_document(doc).items[0].annexes
-    assert [(a.number, a.title, a.ref, a.confidential) for a in annexes] == [
-        (1, "Notat fra temamødet", "222359/12", False),
-        (2, "Tilbud fra rådgiver", "73288/09", True),
-    ]
-
-
-def test_annex_table_rows_from_word() -> None:
-    from kitar.model import Block
-
-    doc = doc_from_lines(["# 7. Kulturplan", "Sagsnr.: 13/1", "Bilag"])
-    cells = [
-        "1",
-        "Åben",
-        "Notat fra temamødet",
-        "222359/12",
-        "2",
-        "Åben",
-        "Kulturpolitik",
-        "73288/09",
-        "Underskriftsside",
-        "Anne Ravn (A)",
-    ]
-    doc.blocks.extend(Block("table_cell", c, 1) for c in cells)
-    annexes = parse_document(doc).items[0].annexes
-    assert [(a.number, a.title, a.ref) for a in annexes] == [
-        (1, "Notat fra temamødet", "222359/12"),
-        (2, "Kulturpolitik", "73288/09"),
-    ]
-
-
-def test_word_toc_style_is_not_an_item() -> None:
-    from kitar.model import Block
-
-    doc = doc_from_lines(["Indholdsfortegnelse"])
-    doc.blocks.append(Block("paragraph", "12. Kulturplan 2", 1, style="toc 1"))
-    doc.blocks.append(Block("table_cell", "12. Kulturplan", 2, style="Heading 1"))
-    doc.blocks.append(Block("table_cell", "Sagsnr.:", 2))
-    doc.blocks.append(Block("table_cell", "13/2745", 2))
-    items = parse_document(doc).items
-    assert [(i.number, i.page, i.case_id) for i in items] == [("12", 2, "13/2745")]
 
 
 def test_numbers_split_off_by_the_reader_still_make_items() -> None:
@@ -385,15 +155,46 @@ def test_numbers_split_off_by_the_reader_still_make_items() -> None:
     assert [s.number for s in meeting.items[0].subitems] == ["1.a", "1.b"]
 
 
-def test_empty_decision_field_is_no_decision_and_table_ends_decision() -> None:
+def test_toc_entries_are_not_items() -> None:
+    doc = doc_from_lines(
+        [
+            "INDHOLDSFORTEGNELSE",
+            "1. Meddelelser 3",
+            "2. Budget 2025 4",
+            "@3",
+            "# 1. Meddelelser",
+            "Sagsnr.: 2024-1",
+            "# 2. Budget 2025",
+            "Sagsnr.: 2024-2",
+        ]
+    )
+    items = parse_document(doc).items
+    assert [(i.number, i.page) for i in items] == [("1", 3), ("2", 3)]
+
+
+def test_word_toc_style_is_not_an_item() -> None:
     from kitar.model import Block
 
-    doc = doc_from_lines(["# 1. Budget", "Sagsnr.: 2024-11", "# Beslutning"])
-    assert parse_document(doc).items[0].decisions == []
-    doc.blocks.append(Block("paragraph", "Godkendt med den bemærkning, at rammen holdes.", 1))
-    doc.blocks.extend(Block("table_cell", c, 1) for c in ["Handling", "Ansvarlig", "Frist"])
-    item = parse_document(doc).items[0]
-    assert item.decision == "Godkendt med den bemærkning, at rammen holdes."
+    doc = doc_from_lines(["Indholdsfortegnelse"])
+    doc.blocks.append(Block("paragraph", "12. Kulturplan 2", 1, style="toc 1"))
+    doc.blocks.append(Block("table_cell", "12. Kulturplan", 2, style="Heading 1"))
+    doc.blocks.append(Block("table_cell", "Sagsnr.:", 2))
+    doc.blocks.append(Block("table_cell", "13/2745", 2))
+    items = parse_document(doc).items
+    assert [(i.number, i.page, i.case_id) for i in items] == [("12", 2, "13/2745")]
+
+
+def test_closed_part_marks_following_items() -> None:
+    doc = doc_from_lines(
+        [
+            "# 1. Budget",
+            "Sagsnr.: 2024-11",
+            "Lukket dagsorden",
+            "# 2. Personalesag",
+            "Sagsnr.: 2024-12",
+        ]
+    )
+    assert [i.closed for i in parse_document(doc).items] == [False, True]
 
 
 def test_closed_line_under_title() -> None:
@@ -403,9 +204,17 @@ def test_closed_line_under_title() -> None:
     assert all("Lukket" not in s.text for s in items[0].sections)
 
 
-def test_known_organisation_that_looks_like_a_name() -> None:
-    people = parse_presenters("v. Hans Vig, Danske Regioner og Ida Krog, KL")
-    assert [(p.name, p.organisation) for p in people] == [
-        ("Hans Vig", "Danske Regioner"),
-        ("Ida Krog", "KL"),
-    ]
+def test_report_without_meeting_structure_gives_no_items() -> None:
+    doc = doc_from_lines(
+        [
+            "# 1. Indledning",
+            "Rapporten handler om data.",
+            "# 2. Metode",
+            "Vi har interviewet kommuner.",
+            "# 3. Resultater",
+            "Resultaterne viser fremgang.",
+        ]
+    )
+    meeting = parse_document(doc)
+    assert meeting.items == []
+    assert any("no agenda structure" in w for w in meeting.warnings)

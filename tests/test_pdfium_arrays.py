@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from kitar.demo.content import generate
 from kitar.demo.render_pdf import render_agenda
 from kitar.model import Line, Page, Word
-from kitar.read import char_arrays
+from kitar.read.char_arrays import lines as line_arrays
+from kitar.read.char_arrays import words as word_arrays
 from kitar.read.pdf import read_pages
 from kitar.read.words import is_bold_font, lines_from_words
 from tests.pdfium_reference import reference_pages
@@ -94,7 +95,7 @@ def test_array_lines_are_lines_from_words(
     size = np.array([d[4] for d in drawn])
     x1 = x0 + [d[2] for d in drawn]
     page = np.zeros(len(drawn), dtype=np.intp)
-    found = char_arrays._Words([d[0] for d in drawn], x0, x1, top, top + size, kind, page=page)
+    found = word_arrays.Words([d[0] for d in drawn], x0, x1, top, top + size, kind, page=page)
     words = [
         Word(
             d[0],
@@ -108,13 +109,13 @@ def test_array_lines_are_lines_from_words(
         )
         for d in drawn
     ]
-    char_arrays._clamp(found, kinds, np.array([_PAGE]))
+    line_arrays._clamp(found, kinds, np.array([_PAGE]))
     expected = lines_from_words(
-        [w for w in (char_arrays.clamped_word(w.text, w.x0, w.x1, w.top, w.bottom, w.fontname,
+        [w for w in (line_arrays.clamped_word(w.text, w.x0, w.x1, w.top, w.bottom, w.fontname,
                                               w.size, width, height) for w in words) if w],
         7,
     )  # fmt: skip
-    got = char_arrays._lines(found, kinds, [7])[0] if found.texts else []
+    got = line_arrays._lines(found, kinds, [7])[0] if found.texts else []
     assert [vars_of(ln) for ln in got] == [vars_of(ln) for ln in expected]
 
 

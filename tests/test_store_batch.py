@@ -33,7 +33,7 @@ def _counts(db: Path) -> tuple[int, int, int]:
 
 def _fail_on(monkeypatch: pytest.MonkeyPatch, calls: int, exc: BaseException) -> None:
     """Make the `calls`-th document fail after its items are written (half a document)."""
-    real = writer._write_units
+    real = writer.write_units
     seen = []
 
     def units(*args: object, **kwargs: object) -> None:
@@ -42,7 +42,7 @@ def _fail_on(monkeypatch: pytest.MonkeyPatch, calls: int, exc: BaseException) ->
             raise exc
         real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(writer, "_write_units", units)
+    monkeypatch.setattr(writer, "write_units", units)
 
 
 def test_a_failing_document_rolls_back_alone(

@@ -74,11 +74,16 @@ def _reflowed(file: str, ocr: OcrOptions | None = None) -> Document:
         from kitar.ingest.pipeline import read_and_reflow
 
         return read_and_reflow(file, ocr=ocr)
-    from kitar.read.pdf import document_from_pages
+    from kitar.read.guards import release_freed_memory
+    from kitar.read.pdf import document_from_pages, file_sha256
     from kitar.text.reflow import reflow_document
 
-    data = Path(file).read_bytes()
-    return reflow_document(document_from_pages(file, data, chunked[0], sorted(set(chunked[1]))))
+    pages, notes = chunked
+    del chunked  # the pages go once their blocks are made (reflow needs the memory)
+    doc = document_from_pages(file, file_sha256(file), pages, sorted(set(notes)))
+    del pages
+    release_freed_memory()
+    return reflow_document(doc)
 
 
 def reflow(

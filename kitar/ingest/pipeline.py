@@ -84,11 +84,11 @@ def process_pdf_pages(
 ) -> tuple[Document, Meeting]:
     """Finish a PDF read in chunks: layout, blocks, reflow and parse, as `process_file` does."""
     from kitar.parse.meeting import parse_document
-    from kitar.read.pdf import document_from_pages
+    from kitar.read.pdf import document_from_pages, file_sha256
     from kitar.text.reflow import reflow_document
 
-    data = Path(path).read_bytes()
-    doc = reflow_document(document_from_pages(path, data, pages, sorted(set(notes or []))))
+    digest = file_sha256(path)
+    doc = reflow_document(document_from_pages(path, digest, pages, sorted(set(notes or []))))
     return doc, parse_document(doc)
 
 

@@ -14,118 +14,36 @@ lists (`organization`, `person`, `meeting`, …) are OParl external lists writte
 `public=True` applies kitar.redact to the rows first (`public_rows`): closed items keep number
 and title, confidential annexes their number and `(fortroligt bilag)`, and their titles are
 replaced in any other text; the objects then leave out closed items' content and case links,
-confidential annexes and the documents' text.
+confidential annexes and the documents' text. The single objects are built in
+kitar.minutes.oparl_objects.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from kitar.errors import OutputExists
+from kitar.minutes.oparl_objects import (
+    SCHEMA,
+    Export,
+    agenda_item,
+    document_file,
+    external_list,
+    meeting_start,
+    oparl_type,
+)
 from kitar.minutes.output import write_output
 from kitar.redact import PLACEHOLDER, Redactor
 from kitar.store.export import CorpusRows, corpus_rows
 
-SCHEMA = "https://schema.oparl.org/1.1/"
 NO_ORGANISATION = "(organisation ikke angivet)"
-MIME = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "txt": "text/plain",
-    "html": "text/html",
-}
-# Danish local time; a corpus without tzdata still gets a valid (winter-time) offset.
-try:
-    from zoneinfo import ZoneInfo
-
-    LOCAL_TZ: Any = ZoneInfo("Europe/Copenhagen")
-except Exception:  # pragma: no cover - no tz database on the machine
-    from datetime import timedelta, timezone
-
-    LOCAL_TZ = timezone(timedelta(hours=1))
-
-
-def _t(name: str) -> str:
-    return SCHEMA + name
 
 
 def _key(text: str | None) -> str:
     return "".join(re.findall(r"[^\W_]+", (text or "").casefold()))
-
-
-def _start(date: str | None, time: str | None) -> str | None:
-    """`2013-06-20` + `10:30` → `2013-06-20T10:30:00+02:00`; a date alone → local midnight."""
-    if not date:
-        return None
-    try:
-        day = datetime.fromisoformat(date)
-    except ValueError:
-        return None
-    m = re.match(r"(\d{1,2})[:.](\d{2})", time or "")
-    if m and int(m[1]) < 24 and int(m[2]) < 60:
-        day = day.replace(hour=int(m[1]), minute=int(m[2]))
-    return day.replace(tzinfo=LOCAL_TZ).isoformat()
-
-
-@dataclass
-class Export:
-    """Objects by id (relative path → object), and what was counted per type."""
-
-    base: str
-    objects: dict[str, dict[str, Any]] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def url(self, rel: str) -> str:
-        return f"{self.base}/{rel}"
-
-    def add(self, rel: str, obj: dict[str, Any]) -> dict[str, Any]:
-        self.objects[rel] = obj
-        kind = obj["type"].rsplit("/", 1)[-1] if "type" in obj else "list"
-        self.counts[kind] = self.counts.get(kind, 0) + 1
-        return obj
-
-
-def _external_list(ex: Export, rel: str, data: list[dict[str, Any]]) -> str:
-    n = len(data)
-    ex.add(
-        rel,
-        {
-            "data": data,
-            "pagination": {
-                "totalElements": n,
-                "elementsPerPage": max(n, 1),
-                "currentPage": 1,
-                "totalPages": 1,
-            },
-            "links": {},
-        },
-    )
-    return ex.url(rel)
-
-
-def _document_file(ex: Export, rows: CorpusRows, doc: dict[str, Any], meeting: dict, public: bool):
-    path = Path(doc["path"] or "")
-    obj: dict[str, Any] = {
-        "id": ex.url(f"file/document-{doc['id']}.json"),
-        "type": _t("File"),
-        "name": path.name,
-        "fileName": path.name,
-        "mimeType": MIME.get(doc["format"] or "", "application/octet-stream"),
-        "accessUrl": path.resolve().as_uri() if path.name else ex.url(f"document/{doc['id']}"),
-        "meeting": [ex.url(f"meeting/{meeting['id']}.json")],
-    }
-    if meeting.get("date"):
-        obj["date"] = meeting["date"]
-    if path.is_file():
-        obj["size"] = path.stat().st_size
-    if not public and rows.page_texts.get(doc["id"]):
-        obj["text"] = "\f".join(rows.page_texts[doc["id"]])
-    return ex.add(f"file/document-{doc['id']}.json", obj)
 
 
 def public_rows(rows: CorpusRows) -> CorpusRows:
@@ -218,7 +136,7 @@ def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
         if pid not in person_objs:
             obj = {
                 "id": ex.url(f"person/{pid}.json"),
-                "type": _t("Person"),
+                "type": oparl_type("Person"),
                 "body": body_url[org],
                 "name": rows.people.get(pid, ""),
             }
@@ -256,7 +174,7 @@ def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
             n = len(committees) + 1
             obj = {
                 "id": ex.url(f"organization/{n}.json"),
-                "type": _t("Organization"),
+                "type": oparl_type("Organization"),
                 "body": body_url[org],
                 "name": m["body"] or "(udvalg ikke angivet)",
                 "organizationType": "Gremium",
@@ -268,17 +186,17 @@ def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
         kind = {"agenda": "dagsorden", "minutes": "referat"}.get(m["kind"] or "", "møde")
         meeting: dict[str, Any] = {
             "id": ex.url(f"meeting/{m['id']}.json"),
-            "type": _t("Meeting"),
+            "type": oparl_type("Meeting"),
             "name": " ".join(x for x in (m["body"], m["date"], f"({kind})") if x),
             "organization": [committee["id"]],
             "meetingState": "durchgeführt" if m["kind"] == "minutes" else "eingeladen",
         }
-        if start := _start(m["date"], m["time"]):
+        if start := meeting_start(m["date"], m["time"]):
             meeting["start"] = start
         if m.get("location"):
             loc = {
                 "id": ex.url(f"location/{m['id']}.json"),
-                "type": _t("Location"),
+                "type": oparl_type("Location"),
                 "description": m["location"],
                 "meetings": [meeting["id"]],
             }
@@ -288,16 +206,16 @@ def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
             meeting["participant"] = [person(p, org) for p in participants]
         doc = docs.get(m["document_id"])
         if doc is not None:
-            source = _document_file(ex, rows, doc, m, public)
+            source = document_file(ex, rows, doc, m, public)
             per_body[org]["file"].append(source)
             meeting["resultsProtocol" if m["kind"] == "minutes" else "invitation"] = source
         if m["id"] in invitation:
-            agenda_file = _document_file(ex, rows, invitation[m["id"]], m, public)
+            agenda_file = document_file(ex, rows, invitation[m["id"]], m, public)
             per_body[org]["file"].append(agenda_file)
             meeting["invitation"] = agenda_file
         agenda: list[dict[str, Any]] = []
         for order, it in enumerate(items_by_meeting.get(m["id"], []), 1):
-            ai = _agenda_item(ex, rows, it, m, meeting, order, public, doc)
+            ai = agenda_item(ex, rows, it, m, meeting, order, public, doc)
             for p in [] if (it["closed"] and public) else rows.presenters.get(it["id"], []):
                 person(p, org)
             agenda.append(ai)
@@ -317,7 +235,7 @@ def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
         for it, m, ai in treated:
             c = {
                 "id": ex.url(f"consultation/{it['id']}.json"),
-                "type": _t("Consultation"),
+                "type": oparl_type("Consultation"),
                 "paper": paper_id,
                 "agendaItem": ai["id"],
                 "meeting": ex.url(f"meeting/{m['id']}.json"),
@@ -331,7 +249,7 @@ def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
         first = treated[0][0]
         paper: dict[str, Any] = {
             "id": paper_id,
-            "type": _t("Paper"),
+            "type": oparl_type("Paper"),
             "body": body_url[org],
             "name": treated[-1][0]["title"],
             "reference": first["case_id"],
@@ -345,101 +263,25 @@ def build(rows: CorpusRows, base: str, public: bool = False) -> Export:
     for org, n in body_no.items():
         body: dict[str, Any] = {
             "id": body_url[org],
-            "type": _t("Body"),
+            "type": oparl_type("Body"),
             "system": ex.url("system.json"),
             "name": org,
             "legislativeTerm": [],
         }
         for list_name, objs in per_body[org].items():
-            body[list_name] = _external_list(ex, f"body/{n}/{list_name}.json", objs)
+            body[list_name] = external_list(ex, f"body/{n}/{list_name}.json", objs)
         bodies.append(ex.add(f"body/{n}.json", body))
     ex.add(
         "system.json",
         {
             "id": ex.url("system.json"),
-            "type": _t("System"),
+            "type": oparl_type("System"),
             "oparlVersion": SCHEMA,
             "name": "kitar",
-            "body": _external_list(ex, "bodies.json", bodies),
+            "body": external_list(ex, "bodies.json", bodies),
         },
     )
     return ex
-
-
-def _agenda_item(
-    ex: Export,
-    rows: CorpusRows,
-    it: dict[str, Any],
-    m: dict[str, Any],
-    meeting: dict[str, Any],
-    order: int,
-    public: bool,
-    doc: dict[str, Any] | None,
-) -> dict[str, Any]:
-    hide = bool(it["closed"]) and public
-    ai: dict[str, Any] = {
-        "id": ex.url(f"agendaitem/{it['id']}.json"),
-        "type": _t("AgendaItem"),
-        "meeting": meeting["id"],
-        "order": order,
-        "name": it["title"],
-        "public": not it["closed"],
-    }
-    if it["number"]:
-        ai["number"] = it["number"]
-    if not hide:
-        own = [
-            d for d in rows.decisions.get(it["id"], []) if not d["date"] or d["date"] == m["date"]
-        ]
-        text = own[-1]["text"] if own else it["decision"]
-        if text:
-            ai["resolutionText"] = text
-        recs = rows.recommendations.get(it["id"], [])
-        if recs:
-            ai["keyword"] = [f"Indstilling: {r}" for r in recs]
-        files = []
-        for a in rows.annexes.get(it["id"], []):
-            if a["confidential"] and public:
-                continue
-            files.append(_annex_file(ex, a, it, m, meeting, ai, doc))
-        if files:
-            ai["auxiliaryFile"] = files
-    return ex.add(f"agendaitem/{it['id']}.json", ai)
-
-
-def _annex_file(
-    ex: Export,
-    a: dict[str, Any],
-    it: dict[str, Any],
-    m: dict[str, Any],
-    meeting: dict[str, Any],
-    ai: dict[str, Any],
-    doc: dict[str, Any] | None,
-) -> dict[str, Any]:
-    path = Path(a.get("path") or "")  # a linked annex file, when the corpus has one
-    if path.name:
-        access = path.resolve().as_uri()
-    elif doc is not None and doc["path"]:
-        page = f"#page={it['page']}" if it["page"] else ""
-        access = Path(doc["path"]).resolve().as_uri() + page  # where the annex is listed
-    else:
-        access = meeting["id"]
-    name = f"Bilag {a['number']}: {a['title']}" if a["number"] else a["title"]
-    obj: dict[str, Any] = {
-        "id": ex.url(f"file/annex-{a['id']}.json"),
-        "type": _t("File"),
-        "name": name,
-        "accessUrl": access,
-        "meeting": [meeting["id"]],
-        "agendaItem": [ai["id"]],
-    }
-    if path.name:
-        obj["fileName"] = path.name
-    if m.get("date"):
-        obj["date"] = m["date"]
-    if a["confidential"]:
-        obj["keyword"] = ["fortroligt"]
-    return ex.add(f"file/annex-{a['id']}.json", obj)
 
 
 def export_oparl(

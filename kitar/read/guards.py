@@ -5,15 +5,16 @@ any buffer sized by such numbers (a histogram over x, say) then fills the memory
 coordinate is brought into the page box before kitar looks at it, and the page box itself
 into what a PDF page can be. The PDF library's own complaints ("Data-loss while
 decompressing corrupted data") are collected per document and become one kitar warning,
-instead of raw lines on stderr.
+instead of raw lines on stderr. And memory a reading step freed goes back to the system.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 # The largest page the PDF format allows (ISO 32000: 14 400 units = 200 inches a side);
@@ -143,3 +144,24 @@ def library_log(warnings: list[str] | None, path: object) -> Iterator[None]:
         message = library_warning(lines)
         if message and warnings is not None:
             warnings.append(f"{path}: {message}")
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, where the C library has it (Linux)."""
+    try:
+        return getattr(ctypes.CDLL(None), "malloc_trim", None)
+    except OSError:
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def release_freed_memory() -> None:
+    """Give memory freed by a reading step back to the system (glibc's malloc_trim; nothing
+    elsewhere). glibc keeps freed blocks (a document's pages, once its blocks are made) in the
+    heap for reuse, where later objects fragment them: trimmed before reflow, `kitar reflow`
+    of the KL report peaks 3 MB lower. One trim costs about a millisecond; once per batch of
+    pages it cost 10 % of the reading time for 1 MB, so it runs once per document."""
+    if _TRIM is not None:
+        _TRIM(0)

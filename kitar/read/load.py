@@ -124,10 +124,17 @@ def read_document(path: str | Path, ocr: OcrOptions | None = None) -> Document:
     """Read a PDF, DOCX or TXT file ("-" reads stdin) into a Document with its sha256; with
     `ocr`, a PDF's pages without a text layer are read by OCR."""
     p, data, kind = validate(path)
+    digest = hashlib.sha256(data).hexdigest()
     if kind == "pdf":
         from kitar.read.pdf import read_pdf
 
-        doc = read_pdf(p, data=data, ocr=ocr)
+        # A PDF on disk is opened by its path: its bytes (3 MB for a 100-page report) need not
+        # stay in memory while every page is read; stdin has only the bytes.
+        kept = data if p.name == STDIN_NAME else None
+        del data
+        doc = read_pdf(p, data=kept, ocr=ocr, sha256=digest)
+        doc.path = str(p)
+        return doc
     elif kind == "docx":
         doc = _read_via_file(p, data, ".docx", "docx")
     elif kind == "html":
@@ -136,7 +143,7 @@ def read_document(path: str | Path, ocr: OcrOptions | None = None) -> Document:
         doc = read_html(p, data=data)
     else:
         doc = _read_via_file(p, data, ".txt", "txt")
-    doc.sha256 = hashlib.sha256(data).hexdigest()
+    doc.sha256 = digest
     doc.path = str(p)
     return doc
 

@@ -19,7 +19,12 @@ from kitar.errors import (
     NothingToExtract,
 )
 from kitar.model import Document, Page, Word
-from kitar.read.guards import library_log, merge_library_warnings, page_size
+from kitar.read.guards import (
+    library_log,
+    merge_library_warnings,
+    page_size,
+    release_freed_memory,
+)
 from kitar.read.layout import Analysis
 from kitar.read.words import WORD_GAP_RATIO, clamped_word, lines_from_words
 from kitar.read.words import is_bold_font as is_bold_font  # re-exported: tests
@@ -263,23 +268,36 @@ def inspect_pdf(path: str | Path, page: int | None = None, data: bytes | None = 
     return analysis
 
 
+def file_sha256(path: str | Path) -> str:
+    """The file's SHA-256, read in blocks (a long PDF's bytes need not stay in memory)."""
+    try:
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        raise DocumentNotFound("no such file", path) from None
+
+
 def read_pdf(
-    path: str | Path, data: bytes | None = None, ocr: OcrOptions | None = None
+    path: str | Path,
+    data: bytes | None = None,
+    ocr: OcrOptions | None = None,
+    sha256: str | None = None,
 ) -> Document:
     """Read a PDF into a Document: blocks without running headers/footers/sidebar, plus
-    metadata; with `ocr`, scanned pages are read by OCR."""
-    if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            raise DocumentNotFound("no such file", path) from None
+    metadata; with `ocr`, scanned pages are read by OCR. Without `data` the file is opened by
+    its path (the reader takes what it needs from the file, not a copy of all of it)."""
+    if sha256 is None:
+        sha256 = hashlib.sha256(data).hexdigest() if data is not None else file_sha256(path)
     notes: list[str] = []
     pages = read_pages(path, data=data, warnings=notes, ocr=ocr)
-    return document_from_pages(path, data, pages, notes)
+    doc = document_from_pages(path, sha256, pages, notes)
+    del pages
+    release_freed_memory()  # the pages' words, before reflow builds its own
+    return doc
 
 
 def document_from_pages(
-    path: str | Path, data: bytes, pages: list[Page], notes: list[str] | None = None
+    path: str | Path, sha256: str, pages: list[Page], notes: list[str] | None = None
 ) -> Document:
     """Layout analysis and blocks over pages read earlier (possibly in chunks, in parallel)."""
     from kitar.read.layout import analyse
@@ -295,7 +313,7 @@ def document_from_pages(
         blocks=build_blocks(analysis.pages),
         metadata=dict(analysis.metadata),
         warnings=merge_library_warnings(list(notes or [])) + analysis.warnings,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         ocr_pages=[p.number for p in pages if p.ocr],
     )
     # The first page's running header names whose document this is ("Testrup Kommune –

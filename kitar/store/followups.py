@@ -1,4 +1,4 @@
-"""Follow-up status in the corpus (`followups` table, schema in kitar.store.migrations).
+"""Follow-up status in the corpus (`followups` table, schema in kitar.store.migration_steps).
 
 Status survives re-extraction: saving a meeting's follow-ups again keeps the id and status of
 an action already stored (same item and wording) and drops only open ones that vanished.

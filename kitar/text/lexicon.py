@@ -84,8 +84,8 @@ class HashedWords:
     @classmethod
     def fromfile(cls, path: Path) -> HashedWords:
         hashes = array("q")
-        with path.open("rb") as fh:
-            hashes.frombytes(fh.read())
+        with path.open("rb") as fh:  # read straight into the array: no 4 MB bytes copy
+            hashes.fromfile(fh, path.stat().st_size // hashes.itemsize)
         return cls(hashes)
 
 
