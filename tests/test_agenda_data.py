@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -128,23 +129,48 @@ def test_body_label_is_a_label_not_a_committee_name() -> None:
     assert not a.body_label.match("Udvalget for plan, udvikling og kultur (PUK)")
 
 
+def _named_checks(table: dict) -> Iterator[tuple[str, object, list[str], bool]]:
+    """(key, pattern or word list, strings, must match) for every table, nested ones too:
+    `<key>_examples`/`examples` (with `pattern`) must match, `..._counter_examples` must not."""
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _named_checks(value)
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for entry in value:
+                yield from _named_checks(entry)
+        for suffix, must in (("_counter_examples", False), ("_examples", True)):
+            if key.endswith(suffix) or key == suffix[1:]:
+                named = key[: -len(suffix)] or "pattern"
+                if named in table:
+                    yield key, table[named], value, must
+                break
+
+
 def test_every_named_pattern_matches_its_examples() -> None:
-    """`<key>_examples` in any table of agenda.toml are matched by that table's `<key>`."""
+    """In every data file (agenda.toml, wordings.toml), `<key>_examples` are matched by `<key>`
+    (a pattern, or a word list one of whose words each example contains) and
+    `<key>_counter_examples` are not."""
     import re
-    import tomllib
 
-    from kitar.parse.agenda import DATE
+    from kitar.parse.agenda import DATA_FILES, DATE, ORGS
+    from kitar.parse.followups import organisations
 
-    data = tomllib.loads((PROJECT_DIR / "pipelines" / "agenda.toml").read_text(encoding="utf-8"))
-    checked = 0
-    for table in data.values():
-        if not isinstance(table, dict):
-            continue
-        for key, examples in table.items():
-            if not key.endswith("_examples") or key[: -len("_examples")] not in table:
-                continue
-            pattern = re.compile(table[key[: -len("_examples")]].replace("{DATE}", DATE), re.I)
+    orgs = "|".join(re.escape(n) for n in sorted(organisations(), key=len, reverse=True))
+    checked = {True: 0, False: 0}
+    for name in DATA_FILES:
+        data = tomllib.loads((PROJECT_DIR / "pipelines" / name).read_text(encoding="utf-8"))
+        for key, named, examples, must in _named_checks(data):
+            if isinstance(named, list):  # a word list
+                assert named, key  # an empty list would match everywhere
+                words = "|".join(re.escape(w) for w in named)
+                spec = rf"(?<![\wæøå])(?:{words})(?![\wæøå])"
+            else:
+                assert isinstance(named, str), key
+                spec = named.replace("{DATE}", DATE).replace(ORGS, orgs)
+            # examples are matched in any case (agenda.toml sets its flags in code);
+            # counter-examples with the pattern as written (wordings.toml has its flags inline)
+            pattern = re.compile(spec, re.I if must else 0)
             for example in examples:
-                assert pattern.search(example), (key, example)
-                checked += 1
-    assert checked >= 20
+                assert bool(pattern.search(example)) == must, (name, key, example)
+                checked[must] += 1
+    assert checked[True] >= 150 and checked[False] >= 40, checked

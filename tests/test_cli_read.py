@@ -146,3 +146,25 @@ def test_real_ballerup_inspect_marks_header(samples: Path) -> None:
     result = runner.invoke(app, ["inspect", str(path), "-p", "3"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "sidehoved" in result.stdout and "Åbent referat" in result.stdout
+
+
+def test_fresh_process_patches_typer_help_module_only_when_needed(tmp_path: Path) -> None:
+    """A command that shows neither help nor an error never imports typer's rich help module
+    (4 MB, 30 ms); one that does gets the Danish one-line error from it all the same."""
+    import subprocess
+    import sys
+
+    note = tmp_path / "notat.txt"
+    note.write_text("Punkt 1. Budget\n", encoding="utf-8")
+    probe = (
+        "import sys\nfrom kitar.cli.app import main\nsys.argv = ['kitar', *sys.argv[1:]]\n"
+        "try:\n    main()\nfinally:\n"
+        "    print('rich_utils' if 'typer.rich_utils' in sys.modules else 'light', file=sys.stderr)"
+    )
+    run = [sys.executable, "-c", probe]
+    ok = subprocess.run([*run, "reflow", str(note)], capture_output=True, text=True)
+    assert ok.returncode == 0 and ok.stderr.strip().splitlines()[-1] == "light"
+    bad = subprocess.run([*run, "reflow", "--nope", str(note)], capture_output=True, text=True)
+    lines = bad.stderr.strip().splitlines()
+    assert bad.returncode == 2 and lines[-1] == "rich_utils"
+    assert lines[:-1] == ["kitar reflow: ukendt tilvalg --nope (se kitar reflow --help)"]

@@ -2,18 +2,24 @@
 
 typer 0.29 has no setting for either: its help shows Python types (`<bool>`, `<list[str]>`),
 English panel titles, and usage errors as a 4-5 line box. This module sets typer's own text
-constants and swaps two of its functions, once, at import; tests/test_cli_help.py fails if a
-typer upgrade stops that from working.
+constants and swaps two of its functions, once; the CLI tests of help screens and usage errors
+fail if a typer upgrade stops that from working.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import inspect
 import re
+import sys
+from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import Any
 
 from rich.markup import escape
-from typer import core, rich_utils
+from typer import core
 
 # typer's help texts (rich_utils constants), in Danish.
 _TEXTS = {
@@ -126,14 +132,61 @@ def _joined_paragraphs(original: Any) -> Any:
     return get_help_text
 
 
-def install() -> None:
-    """Apply the Danish help texts and the one-line errors (idempotent)."""
+_RICH_UTILS = "typer.rich_utils"
+
+
+def _install_rich_utils(rich_utils: Any) -> None:
+    """The parts that live in typer's rich help module: texts, errors, help paragraphs."""
     if getattr(rich_utils, "_kitar_installed", False):
         return
     for name, text in _TEXTS.items():
         setattr(rich_utils, name, text)
-    rich_utils.rich_format_error = one_line_error  # type: ignore[assignment]
+    rich_utils.rich_format_error = one_line_error
     rich_utils._get_help_text = _joined_paragraphs(rich_utils._get_help_text)
+    rich_utils._kitar_installed = True
+
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Runs `patch` on a module as soon as it is first imported, then leaves sys.meta_path.
+
+    typer imports its rich help module (and Markdown rendering with it: 4 MB and 30 ms)
+    only to show help or an error, so a command that does neither need not import it."""
+
+    def __init__(self, name: str, patch: Callable[[ModuleType], None]) -> None:
+        self.name, self.patch = name, patch
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _PatchingLoader(spec.loader, self.patch)
+        return spec
+
+
+class _PatchingLoader(importlib.abc.Loader):
+    def __init__(self, loader: importlib.abc.Loader, patch: Callable[[ModuleType], None]):
+        self.loader, self.patch = loader, patch
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.loader.exec_module(module)
+        self.patch(module)
+
+
+def install() -> None:
+    """Apply the Danish help texts and the one-line errors (idempotent)."""
+    if getattr(core, "_kitar_installed", False):
+        return
+    if _RICH_UTILS in sys.modules:
+        _install_rich_utils(sys.modules[_RICH_UTILS])
+    else:
+        sys.meta_path.insert(0, _AfterImport(_RICH_UTILS, _install_rich_utils))
     core.TyperOption.display_type_rich = _plain_type  # type: ignore[method-assign,assignment]
     core.TyperArgument.display_type_rich = _plain_type  # type: ignore[method-assign,assignment]
     from typer._click import core as click_core
@@ -145,7 +198,7 @@ def install() -> None:
     formatting.HelpFormatter.write_usage = _danish_usage(  # type: ignore[method-assign]
         formatting.HelpFormatter.write_usage
     )
-    rich_utils._kitar_installed = True  # type: ignore[attr-defined]
+    core._kitar_installed = True  # type: ignore[attr-defined]
 
 
 def example(*lines: str) -> str:

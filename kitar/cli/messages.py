@@ -112,7 +112,10 @@ _CATALOGUE = [
     (r"the PDF library reported (\d+) problem\(s\) reading it: (.*)",
      r"PDF-biblioteket meldte \1 problem(er) under læsningen: \2"),
     # Agenda data, case system exports, answer keys (kitar.parse, kitar.ingest)
+    (r"cannot load agenda forms: tables in two files: (.+)",
+     r"kan ikke indlæse dagsordensformerne: tabeller i to filer: \1"),
     (r"cannot load agenda forms: (.+)", r"kan ikke indlæse dagsordensformerne: \1"),
+    (r"unknown outcome (.+)", r"ukendt udfald \1"),
     (r"cannot read the export \((.+)\)", r"kan ikke læse eksporten (\1)"),
     (r"not a case system export of a meeting \(no agenda items\)",
      "ikke en eksport af et møde fra sagssystemet (ingen dagsordenspunkter)"),

@@ -1,8 +1,9 @@
-"""The agenda knowledge in `pipelines/agenda.toml`, loaded once and compiled.
+"""The agenda knowledge in `pipelines/agenda.toml` and `wordings.toml`, loaded once and compiled.
 
 This is the one module that reads the forms of item headings, case numbers, decision labels,
-recommendation lead-ins, closed markers and meeting titles; the rules in `kitar.parse` use the
-compiled patterns from here and never spell a Danish form of their own.
+recommendation lead-ins, closed markers and meeting titles, and the wordings of decision
+outcomes, follow-up actions and case keys; the rules in `kitar.parse` use the compiled patterns
+from here and never spell a Danish form of their own.
 """
 
 from __future__ import annotations
@@ -25,8 +26,15 @@ DATE = (
 )
 
 
+# The files of agenda knowledge in `pipelines/`, each a set of tables (a table in one file only):
+# the forms of a meeting document, and the wordings of what it decided and who does what.
+DATA_FILES = ("agenda.toml", "wordings.toml")
+# Stands for the names of organisations.txt in a follow-up pattern (kitar.parse.followups).
+ORGS = "{ORGS}"
+
+
 class AgendaDataError(KitarError):
-    """`pipelines/agenda.toml` is missing or malformed."""
+    """A file of `DATA_FILES` is missing or malformed."""
 
     exit_code = 2
 
@@ -55,6 +63,57 @@ class CaseShape:
     name: str
     pattern: re.Pattern[str]
     bare: bool = False
+
+
+@dataclass(frozen=True)
+class CaseKeyShape:
+    """A case system's number shape and how its key is written (`case_key` in wordings.toml)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    key: str
+
+
+@dataclass(frozen=True)
+class FollowupWords:
+    """The `followup` table of wordings.toml: the grammar of who does what next."""
+
+    plan_heading: re.Pattern[str]
+    take_note: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    and_that: re.Pattern[str]
+    clause_opener: re.Pattern[str]
+    organisation_subject: str  # a pattern with ORGS in it
+    joint_owner: str
+    definite_subject: re.Pattern[str]
+    not_agents: frozenset[str]
+    person_subject: re.Pattern[str]
+    present_verb: re.Pattern[str]
+    meeting_verbs: frozenset[str]
+    never_verbs: frozenset[str]
+    statement_verbs: frozenset[str]
+    modals: frozenset[str]
+    passive_clause: re.Pattern[str]
+    meeting_passive: re.Pattern[str]
+    statement_passive: re.Pattern[str]
+    agent: re.Pattern[str]
+    organisations_fallback: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> FollowupWords:
+        """Patterns compiled as written (flags inline), word lists as sets, texts as they are."""
+        values: dict[str, Any] = {}
+        for name, kind in cls.__annotations__.items():
+            value = table[name]
+            if "Pattern" in kind:
+                value = re.compile(value)
+            elif "frozenset" in kind:
+                value = frozenset(value)
+            elif "tuple" in kind:
+                value = tuple(value)
+            values[name] = value
+        return cls(**values)
 
 
 def _compile(spec: str, ignore_case: bool = False) -> re.Pattern[str]:
@@ -155,6 +214,15 @@ class Agenda:
         self.location_label = _compile(mt["location_label"], True)
         self.date_label = _compile(mt["date_label"], True)
         self.title_meeting_in = _compile(mt["title_meeting_in"], True)
+        # wordings.toml: its patterns carry their flags inline, so they compile as written
+        self.outcomes = [(o["name"], re.compile(o["pattern"])) for o in data["outcome"]]
+        self.followup = FollowupWords.from_table(data["followup"])
+        ck = data["case_key"]
+        self.case_key_label = re.compile(ck["label"])
+        self.case_key_shapes = [
+            CaseKeyShape(s["name"], re.compile(s["pattern"]), s["key"]) for s in ck["shape"]
+        ]
+        self.organisation = re.compile(data["organisation"]["pattern"])
 
     def case_id_in(self, text: str) -> str | None:
         """A labelled case number in `text` (`Sagsnr.: 330-2018-3619` → `330-2018-3619`)."""
@@ -167,21 +235,29 @@ class Agenda:
         return m.group("id") if m else None
 
 
-def agenda_file(directory: Path | None = None) -> Path:
-    """`agenda.toml` in the pipelines folder, or the project's own when a custom folder has none."""
-    path = (directory or pipelines_dir()) / "agenda.toml"
-    return path if path.exists() else PROJECT_DIR / "pipelines" / "agenda.toml"
+def agenda_file(directory: Path | None = None, name: str = DATA_FILES[0]) -> Path:
+    """A data file in the pipelines folder, or the project's own when a custom folder has none."""
+    path = (directory or pipelines_dir()) / name
+    return path if path.exists() else PROJECT_DIR / "pipelines" / name
 
 
 @lru_cache(maxsize=4)
-def _load(path: Path) -> Agenda:
+def _load(paths: tuple[Path, ...]) -> Agenda:
+    data: dict[str, Any] = {}
+    for path in paths:
+        try:
+            part = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise AgendaDataError(f"cannot load agenda forms: {exc}", path) from exc
+        if clash := sorted(data.keys() & part.keys()):
+            raise AgendaDataError(f"cannot load agenda forms: tables in two files: {clash}", path)
+        data |= part
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
         return Agenda(data)
-    except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as exc:
-        raise AgendaDataError(f"cannot load agenda forms: {exc}", path) from exc
+    except (KeyError, re.error) as exc:
+        raise AgendaDataError(f"cannot load agenda forms: {exc}", paths[0].parent) from exc
 
 
 def agenda() -> Agenda:
-    """The compiled agenda forms (cached per file)."""
-    return _load(agenda_file())
+    """The compiled agenda forms (cached per set of files)."""
+    return _load(tuple(agenda_file(name=name) for name in DATA_FILES))

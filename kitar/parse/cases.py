@@ -9,59 +9,36 @@ shape's separators: `12/27845` and `12-27845` stay apart (two systems write them
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+import string
+from collections.abc import Iterable
+from typing import Any
 
-# "Sagsnr.:", "Sags nr.", "Sags ID:", "Sagsnummer", "J.nr.", "Journalnr.", "Sag:" before a number.
-_LABEL_RE = re.compile(
-    r"^\s*(?:(?:sags?\s*(?:nr|nummer|id)|j(?:ournal)?\.?\s*nr)\.?\s*:?|sag\s*:)\s*", re.I
-)
+from kitar.parse.agenda import agenda
+
+# The labels, shapes and keys are data: `[case_key]` in pipelines/wordings.toml.
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"})
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _int(text: str) -> str:
-    return str(int(text))
+class _KeyFormatter(string.Formatter):
+    """A shape's `key`: `{5!i}` is group 5 as a number, so its leading zeros go (`04` → `4`)."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        return int(value) if conversion == "i" else super().convert_field(value, conversion)
 
 
-# (name, pattern over the number with spaces removed, canonical form), most specific first.
-Shape = tuple[str, re.Pattern[str], Callable[[re.Match[str]], str]]
-SHAPES: list[Shape] = [
-    # KLE journal number: "00.01.00-G01-4-24" (subject, facet, serial, year)
-    (
-        "kle",
-        re.compile(r"(\d{2})\.(\d{2})\.(\d{2})-([A-ZÆØÅ]\d{2})-(\d+)-(\d{2})"),
-        lambda m: f"{m[1]}.{m[2]}.{m[3]}-{m[4]}-{_int(m[5])}-{m[6]}",
-    ),
-    # KL's SAG-2016-01234 / EMN-2016-00123
-    (
-        "kl",
-        re.compile(r"(SAG|EMN)-?(\d{4})-(\d+)"),
-        lambda m: f"{m[1]}-{m[2]}-{int(m[3]):05d}",
-    ),
-    # SBSYS with an office prefix: "330-2018-3619"
-    (
-        "prefix-year-serial",
-        re.compile(r"(\d{1,4})-((?:19|20)\d{2})-(\d+)"),
-        lambda m: f"{_int(m[1])}-{m[2]}-{_int(m[3])}",
-    ),
-    # eDoc: "2012-28504"
-    ("year-serial", re.compile(r"((?:19|20)\d{2})-(\d+)"), lambda m: f"{m[1]}-{_int(m[2])}"),
-    # Acadre and others: "12/27845", "16/34038"
-    ("year/serial", re.compile(r"(\d{2})/(\d+)"), lambda m: f"{m[1]}/{_int(m[2])}"),
-    # A bare serial: "299835"; five digits at least, so a year is a title word
-    ("serial", re.compile(r"(\d{5,9})"), lambda m: _int(m[1])),
-]
+_KEY = _KeyFormatter()
 
 
 def _bare(text: str) -> str:
-    text = _LABEL_RE.sub("", text.translate(_DASHES).strip())
+    text = agenda().case_key_label.sub("", text.translate(_DASHES).strip())
     return _SPACE_RE.sub("", text).rstrip(".,;:").upper()
 
 
 def case_shape(text: str) -> str | None:
     """The system shape a case number has ("year/serial", "kle", …), or None."""
     bare = _bare(text)
-    return next((name for name, rx, _ in SHAPES if rx.fullmatch(bare)), None)
+    return next((s.name for s in agenda().case_key_shapes if s.pattern.fullmatch(bare)), None)
 
 
 def is_case_number(text: str) -> bool:
@@ -79,17 +56,12 @@ def case_key(text: str | None) -> str | None:
     bare = _bare(text)
     if not bare:
         return None
-    for _name, rx, canonical in SHAPES:
-        if m := rx.fullmatch(bare):
-            return canonical(m)
+    for shape in agenda().case_key_shapes:
+        if m := shape.pattern.fullmatch(bare):
+            return _KEY.format(shape.key, m.group(0), *m.groups())
     return bare
 
 
-# "Testrup Kommune", "Nordby Kommune", "Testø Regionskommune", and the five regions.
-_ORGANISATION_RE = re.compile(
-    r"\b(?:[A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+)?\s(?:Kommune|Regionskommune)|"
-    r"Region\s(?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland))\b"
-)
 # The header: an organisation named in the first lines of a document (or its page title) is
 # its own. Further in, a text names others ("i samarbejde med Region Sjælland"): a KL agenda
 # names another region three times, so mentions in the body are no evidence.
@@ -99,6 +71,6 @@ HEADER_BLOCKS = 15
 def find_organisation(header: Iterable[str]) -> str | None:
     """The first municipality or region the header names (`Testrup Kommune`), or None."""
     for text in header:
-        if m := _ORGANISATION_RE.search(text):
+        if m := agenda().organisation.search(text):
             return " ".join(m.group(0).split())
     return None

@@ -1,6 +1,8 @@
 """Follow-up actions (who does what by when) from decisions, recommendations and item texts.
 
-Pure functions over kitar.model objects; sentences are split by regex, no spaCy needed.
+Pure functions over kitar.model objects; sentences are split by regex, no spaCy needed. The
+Danish grammar of an action (lead-ins, subjects, verbs, passives) is data: `[followup]` in
+`pipelines/wordings.toml`.
 """
 
 from __future__ import annotations
@@ -14,92 +16,9 @@ from pathlib import Path
 
 from kitar.config import pipeline_entries
 from kitar.model import FollowUp, Item, Meeting, child_key
+from kitar.parse.agenda import ORGS, agenda
 from kitar.parse.outcome import classify_decision
 from kitar.text.deadlines import find_due
-
-# Used when pipelines/organisations.txt is absent.
-_DEFAULT_ORGS = [
-    "KL",
-    "KOMBIT",
-    "Administrationen",
-    "Forvaltningen",
-    "Sekretariatet",
-    "Direktionen",
-]
-_DEFAULT_ABBREVIATIONS = [
-    "bl.a.",
-    "jf.",
-    "f.eks.",
-    "pr.",
-    "vedr.",
-    "ift.",
-    "ca.",
-    "mv.",
-    "nr.",
-    "kl.",
-    "evt.",
-    "dvs.",
-    "osv.",
-    "pga.",
-    "inkl.",
-    "d.",
-    "stk.",
-]
-# Section headings whose sentences are plans rather than background: "Videre proces".
-_FOLLOWUP_HEADINGS = re.compile(r"opfølgning|videre\s+(?:proces|forløb)|næste\s+skridt|tidsplan|"
-                                r"proces|handling|aftaler?", re.I)  # fmt: skip
-# "Indstillingen tages til efterretning", "Orienteringen blev taget til efterretning".
-_TAKE_NOTE = re.compile(r"\b(?:tages|taget|tager|tog)\s+(?:\w+\s+){0,3}?til\s+efterretning|"
-                        r"\btil\s+orientering\b|^\s*orienteringen\b", re.I)  # fmt: skip
-# Lead-ins before the actual clause: "Direktøren indstiller, at …", "Det blev aftalt, at …".
-# "… godkender, at sekretariatet udarbejder …": the approval is the meeting's, the clause an action.
-_LEAD_IN = re.compile(r"^.{0,80}?\b(?:indstill|beslut|aftal|vedtag|anbefal|besluttede|aftalte|"
-                      r"godkend)\w*[^,.]{0,40},?\s+at\s+", re.I)  # fmt: skip
-_AND_THAT = re.compile(r",?\s+(?:og|samt)\s+at\s+", re.I)
-# Verbs of the meeting itself ("Rådet drøfter …"): an action only with a deadline.
-_MEETING_VERBS = {"drøfter", "drøftede", "godkender", "godkendte", "tiltræder", "tager", "noterer",
-                  "bemærker", "vedtager", "beslutter", "besluttede", "anbefaler", "indstiller",
-                  "konstaterer", "kommer", "orienterer", "giver", "bliver", "ønsker", "finder",
-                  "støtter", "opfordrer"}  # fmt: skip
-# "KL har igangsat …", "Projektet er forsinket": perfect tense and states are background.
-_NEVER_VERBS = {"har", "havde", "er", "var", "blev", "fik"}
-# Opinions and reports are not promises: "Administrationen vurderer, at renoveringen kan …".
-_STATEMENT_VERBS = {
-    "vurderer",
-    "forventer",
-    "mener",
-    "skønner",
-    "anser",
-    "oplyser",
-    "beretter",
-    "redegør",
-    "fremhæver",
-    "understreger",
-    "påpeger",
-    "konkluderer",
-    "antager",
-}
-_MODALS = {"skal", "vil", "bedes", "anmodes", "sørger", "påtager"}
-# A unit or office as subject: "Administrationen", "Sekretariatet", "Styregruppen", "Direktøren".
-_DEFINITE = re.compile(
-    r"^(?P<who>[A-ZÆØÅ][a-zæøåé-]*(?:ionen|ningen|iatet|gruppen|udvalget|rådet|ledelsen|ktøren|"
-    r"chefen|formanden|mesteren|afdelingen|centret|centeret|enheden|teamet|kontoret|styrelsen|"
-    r"ministeriet|partnerne|kommunerne|regionerne))\s+(?P<verb>[a-zæøå]+)"
-)
-# Definite nouns that are things, not agents: "Orienteringen", "Indstillingen".
-_NOT_AGENTS = {"Orienteringen", "Indstillingen", "Beslutningen", "Evalueringen", "Løsningen",
-               "Ansøgningen", "Bevillingen", "Ændringen", "Opgørelsen", "Vurderingen",
-               "Høringen", "Afklaringen", "Implementeringen", "Digitaliseringen"}  # fmt: skip
-# A person's name: two or three capitalised words, "Anne Holm sender …".
-_PERSON = re.compile(
-    r"^(?P<who>[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé-]+){1,2})\s+(?P<verb>[a-zæøå]+)"
-)
-# Passives of the meeting itself: "It-Arkitekturrådet orienteres om …" is not a follow-up.
-_MEETING_PASSIVES = re.compile(r"\b(?:orienteres|drøftes|godkendes|noteres|vedtages|tages)\b", re.I)
-# Expectations are not actions: "Kontrakten forventes sendt i EU-udbud i løbet af efteråret".
-_STATEMENT_PASSIVES = re.compile(r"\b(?:forventes|vurderes|skønnes|antages|regnes|påregnes|"
-                                 r"anslås|planlægges)\b", re.I)  # fmt: skip
-_AGENT = re.compile(r"\baf\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ-]+)")  # "udarbejdes af KOMBIT"
 
 
 @lru_cache(maxsize=4)
@@ -109,7 +28,9 @@ def organisations(directory: Path | None = None) -> dict[str, str]:
     `KL = Kommunernes Landsforening` makes both spellings mean KL; a name that also has its
     own line stays itself (`Digst = Digitaliseringsstyrelsen` → Digitaliseringsstyrelsen).
     """
-    lines = pipeline_entries("organisations.txt", directory) or _DEFAULT_ORGS
+    lines = pipeline_entries("organisations.txt", directory) or list(
+        agenda().followup.organisations_fallback
+    )
     plain = {line for line in lines if "=" not in line}
     names: dict[str, str] = {}
     for line in lines:
@@ -121,14 +42,10 @@ def organisations(directory: Path | None = None) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
-def _abbreviations(directory: Path | None = None) -> tuple[str, ...]:
+def _abbreviation_re(always: tuple[str, ...], directory: Path | None = None) -> re.Pattern[str]:
     found = pipeline_entries("abbreviations.txt", directory)
-    return tuple(sorted(set(found) | set(_DEFAULT_ABBREVIATIONS), key=len, reverse=True))
-
-
-@lru_cache(maxsize=4)
-def _abbreviation_re(directory: Path | None = None) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(a) for a in _abbreviations(directory))
+    ordered = sorted(set(found) | set(always), key=len, reverse=True)
+    alternatives = "|".join(re.escape(a) for a in ordered)
     return re.compile(r"(?<![\wæøåÆØÅ])(?:" + alternatives + ")", re.I)
 
 
@@ -138,67 +55,68 @@ def _hide_dots(m: re.Match[str]) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of Danish prose; `bl.a.`, `jf.`, `f.eks.`, `pr.`, `vedr.`, `ift.` stay inside."""
-    protected = _abbreviation_re().sub(_hide_dots, text)
+    protected = _abbreviation_re(agenda().followup.abbreviations).sub(_hide_dots, text)
     parts = re.split(r"(?<=[.!?])\s+(?=[\"“”»(]?[A-ZÆØÅ0-9])|\n+", protected)
     return [p.replace("\x00", ".").strip() for p in parts if p.strip()]
 
 
 def takes_note(text: str) -> bool:
     """`Sagen tages til efterretning.` — noting is not an action."""
-    return bool(_TAKE_NOTE.search(text))
+    return bool(agenda().followup.take_note.search(text))
 
 
 def _clauses(sentence: str) -> list[str]:
     """The `at …` clauses of an indstilling/decision sentence, else the sentence itself."""
-    body = _LEAD_IN.sub("", sentence, count=1)
-    return [c.strip(" ,;.") for c in _AND_THAT.split(body) if c.strip(" ,;.")]
+    words = agenda().followup
+    body = words.lead_in.sub("", sentence, count=1)
+    return [c.strip(" ,;.") for c in words.and_that.split(body) if c.strip(" ,;.")]
 
 
 @lru_cache(maxsize=8)
-def _org_re(names: tuple[str, ...]) -> re.Pattern[str]:
+def _org_re(pattern: str, names: tuple[str, ...]) -> re.Pattern[str]:
     """`KL sender`, `KL og KOMBIT udarbejder`, `KL's sekretariat udarbejder`: then the verb."""
-    alt = "|".join(re.escape(n) for n in names)
-    return re.compile(
-        rf"(?P<org>{alt})(?:\s+og\s+(?P<org2>{alt}))?(?:'s?\s+[a-zæøå]+)?\s+(?P<verb>[a-zæøå]+)"
-    )
+    return re.compile(pattern.replace(ORGS, "|".join(re.escape(n) for n in names)))
 
 
 def _owner(clause: str, orgs: dict[str, str]) -> tuple[str | None, str | None]:
     """(owner, verb) when the clause starts with an organisation, unit or person as subject."""
-    clause = re.sub(r"^(?:at|og|samt|derefter|herefter|efterfølgende)\s+", "", clause, flags=re.I)
+    words = agenda().followup
+    clause = words.clause_opener.sub("", clause, count=1)
     # a clause after "at" starts in lower case: "at forvaltningen udarbejder …"
     clause = clause[:1].upper() + clause[1:]
-    m = _org_re(tuple(sorted(orgs, key=len, reverse=True))).match(clause)
+    names = tuple(sorted(orgs, key=len, reverse=True))
+    m = _org_re(words.organisation_subject, names).match(clause)
     if m:
         owner = orgs[m.group("org")]
         if m.group("org2"):
-            owner += " og " + orgs[m.group("org2")]
+            owner = words.joint_owner.format(owner, orgs[m.group("org2")])
         return owner, m.group("verb")
-    for pattern in (_DEFINITE, _PERSON):
+    for pattern in (words.definite_subject, words.person_subject):
         m = pattern.match(clause)
-        if m is None or m.group("who") in _NOT_AGENTS:
+        if m is None or m.group("who") in words.not_agents:
             continue
         verb = m.group("verb")
-        if verb in _MODALS or (verb.endswith("r") and not verb.endswith("es")):
+        if verb in words.modals or words.present_verb.search(verb):
             return m.group("who"), verb
     return None, None
 
 
 def _is_action_verb(verb: str, has_due: bool) -> bool:
-    if verb in _NEVER_VERBS or verb in _STATEMENT_VERBS:
+    words = agenda().followup
+    if verb in words.never_verbs or verb in words.statement_verbs:
         return False
-    if verb in _MODALS:
+    if verb in words.modals:
         return True
-    if verb in _MEETING_VERBS:
+    if verb in words.meeting_verbs:
         return has_due
-    if verb.endswith(("ede", "te")):  # past tense: background, not a promise
-        return False
-    return verb.endswith("r")  # present tense: "sender", "forelægger", "går"
+    # the present tense promises ("sender", "går"); the past ("sendte") is background
+    return bool(words.present_verb.search(verb))
 
 
 def _from_sentence(sentence: str, origin: str, require_due: bool, ctx: _Context) -> list[FollowUp]:
     if takes_note(sentence):
         return []
+    words = agenda().followup
     found: list[FollowUp] = []
     sentence = re.sub(r"^[-–•]\s+", "", sentence)  # a bullet left in the text
     for clause in _clauses(sentence):
@@ -209,11 +127,11 @@ def _from_sentence(sentence: str, origin: str, require_due: bool, ctx: _Context)
             continue  # "i juni 2016" at an August 2016 meeting: history, not a promise
         owner, verb = _owner(clause, ctx.orgs)
         if owner is None or verb is None:
-            agent = _AGENT.search(clause)
+            agent = words.agent.search(clause)
             # "Sagen genoptages …": the passive verb comes early, after a short subject.
-            passive = re.match(r"^(?:[\wæøåÆØÅ.-]+\s+){1,4}?[a-zæøå]{4,}es\b", clause)
-            if (not (due and passive) or _MEETING_PASSIVES.search(clause)
-                    or _STATEMENT_PASSIVES.search(clause)):  # fmt: skip
+            passive = words.passive_clause.match(clause)
+            if (not (due and passive) or words.meeting_passive.search(clause)
+                    or words.statement_passive.search(clause)):  # fmt: skip
                 continue  # "Sagen genoptages på næste møde" is kept, without an owner
             owner = ctx.orgs.get(agent.group("who"), agent.group("who")) if agent else None
         elif not _is_action_verb(verb, due is not None):
@@ -257,7 +175,7 @@ def _item_sources(item: Item) -> Iterable[tuple[str, str, bool]]:
         for rec in item.recommendations:
             yield rec, "recommendation", False
     for section in item.sections:
-        if _FOLLOWUP_HEADINGS.search(section.heading):
+        if agenda().followup.plan_heading.search(section.heading):
             yield section.text, f"section:{section.heading}", False
 
 

@@ -31,11 +31,12 @@ from kitar.read.guards import page_size
 
 _FONT_BUFFER = 256
 # Pages grouped into words together: the array work costs microseconds per call whatever the
-# number of characters, so pages share it up to this many characters (4 pages of the KL
-# report, 7 of a generated agenda). Measured on the report: one page at a time costs 10 %
-# more CPU than 20,000 characters, 10,000 no more CPU to within the noise (0-4 %) and 4 MB
-# less at the reading peak (the batch's arrays and buffers), 5,000 no less memory.
-BATCH_CHARS = 10_000
+# number of characters, so pages share it up to this many characters (6 pages of the KL
+# report, 10 of a generated agenda). Measured on the report, reader CPU time over PDFium's
+# floor: one page at a time 10 % more than 20,000 characters; 15,000 the same as 20,000
+# (1.84x vs 1.86x) and 2 MB less at the reading peak (the batch's arrays and buffers);
+# 10,000 another 1 MB less but 6 % slower.
+BATCH_CHARS = 15_000
 BATCH_PAGES = 16  # and at most this many pages (short pages)
 _BOX_DIGITS = 4  # a page box in the file has at most this many decimals in practice
 
