@@ -213,3 +213,33 @@ def test_text_markup_around_headings_is_layout_not_text(heading: Callable[[int, 
     m = parsed(minutes(heading))
     assert [(i.number, i.title) for i in m.items] == [(str(n), t) for n, t in enumerate(TITLES, 1)]
     assert not any("=" in b.text or "--" in b.text for b in parse_text(minutes(heading)).blocks)
+
+
+def test_numbered_headings_apart_from_each_other_are_items_without_other_evidence() -> None:
+    """An agenda as plain text: `N. Titel`, prose, a recommendation, no section headings or
+    case numbers. A numbered line standing apart is a heading; a run of numbered lines is a
+    list in the text."""
+
+    def body(n: int) -> list[str]:
+        return [
+            "Sagen forelægges udvalget.",
+            "",
+            "Forvaltningen indstiller, at sagen godkendes.",
+            "",
+        ]
+
+    m = parsed(minutes(lambda n, t: f"{n}. {t}", body))
+    assert [i.number for i in m.items] == ["1", "2", "3"]
+
+    def listed(n: int) -> list[str]:
+        return [
+            "Planen har tre dele:",
+            "",
+            "1. Fælles arkitektur",
+            "2. Fælles data",
+            "3. Fælles drift",
+            "",
+        ]
+
+    m = parsed(minutes(lambda n, t: f"{n}. {t}", lambda n: body(n) + listed(n)))
+    assert [i.title for i in m.items] == TITLES

@@ -204,6 +204,18 @@ def _form(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
     return [Evidence(f"form:{c.form}", W.FORM.get(c.form, 0.0))]
 
 
+def _list_number(block: Block) -> int | None:
+    mark = (block.marker or "").rstrip(".)")
+    return int(mark) if block.kind == "list_item" and mark.isdigit() else None
+
+
+def _in_numbered_run(blocks: list[Block], i: int, number: int) -> bool:
+    """A numbered list item next to the one before or after it in number: a list in the text
+    ("1. Fælles …" / "2. …"); an item's heading stands apart from the next, its text between."""
+    before = i > 0 and _list_number(blocks[i - 1]) == number - 1
+    return before or (i + 1 < len(blocks) and _list_number(blocks[i + 1]) == number + 1)
+
+
 @_rule("typography")
 def _typography(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
     block = blocks[c.index]
@@ -214,8 +226,9 @@ def _typography(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidenc
         out.append(Evidence("fed", W.BOLD))
     if ctx.body_size and block.size > ctx.body_size + 0.5:
         out.append(Evidence("større skrift", W.LARGER, f"{block.size:.1f} > {ctx.body_size:.1f}"))
-    if block.kind == "list_item" and not (block.marker and not block.marker[:1].isalnum()):
-        out.append(Evidence("nummereret listepunkt", W.LIST_ITEM))
+    numbered = block.kind == "list_item" and not (block.marker and not block.marker[:1].isalnum())
+    if numbered and _in_numbered_run(blocks, c.index, c.number):
+        out.append(Evidence("nummereret listepunkt i en række", W.LIST_ITEM))
     if c.start == 0 or blocks[c.start - 1].page != blocks[c.start].page:
         out.append(Evidence("starter en side", W.PAGE_START))
     return out

@@ -25,7 +25,8 @@ FORM = {
 HEADING_STYLE = 3.0  # a Word heading style or a reader heading: the author marked it
 BOLD = 2.0  # bold heading in a PDF: strong, but bold lead-ins exist in body text
 LARGER = 1.0  # larger than the body font
-LIST_ITEM = -2.0  # a numbered list item inside text is the usual false candidate
+LIST_ITEM = -2.0  # a numbered list item inside text is the usual false candidate: one next to
+# another numbered list item (a heading stands apart from the next, its item's text between)
 PAGE_START = 1.0  # items often start a page
 # ---- the text of the title ----------------------------------------------------------------
 ROUTINE_TITLE = 2.0  # "Godkendelse af dagsorden", "Eventuelt": every agenda has them
