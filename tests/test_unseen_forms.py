@@ -243,3 +243,29 @@ def test_numbered_headings_apart_from_each_other_are_items_without_other_evidenc
 
     m = parsed(minutes(lambda n, t: f"{n}. {t}", lambda n: body(n) + listed(n)))
     assert [i.title for i in m.items] == TITLES
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Indstilling: Forvaltningen indstiller, at sagen godkendes.",
+        "Indstilling: At sagen godkendes.",
+    ],
+)
+def test_a_recommendation_on_its_headings_line(line: str) -> None:
+    def body(n: int) -> list[str]:
+        return [
+            "Sagsfremstilling",
+            "",
+            "Sagen forelægges.",
+            "",
+            line,
+            "",
+            "Beslutning",
+            "",
+            "Godkendt.",
+            "",
+        ]
+
+    m = parsed(minutes(lambda n, t: f"{n}. {t}", body))
+    assert [i.recommendations for i in m.items] == [["sagen godkendes"]] * 3

@@ -185,6 +185,7 @@ class Agenda:
         rec = data["recommendation"]
         self.rec_lead = _compile(rec["lead"])
         self.rec_heading = _compile(rec["heading"], True)
+        self.rec_inline_heading = _compile(rec["inline_heading"])
         self.rec_clause = _compile(rec["clause"])
         self.rec_split = _compile(rec["split"])
         self.presenter = _compile(data["presenter"]["pattern"], True)

@@ -139,8 +139,17 @@ def recommendations(blocks: list[Block], used: set[int]) -> list[str]:
                 out.extend(c for c in listed if c)
                 i = j
                 continue
-        head = blocks[i].text[:200]
-        m = a.rec_lead.match(blocks[i].text.strip()) if _LEAD_WORD.search(head) else None
+        text = blocks[i].text.strip()
+        inline = a.rec_inline_heading.match(text)
+        if inline:  # "Indstilling: Forvaltningen indstiller, at …" on one line
+            text = text[inline.end() :]
+        m = a.rec_lead.match(text) if _LEAD_WORD.search(text[:200]) else None
+        if not m and inline and (clause := a.rec_clause.match(text)):
+            used.add(i)  # "Indstilling: At planen godkendes"
+            listed, j = _collect(blocks, i + 1, used)
+            out.extend([clean_clause(clause.group("text")), *(c for c in listed if c)])
+            i = j
+            continue
         if not m:
             i += 1
             continue
