@@ -16,21 +16,30 @@ Rewrite = Callable[[str, Key], tuple[str, Key]]
 H = re.compile(r"^(\s*)(\d{1,4})\.\s+(.*)$")
 
 
-def heads(fn: Callable[[re.Match[str]], str]) -> Rewrite:
+def heads(fn: Callable[[re.Match[str]], str], body_only: bool = False) -> Rewrite:
+    """Rewrite the lines that are an item's heading (number and title as the key has them);
+    `body_only`: not the lines of a list of the items (a heading line next to another)."""
+
     def rw(text: str, key: Key) -> tuple[str, Key]:
         titles = {str(i["number"]): i["title"] for i in key.get("items", [])}
+        lines = text.split("\n")
         out = []
-        for line in text.split("\n"):
+        for n, line in enumerate(lines):
             m = H.match(line)
             own = (
                 m
                 and m.group(2) in titles
                 and m.group(3)[:15].casefold() == titles[m.group(2)][:15].casefold()
+                and not (body_only and _in_run(lines, n))
             )
             out.append(fn(m) if m and own else line)
         return "\n".join(out), key
 
     return rw
+
+
+def _in_run(lines: list[str], n: int) -> bool:
+    return any(H.match(lines[k]) for k in (n - 1, n + 1) if 0 <= k < len(lines))
 
 
 def textonly(fn: Callable[[str], str]) -> Rewrite:
@@ -303,3 +312,36 @@ def decision_line(fmt: str) -> Rewrite:
 def rec_bullets(bullet: str) -> Rewrite:
     rx = re.compile(r"(?m)^(\s*)(?:\d\.\s+at|\d\.\s+At|at)\s+(?=\S)")
     return textonly(lambda t: rx.sub(lambda m: m.group(1) + bullet + "at ", t))
+
+
+def retitle(fmt: Callable[[str, str, str, str], str]) -> Rewrite:
+    """A title of another system above the text (same body, date and kind):
+    `fmt(body, "3. marts 2026", "tirsdag", "03.03.2026")`."""
+
+    def rw(text: str, key: Key) -> tuple[str, Key]:
+        mt = key.get("meeting") or {}
+        if not mt.get("body") or not mt.get("date") or mt.get("kind") != "minutes":
+            return text, key
+        d = date.fromisoformat(mt["date"])
+        long = f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+        numeric = f"{d.day:02d}.{d.month:02d}.{d.year}"
+        return fmt(mt["body"], long, WEEKDAYS[d.weekday()], numeric) + "\n\n" + text, key
+
+    return rw
+
+
+def case_on_heading_line(text: str, key: Key) -> tuple[str, Key]:
+    """The case line joined to the heading's line after a tab (a table row flattened)."""
+    lines = text.split("\n")
+    ids = {i.get("case_id") for i in key.get("items", []) if i.get("case_id")}
+    for i, line in enumerate(lines):
+        if not H.match(line) or _in_run(lines, i):
+            continue
+        # the case line within the 2 lines before or the 4 after
+        for j in [*range(i + 1, min(len(lines), i + 5)), *range(max(0, i - 2), i)]:
+            cm = re.match(r"^\s*Sagsnr\.:?\s*(\S+)", lines[j])
+            if cm and cm.group(1) in ids:
+                lines[i] = f"{line}\tSagsnr.: {cm.group(1)}"
+                lines[j] = ""
+                break
+    return "\n".join(lines), key

@@ -30,6 +30,7 @@ from tests.system_rewrites import (
     add_toc,
     case_after_heading,
     case_in_heading,
+    case_on_heading_line,
     close_some,
     decision_line,
     heads,
@@ -39,6 +40,7 @@ from tests.system_rewrites import (
     redate,
     relabel_case,
     reshape_case,
+    retitle,
     soft_hyphens,
     sub_lines,
     textonly,
@@ -72,6 +74,26 @@ REWRITES: dict[str, Rewrite] = {
     "markdown-h2": heads(lambda m: f"## {m[2]}. {m[3]}"),
     "markdown-bold": heads(lambda m: f"{m[1]}**{m[2]}. {m[3]}**"),
     "underlined": heads(lambda m: f"{m[1]}{m[2]}. {m[3]}\n{m[1]}" + "=" * min(60, len(m[3]) + 4)),
+    "punkt-own-line": heads(lambda m: f"{m[1]}Punkt {m[2]}\n\n{m[1]}{m[3]}"),
+    "sag-nr-no-dash": heads(lambda m: f"{m[1]}Sag nr. {m[2]} {m[3]}"),
+    "punkt-en-dash": heads(lambda m: f"{m[1]}Punkt {m[2]} – {m[3]}"),
+    "pkt-no-dot": heads(lambda m: f"{m[1]}Pkt {m[2]} {m[3]}"),
+    "caps-punkt": heads(lambda m: f"{m[1]}PUNKT {m[2]}: {m[3].upper()}"),
+    "open-line-after": heads(
+        lambda m: f"{m[1]}{m[2]}. {m[3]}\n\n{m[1]}Åbent punkt", body_only=True
+    ),
+    "case-on-heading-line": case_on_heading_line,
+    "indstilling-inline": sub_lines(r"^(\s*)Indstilling\s*\n\s*\n?\s*(?=\S)", r"\1Indstilling: "),
+    "title-referat-af-moede": retitle(lambda b, d, w, n: f"Referat af møde i {b} den {d}"),
+    "title-protokol-lines": retitle(
+        lambda b, d, w, n: f"Beslutningsprotokol\n\n{b}\n\n{w.capitalize()} den {d} kl. 16.00"
+    ),
+    "title-body-then-kind": retitle(lambda b, d, w, n: f"{b}\n\nReferat fra mødet {w} den {d}"),
+    "title-moedereferat-dots": retitle(lambda b, d, w, n: f"Mødereferat – {b} – {n}"),
+    "title-labels": retitle(
+        lambda b, d, w, n: f"Referat\n\nUdvalg: {b}\nMødedato: {n}\nMødested: Rådhuset, lokale 2"
+    ),
+    "toc-spaces-page": add_toc(lambda n, t, i: f"{n}. {t}{' ' * max(2, 70 - len(t))}{i + 3}"),
     "dash-bullet": heads(lambda m: f"{m[1]}- {m[2]}. {m[3]}"),
     "number-right": heads(lambda m: f"{m[1]}{m[3]}   Punkt {m[2]}"),
     # --- closed markers

@@ -60,6 +60,8 @@ def parsed(text: str):
         ("(Sag nr. 45) Budgetopfølgning", ("Budgetopfølgning", None, None)),
         ("Godkendelse af dagsorden (B)", ("Godkendelse af dagsorden (B)", None, None)),
         ("Budget (2026)", ("Budget (2026)", None, None)),
+        ("Budgetopfølgning\tSagsnr.: 26/1234", ("Budgetopfølgning", None, "26/1234")),
+        ("Opfølgning på sagsnr. 26/1234", ("Opfølgning på sagsnr. 26/1234", None, None)),
     ],
 )
 def test_a_note_in_a_headings_brackets_leaves_the_title(title: str, want: tuple) -> None:
@@ -76,8 +78,17 @@ def test_a_note_in_a_headings_brackets_leaves_the_title(title: str, want: tuple)
         lambda n, t: f"{n}. {t} - Åbent punkt",
         lambda n, t: f"{n}. (Sag nr. {n + 40}) {t}",
         lambda n, t: f"Sag nr. {n} - {t}",
+        lambda n, t: f"Sag nr. {n} {t}",
     ],
-    ids=["punkt-paren", "suffix", "prefix", "dash-suffix", "running-number", "sag-nr-dash"],
+    ids=[
+        "punkt-paren",
+        "suffix",
+        "prefix",
+        "dash-suffix",
+        "running-number",
+        "sag-nr-dash",
+        "sag-nr",
+    ],
 )
 def test_headings_with_access_words_and_running_numbers_keep_their_titles(heading) -> None:
     m = parsed(minutes(heading))

@@ -166,8 +166,8 @@ def match_heading(blocks: list[Block], i: int) -> Candidate | None:
                 # "10. Status fra ’Kommunernes Data & Infrastruktur’" / "(KDI)": the title's
                 # last line, set apart (a bracket alone is no paragraph)
                 title, end = f"{title} {blocks[i + 1].text.strip()}", i + 1
-        note = split_heading_notes(clean_title(title))
-        shown, access = split_access(note.title)
+        note = split_heading_notes(title.strip())
+        shown, access = split_access(clean_title(note.title))
         if number == 0 or not _title_ok(shown) or a.annex_file.fullmatch(shown):
             continue  # a file's name ("1. Notat_om_budget.pdf") is an annex, not a title
         closed = access is True or note.closed is True

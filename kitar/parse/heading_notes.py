@@ -15,6 +15,11 @@ from kitar.parse.agenda import Agenda, agenda
 _UNLABELLED_SHAPES_EXCLUDED = ("serial", "labelled_other")
 
 
+# A table's cells run into one line are set apart by a tab or a run of spaces, words by one;
+# where a reader made the gap one space, the label's capital still starts a cell.
+_CELL_GAP = re.compile(r"\t\s*|\s*\t|\s{2,}")
+
+
 @dataclass(frozen=True)
 class HeadingNote:
     """What a bracketed note said: the title without it, the access, a case number."""
@@ -60,7 +65,8 @@ def _meaning(note: str) -> tuple[bool, bool | None, str | None]:
 
 def split_heading_notes(title: str) -> HeadingNote:
     """`(Åben) Budget` → `Budget`, open; `Budget (2025-0123456)` → `Budget`, case 2025-0123456;
-    `Godkendelse af dagsorden (B)` stays as it is."""
+    `Budget  Sagsnr.: 26/1234` → `Budget`, case 26/1234; `Godkendelse af dagsorden (B)` stays
+    as it is."""
     a = agenda()
     lead, tail, *_ = _patterns(a)
     closed: bool | None = None
@@ -76,4 +82,21 @@ def split_heading_notes(title: str) -> HeadingNote:
         title = rest
         closed = note_closed if note_closed is not None else closed
         case_id = case_id or note_case
+    if case_id is None:
+        title, case_id = _labelled_case_at_end(title)
     return HeadingNote(title, closed, case_id)
+
+
+def _labelled_case_at_end(title: str) -> tuple[str, str | None]:
+    """`Budget   Sagsnr.: 26/1234`: a table row's case cell run into the heading's line."""
+    a = agenda()
+    found = [m for m in a.case_labelled.finditer(title) if m.start() > 0]
+    if not found or found[-1].end() != len(title.rstrip()):
+        return title, None
+    m = found[-1]
+    gap = re.search(r"\s*$", title[: m.start()])
+    cell = gap is not None and bool(_CELL_GAP.fullmatch(gap.group(0)))
+    if not (cell or title[m.start()].isupper()):
+        return title, None  # "Opfølgning på sagsnr. 26/1234": the title names a case
+    rest = title[: m.start()].rstrip()
+    return (rest, m.group("id")) if rest else (title, None)
