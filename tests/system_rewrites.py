@@ -345,3 +345,29 @@ def case_on_heading_line(text: str, key: Key) -> tuple[str, Key]:
                 lines[j] = ""
                 break
     return "\n".join(lines), key
+
+
+def presenter_line(fmt: Callable[[str], str]) -> Rewrite:
+    """The presenter named on a line under the item's title, as other systems do."""
+
+    def rw(text: str, key: Key) -> tuple[str, Key]:
+        for it in key.get("items", []):
+            names = [p["name"] for p in it.get("presenters") or []]
+            lines = text.split("\n")
+            at = [n for n, line in enumerate(lines) if line.strip() == it["title"]]
+            if names and at:
+                lines[at[0]] += "\n\n" + fmt(names[0])
+                text = "\n".join(lines)
+        return text, key
+
+    return rw
+
+
+def decision_committee_date(text: str, key: Key) -> tuple[str, Key]:
+    """`Beslutning` written as the committee and the meeting's date (`Byrådet den …:`)."""
+    mt = key.get("meeting") or {}
+    if not mt.get("body") or not mt.get("date"):
+        return text, key
+    d = date.fromisoformat(mt["date"])
+    label = f"{mt['body']} den {d.day}. {MONTHS[d.month - 1]} {d.year}:"
+    return re.sub(r"(?m)^(\s*)Beslutning\s*$", lambda m: m.group(1) + label, text), key

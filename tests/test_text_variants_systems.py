@@ -32,8 +32,10 @@ from tests.system_rewrites import (
     case_in_heading,
     case_on_heading_line,
     close_some,
+    decision_committee_date,
     decision_line,
     heads,
+    presenter_line,
     rec_bullets,
     rec_clauses,
     reclose,
@@ -94,6 +96,26 @@ REWRITES: dict[str, Rewrite] = {
         lambda b, d, w, n: f"Referat\n\nUdvalg: {b}\nMødedato: {n}\nMødested: Rådhuset, lokale 2"
     ),
     "toc-spaces-page": add_toc(lambda n, t, i: f"{n}. {t}{' ' * max(2, 70 - len(t))}{i + 3}"),
+    "presenter-v-line": presenter_line(lambda n: f"v. {n}"),
+    "presenter-oplaeg-ved": presenter_line(lambda n: f"Oplæg ved {n}"),
+    "presenter-fremlaegges": presenter_line(lambda n: f"Fremlægges af {n}"),
+    "decision-committee-date": decision_committee_date,
+    "decision-beslutning-dot": sub_lines(r"^(\s*)Beslutning\s*$", r"\1Beslutning."),
+    "decision-underlined": sub_lines(r"^(\s*)Beslutning\s*$", r"\1Beslutning\n\1----------"),
+    "indstilling-genitive": sub_lines(r"^(\s*)Indstilling\s*$", r"\1Forvaltningens indstilling"),
+    "indstilling-administrationens": sub_lines(
+        r"^(\s*)Indstilling\s*$", r"\1Administrationens indstilling:"
+    ),
+    "sagsfremstilling-caps-colon": sub_lines(r"^(\s*)Sagsfremstilling\s*$", r"\1SAGSFREMSTILLING:"),
+    "item-text-indented-tab": textonly(lambda t: re.sub(r"(?m)^(?!\s*\d{1,4}\.\s)(?=\S)", "\t", t)),
+    "annex-lines-plain": sub_lines(
+        r"^(\s*)((?:\S+\.pdf ?)+)$",
+        lambda m: m[1] + "Bilag\n" + "\n".join(f"{m[1]}{f}" for f in m[2].split()),
+    ),
+    "annex-bilagsliste": sub_lines(
+        r"^(\s*)((?:\S+\.pdf ?)+)$",
+        lambda m: m[1] + "Bilagsliste:\n\n" + "\n\n".join(f"{m[1]}- {f}" for f in m[2].split()),
+    ),
     "dash-bullet": heads(lambda m: f"{m[1]}- {m[2]}. {m[3]}"),
     "number-right": heads(lambda m: f"{m[1]}{m[3]}   Punkt {m[2]}"),
     # --- closed markers

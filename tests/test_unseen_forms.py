@@ -280,3 +280,37 @@ def test_a_recommendation_on_its_headings_line(line: str) -> None:
 
     m = parsed(minutes(lambda n, t: f"{n}. {t}", body))
     assert [i.recommendations for i in m.items] == [["sagen godkendes"]] * 3
+
+
+@pytest.mark.parametrize("lead", ["Fremlægges af", "Oplæg ved"])
+def test_presenter_lead_ins_of_other_systems(lead: str) -> None:
+    m = parsed(minutes(lambda n, t: f"{n}. {t}\n\n{lead} Anna Holm"))
+    assert [[p.name for p in i.presenters] for i in m.items] == [["Anna Holm"]] * 3
+
+
+@pytest.mark.parametrize(
+    "annex_lines",
+    [
+        ["Bilagsliste:", "", "- Notat_om_budget.pdf", "", "- Tidsplan.pdf", "", "- Kort.pdf", ""],
+        ["Bilag", "Notat_om_budget.pdf", "Tidsplan.pdf", "Kort.pdf", ""],
+    ],
+    ids=["bilagsliste", "plain-lines"],
+)
+def test_annex_lists_under_other_headings(annex_lines: list[str]) -> None:
+    def body(n: int) -> list[str]:
+        head = ["Sagsfremstilling", "", "Sagen forelægges.", ""]
+        return [*head, *annex_lines, "Beslutning", "", "Godkendt.", ""]
+
+    m = parsed(minutes(lambda n, t: f"{n}. {t}", body))
+    assert [len(i.annexes) for i in m.items] == [3, 3, 3]
+
+
+@pytest.mark.parametrize("label", ["Beslutning.", "Teknik- og Miljøudvalget den 3. marts 2026:"])
+def test_more_decision_labels(label: str) -> None:
+    def body(n: int) -> list[str]:
+        return ["Sagsfremstilling", "", "Sagen forelægges.", "", label, "", f"Godkendt {n}.", ""]
+
+    m = parsed(minutes(lambda n, t: f"{n}. {t}", body))
+    assert [[d.text for d in i.decisions] for i in m.items] == [
+        [f"Godkendt {n}."] for n in (1, 2, 3)
+    ]

@@ -26,7 +26,6 @@ _LEAD_WORD = re.compile(r"indstil|foreslår|anbefaler")
 _TRAILING_JOINER = re.compile(r"(?:\s*[;,]\s*(?:og|samt|eller)?|\.)\s*$")
 # "A) …", "2) …", "At 1) …"
 _CLAUSE_START = re.compile(r"^(?:(?:[A-H]|\d{1,2})\)\s|[Aa]t\s+\d{1,2}\))")
-_ANNEX_HEADING = re.compile(r"^Bilag\s*:?$", re.I)
 _RECOMMEND_HEADING = re.compile(r"^(?:Indstilling(?:er)?|Forslag til beslutning)\s*:?$", re.I)
 
 
@@ -354,14 +353,17 @@ def annexes(blocks: list[Block], used: set[int]) -> list[Annex]:
             out.append(_annex(m.group("title"), int(m.group("num"))))
             used.add(i)
             continue
-        if not _ANNEX_HEADING.match(text):
+        if not agenda().annex_heading.match(text):
             continue
         used.add(i)
         for indices, entry, kind in _entries(blocks, i + 1):
-            annex = _parse_entry(entry, kind)
-            if annex is None:
+            files = _file_names(entry)  # "Bilag" then a file's name a line, no list marks
+            found = [Annex(number=None, title=n) for n in files]
+            if not found and (annex := _parse_entry(entry, kind)) is not None:
+                found = [annex]
+            if not found:
                 break
-            out.append(annex)
+            out.extend(found)
             used.update(indices)
     return out
 

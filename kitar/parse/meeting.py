@@ -40,7 +40,8 @@ def _presenters(blocks: list[Block], used: set[int]) -> list[Presenter]:
     people = []
     for i, block in enumerate(blocks[:4]):
         text = block.text.strip()
-        if is_section_heading(text):
+        # "Oplæg ved Anna Holm" opens like the section heading "Oplæg": the presenter form first
+        if is_section_heading(text) and not a.presenter.match(text):
             break
         if a.presenter.match(text):
             if i + 1 < len(blocks) and _name_goes_on(text, blocks[i + 1].text.strip()):

@@ -12,6 +12,7 @@ import re
 
 from kitar.model import Presenter
 from kitar.parse import nlp
+from kitar.parse.agenda import agenda
 from kitar.parse.vocabulary import organisation_lookup
 
 # Words that start a role rather than an organisation: "Formand for Kommunernes It-Arkitekturråd",
@@ -24,7 +25,8 @@ _ROLE_WORDS = re.compile(
     r"|digitaliseringschef)\b",
     re.I,
 )
-_PREFIX = re.compile(r"^(?:v\.|v/|ved\s)\s*", re.I)
+# "v." or "v/" alone (a line cut after its lead-in): the lead-in without a name after it
+_BARE_LEAD = re.compile(r"^(?:v\.|v/|ved\s)\s*", re.I)
 _PAREN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<extra>[^()]+)\)$")
 _SPLIT = re.compile(r"\s*(,|;|\s+og\s+|\s+samt\s+|\s*&\s*)\s*")
 _NAME_TOKEN = re.compile(r"^[A-ZÆØÅ][\wæøåéü'\-]*\.?$|^(?:de|von|van|la|af)$")
@@ -55,7 +57,9 @@ def _organisation(text: str, known_spans: dict[str, str]) -> str | None:
 
 def parse_presenters(line: str) -> list[Presenter]:
     """People named in one presenter line (with or without the leading `v.`)."""
-    rest = _PREFIX.sub("", line.strip())
+    # the lead-in ("v.", "Oplæg ved", "Fremlægges af") is agenda.toml's presenter form
+    m = agenda().presenter.match(line.strip())
+    rest = m.group("rest") if m else _BARE_LEAD.sub("", line.strip())
     rest = " ".join(rest.split()).rstrip(". ")
     # The spaCy entity ruler (pipelines/organisations.txt) finds the known organisations.
     known_spans = {rest[a:b]: name for a, b, name in nlp.organisation_spans(rest)}
