@@ -257,9 +257,9 @@ def test_letterhead_in_the_first_page_header_gives_metadata(tmp_path: Path) -> N
     d = docx.Document()
     section = d.sections[0]
     section.different_first_page_header_footer = True
-    section.first_page_header.paragraphs[0].text = (
-        "NOTAT\nDato: 3. marts 2025\nSags ID: SAG-2025-00042\nDok. ID: 7654321\nwww.testrup.dk"
-    )
+    section.first_page_header.paragraphs[
+        0
+    ].text = "NOTAT\nDato: 3. marts 2025\nSags ID: SAG-2025-00042\nDok. ID: 7654321\nwww.testrup.dk"
     section.header.paragraphs[0].text = "Testrup Kommune\tØkonomiudvalget"
     d.add_paragraph("1. Budgetopfølgning")
     doc = read_docx(_save(d, tmp_path))
