@@ -149,6 +149,8 @@ class Agenda:
         self.closed_prefix = _compile(cl["prefix"])
         self.closed_suffix = _compile(cl["suffix"], True)
         self.closed_line = _compile(cl["line"], True)
+        self.open_prefix = _compile(cl["open_prefix"])
+        self.open_suffix = _compile(cl["open_suffix"], True)
         self.access = _compile(cl["access"])
         case = data["case_id"]
         self.case_shapes = [
@@ -158,6 +160,8 @@ class Agenda:
         shapes = "|".join(s.pattern.pattern for s in self.case_shapes)
         self.case_labelled = _compile(rf"\b{case['labels']}(?P<id>{shapes})(?![\d\-/])", True)
         self.case_label_only = _compile(rf"^{case['labels']}$", True)
+        # a line that opens with a labelled case number ("Journalnr.: 26/1234 …")
+        self.case_line = _compile(rf"^\s*{case['labels']}(?:{shapes})(?![\d\-/])", True)
         bare = "|".join(s.pattern.pattern for s in self.case_shapes if s.bare)
         self.case_bare_line = _compile(rf"^(?P<id>{bare})$")
         doc = data["doc_id"]

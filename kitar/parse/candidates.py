@@ -15,6 +15,8 @@ from difflib import SequenceMatcher
 from kitar.model import Block
 from kitar.parse import weights as W
 from kitar.parse.agenda import agenda
+from kitar.parse.closed import split_access
+from kitar.parse.heading_notes import split_heading_notes
 from kitar.parse.vocabulary import is_section_heading, section_headings
 
 # Item titles every agenda has: "Evt.", "Eventuelt", "Meddelelser", "Godkendelse af dagsorden".
@@ -50,6 +52,8 @@ class Candidate:
     raw: str = ""  # the title as printed ("Høringssager:": a colon announces sub-items)
     repeat_of: int | None = None  # index of an earlier candidate this one repeats
     verdict: str = ""  # why it was or was not taken (for --explain)
+    closed: bool = False  # the heading carried a closed marker (`Lukket punkt: …`), now gone
+    case_id: str | None = None  # a case number in the heading's brackets (`… (2025-0123456)`)
 
     @property
     def score(self) -> float:
@@ -117,12 +121,29 @@ def _title_block_ok(block: Block) -> bool:
 _BRACKETED_LINE = re.compile(r"^\([^()\n]{1,30}\)$")
 
 
+def _in_annex_list(blocks: list[Block], i: int) -> bool:
+    """Block i is an entry of a numbered annex list (`Bilag:` / `1. Notat om budget` / `2. …`):
+    an annex, never an item."""
+    a = agenda()
+    j = i - 1
+    while j >= 0 and i - j <= W.ANNEX_LIST_MAX_ENTRIES:
+        text = item_text(blocks[j]).strip()
+        if a.annex_heading.match(text):
+            return True
+        if not a.item_numbered.match(text):
+            return False
+        j -= 1
+    return False
+
+
 def match_heading(blocks: list[Block], i: int) -> Candidate | None:
     """The first heading form of `agenda.toml` that block `i` has, as a candidate."""
     text = item_text(blocks[i]).strip()
     if not text or len(text) > 400 or not (text[0].isdigit() or text[0] in "PpS" or " " in text):
         return None
     a = agenda()
+    if text[0].isdigit() and _in_annex_list(blocks, i):
+        return None
     if any(d.pattern.match(text) for d in a.decision_labels if not d.short):
         return None  # "Økonomiudvalgets beslutning den 13.04.2020 Punkt 4" is a decision label
     for form in a.headings:
@@ -145,9 +166,14 @@ def match_heading(blocks: list[Block], i: int) -> Candidate | None:
                 # "10. Status fra ’Kommunernes Data & Infrastruktur’" / "(KDI)": the title's
                 # last line, set apart (a bracket alone is no paragraph)
                 title, end = f"{title} {blocks[i + 1].text.strip()}", i + 1
-        if number == 0 or not _title_ok(title):
-            continue
-        return Candidate(i, number, clean_title(title), form.name, start, end, raw=title)
+        note = split_heading_notes(clean_title(title))
+        shown, access = split_access(note.title)
+        if number == 0 or not _title_ok(shown) or a.annex_file.fullmatch(shown):
+            continue  # a file's name ("1. Notat_om_budget.pdf") is an annex, not a title
+        closed = access is True or note.closed is True
+        return Candidate(
+            i, number, shown, form.name, start, end, raw=title, closed=closed, case_id=note.case_id
+        )
     return None
 
 
@@ -250,6 +276,29 @@ def _neighbours(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidenc
     elif ctx.list_titles and c.number not in ctx.list_titles:
         out.append(Evidence("ikke i punktlisten", W.NOT_IN_ITEM_LIST))
     return out
+
+
+def _is_decision_line(text: str) -> bool:
+    """A decision label as a line of its own (`Beslutning`, `Beslutning i … den …:`)."""
+    a = agenda()
+    if a.decision_not.match(text):
+        return False
+    return any(
+        d.pattern.match(text) and (not d.short or len(text) < W.DECISION_LINE_MAX_CHARS)
+        for d in a.decision_labels
+    )
+
+
+@_rule("decision")
+def _decision(blocks: list[Block], c: Candidate, ctx: Context) -> list[Evidence]:
+    """A decision label before the next heading: minutes decide items, not list points."""
+    for k in range(c.end + 1, min(len(blocks), c.end + 1 + W.SEGMENT_LOOKAHEAD)):
+        text = blocks[k].text[:200].strip()
+        if _is_decision_line(text):
+            return [Evidence("beslutning i punktet", W.DECISION_IN_SEGMENT, text[:40])]
+        if match_heading(blocks, k) is not None:
+            break
+    return []
 
 
 def score(blocks: list[Block], cand: Candidate, ctx: Context) -> Candidate:

@@ -16,6 +16,21 @@ def split_closed(title: str) -> tuple[str, bool]:
     return title, False
 
 
+def split_access(title: str) -> tuple[str, bool | None]:
+    """The title without its access marker and what the marker says: `Lukket punkt: Køb af
+    ejendom` → (`Køb af ejendom`, True), `Budgetopfølgning (Åben)` → (`Budgetopfølgning`,
+    False), no marker → (title, None)."""
+    title, closed = split_closed(title)
+    if closed:
+        return title, True
+    a = agenda()
+    for pattern in (a.open_prefix, a.open_suffix):
+        stripped = pattern.sub("", title, count=1)
+        if stripped != title and stripped.strip():
+            return stripped.strip(), False
+    return title, None
+
+
 def is_closed_line(text: str) -> bool:
     """A line of its own under the title: `Lukket punkt`, `(Lukket punkt)`."""
     return bool(agenda().closed_line.match(text.strip()))

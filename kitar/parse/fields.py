@@ -332,6 +332,8 @@ def annexes(blocks: list[Block], used: set[int]) -> list[Annex]:
     """`Bilag 1: … - FORTROLIGT`, the entries under a `Bilag` heading, and lines of file names."""
     out: list[Annex] = []
     for i, block in enumerate(blocks):
+        if i in used:
+            continue  # an entry of a `Bilag` list already taken ("Bilag:" / "• Notat.pdf")
         text = block.text.strip()
         files = _file_names(text) if i < 3 else []
         if files:

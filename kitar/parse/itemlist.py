@@ -121,9 +121,10 @@ def strip_page_ref(title: str, bare: bool) -> tuple[str, str]:
 
 
 def _closed_title(title: str) -> tuple[str, bool]:
-    from kitar.parse.closed import split_closed
+    from kitar.parse.closed import split_access
 
-    return split_closed(title)
+    title, access = split_access(title)
+    return title, access is True
 
 
 def _entry(blocks: list[Block], i: int) -> Candidate | None:
@@ -254,7 +255,8 @@ def _build(
         if k in members:
             title, trailer = strip_page_ref(entries[k].title, bare)
             title, closed = _closed_title(clean_title(title))
-            out.append(ListEntry(k, entries[k].number, title, closed or closed_part))
+            closed = closed or entries[k].closed or closed_part
+            out.append(ListEntry(k, entries[k].number, title, closed))
         else:
             trailer = text
         # A part label, on its own or run into the entry before: "for lukkede døre".
@@ -270,17 +272,24 @@ def split_at_listed(blocks: list[Block], item_list: ItemList) -> list[Block] | N
     `Side i … for åbne døre 89. Til efterretning - Kvartalsrapport … J.nr.:`); None if no cut."""
     changed = False
     out: list[Block] = []
+    listed = {e.number: e.title for e in item_list.entries}
     for i, block in enumerate(blocks):
         if i in item_list.indices:
             out.append(block)
             continue
+        own = match_heading(blocks, i)
+        # a listed heading of its own ("Pkt. 1. Orientering …"): its word before the number is
+        # no text run into it, only what follows its title may be
+        own_heading = own is not None and same_title(listed.get(own.number, ""), own.title)
         text = block.text
         cuts: list[int] = []
         for e in item_list.entries:
             head = re.escape(e.title).replace("\\ ", r"\s+")
             for m in re.finditer(rf"(?<![\d.])(?:{e.number})\.\s+{head}(?=\s|$)", text):
-                if m.start() > 0 or m.end() < len(text):
-                    cuts.extend((m.start(), m.end()))
+                if m.end() < len(text):
+                    cuts.append(m.end())
+                if m.start() > 0 and not (own_heading and own and own.number == e.number):
+                    cuts.append(m.start())
         if not cuts:
             out.append(block)
             continue

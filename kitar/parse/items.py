@@ -44,6 +44,7 @@ class Segment:
     raw_title: str = ""  # as printed, e.g. "Høringssager:" (a colon announces sub-items)
     level: int = 0  # heading level of the item's title when the reader knows it (DOCX)
     listed_only: bool = False  # named in the list of items, body cut off or missing
+    case_id: str | None = None  # a case number the heading printed (its body may print none)
 
 
 @dataclass
@@ -56,13 +57,23 @@ class Analysis:
     chain: list[Candidate]
 
 
-def _repeats(cands: list[Candidate]) -> None:
+def _near(blocks: list[Block], end: int, start: int) -> bool:
+    """Close enough for a repeat: a few blocks, or a short list of short lines (the item's
+    annexes, `Bilag:` and a file a line, printed between the two)."""
+    gap = blocks[end + 1 : start]
+    return len(gap) < W.REPEAT_GAP or (
+        len(gap) <= W.REPEAT_GAP_SHORT_LINES
+        and all(len(b.text) < W.REPEAT_GAP_LINE_CHARS for b in gap)
+    )
+
+
+def _repeats(blocks: list[Block], cands: list[Candidate]) -> None:
     """Mark a candidate that repeats the one just before it (`1. Godkendelse …` twice, or
     `• Pkt. 42 Titel` then `Pkt. 42` + `Titel`): the item starts at the first."""
     for prev, cand in itertools.pairwise(cands):
         if (
             cand.number == prev.number
-            and cand.start - prev.end <= 4
+            and _near(blocks, prev.end, cand.start)
             and same_title(cand.title, prev.title)
             and prev.repeat_of is None
         ):
@@ -136,7 +147,7 @@ def analyse(blocks: list[Block]) -> Analysis:
     body = [c for c in raw if not (item_list and c.index in item_list.indices)]
     for c in body:
         score(blocks, c, ctx)
-    _repeats(body)
+    _repeats(blocks, body)
     free = [c for c in body if c.repeat_of is None]
     chain = best_chain(free, set(ctx.list_titles))
     taken = {c.index for c in chain}
@@ -149,9 +160,7 @@ def _is_case_line(block: Block) -> bool:
     """`Sagsnr.: 24/101`, `Sagsnr. 16/34038 Dok.nr. … Åbent`, a bare `85.02.02-G01-1-17`."""
     a = agenda()
     text = block.text.strip()
-    return len(text) < 160 and bool(
-        a.bare_case_id(text) or (a.case_id_in(text) and text.split()[0][:3].lower() in "sagj.n")
-    )
+    return len(text) < 160 and bool(a.bare_case_id(text) or a.case_line.match(text))
 
 
 def _case_above(blocks: list[Block], chain: list[Candidate]) -> bool:
@@ -234,7 +243,7 @@ def segment(blocks: list[Block]) -> tuple[list[Block], list[Segment], Analysis]:
         body = own_case + body
         title, closed = split_closed(c.title)
         entry = listed.get(c.number)
-        closed = closed or in_closed_part or bool(entry and entry.closed)
+        closed = closed or c.closed or in_closed_part or bool(entry and entry.closed)
         access = next((access_of(b.text) for b in body[:4] if access_of(b.text) is not None), None)
         closed = closed or bool(access)
         head = blocks[c.index]
@@ -249,6 +258,7 @@ def segment(blocks: list[Block]) -> tuple[list[Block], list[Segment], Analysis]:
                 closed=closed,
                 raw_title=c.raw or c.title,
                 level=head.level if head.kind == "heading" else 0,
+                case_id=c.case_id,
             )
         )
     found = {int(s.number or 0) for s in segments}

@@ -95,6 +95,7 @@ def _build_item(seg: Segment) -> Item:
     remaining = [b for i, b in enumerate(seg.blocks) if i not in used]
     own, subs = split_subitems(seg.number, seg.raw_title, remaining, set(), seg.level)
     _fill(item, own)
+    item.case_id = item.case_id or seg.case_id
     item.decisions = decisions
     item.absent = absent
     item.deciding_body = deciding

@@ -7,6 +7,7 @@ from typing import Literal
 
 from kitar.model import Block, Document, MeetingInfo
 from kitar.parse.agenda import agenda
+from kitar.parse.candidates import item_text
 from kitar.text.dates import find_dates, parse_danish_date, parse_time
 
 # How many cover blocks can carry the meeting's title, body and date.
@@ -122,7 +123,8 @@ def _body_in_title(text: str) -> str | None:
 def _title_fields(info: MeetingInfo, blocks: list[Block]) -> None:
     """Kind, body and date from the cover's title lines and label lines."""
     a = agenda()
-    texts = [b.text.strip()[:FLAT_COVER_CHARS] for b in blocks[:TITLE_BLOCKS]]
+    # item_text: a reader may take "24." of "24. SEPTEMBER 2026" for a list number
+    texts = [item_text(b).strip()[:FLAT_COVER_CHARS] for b in blocks[:TITLE_BLOCKS]]
     short = [t for t in texts if len(t) < 120] + texts[:1]
     info.kind = info.kind or _title_kind(short)
     for k, text in enumerate(texts):
@@ -168,7 +170,7 @@ def extract(
     first_pages = [b for b in preamble if b.page <= 2]
     _title_fields(info, first_pages)
     for k, block in enumerate(first_pages):
-        text = block.text.strip()
+        text = item_text(block).strip()
         if info.kind is None and _KIND_MINUTES.match(text):
             info.kind = "minutes"
         elif info.kind is None and _KIND_AGENDA.match(text):

@@ -43,12 +43,27 @@ IN_ITEM_LIST = 4.0  # the list of items at the top names this number and title
 NOT_IN_ITEM_LIST = -3.0  # there is a list, and it does not name this number: a page number or
 # a numbered paragraph ("2 Indholdsfortegnelse …" on a flattened page)
 DECISION_IN_SEGMENT = 1.0  # a decision label before the next candidate
+# How far ahead to look for that decision label (blocks): an item's text before its decision
+# is rarely longer than this many paragraphs on the web or in print.
+SEGMENT_LOOKAHEAD = 40
+# A plain label (`Beslutning`, `Beslutning: Godkendt.`) counts as a line shorter than this.
+DECISION_LINE_MAX_CHARS = 40
+# A heading printed twice (`• Pkt. 42 Titel` then `Pkt. 42` / `Titel`) is one item when fewer
+# than REPEAT_GAP blocks stand between, or up to REPEAT_GAP_SHORT_LINES lines each shorter than
+# REPEAT_GAP_LINE_CHARS (an annex list, `Bilag:` and a file name a line, between the two).
+REPEAT_GAP = 4
+REPEAT_GAP_SHORT_LINES = 12
+REPEAT_GAP_LINE_CHARS = 120
 # How far ahead to look for a case number or a section heading (blocks).
 LOOKAHEAD = 4
 
 # A chain whose evidence sums to this or less is no chain: a lone "2 Indholdsfortegnelse …"
 # (page number glued to text, -3.5) must not become item 2.
 MIN_CHAIN_SCORE = 0.0
+
+# A numbered annex list under `Bilag:` rarely runs longer; further back the heading is not
+# this list's.
+ANNEX_LIST_MAX_ENTRIES = 30
 
 # ---- the list of items ---------------------------------------------------------------------
 LIST_MIN_ENTRIES = 2  # two consecutive numbered lines is already a list

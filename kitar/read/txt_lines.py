@@ -14,6 +14,13 @@ from kitar.text.normalize import runs_on
 
 # "Side 20 af 22" on a line of its own: a page footer.
 _PAGE_FOOTER_RE = re.compile(r"^side\s+(\d+)\s+af\s+(\d+)$", re.I)
+# A rule drawn with characters under or between headings ("=====", "-----", "* * *"): layout,
+# not text; it breaks the paragraph like a blank line.
+_RULE_LINE_RE = re.compile(r"^\s*(?:([=\-_*~#])\s*)\1(?:\s*\1){1,}\s*$")
+# Markup of text copied from a web page through a Markdown converter: "## 3. Budget",
+# "**3. Budget**" (the line's own emphasis only; a word in stars inside a sentence stays).
+_MARKDOWN_HEADING_RE = re.compile(r"^(\s*)#{1,6}\s+(?=\S)")
+_MARKDOWN_EMPHASIS_RE = re.compile(r"^(\s*)(\*\*|__)(?=\S)(.*?\S)\2\s*$")
 _TERMINAL = ".!?:;"
 _CLOSING_QUOTES = '”"’)»'
 
@@ -106,6 +113,10 @@ def source_lines(text: str, layout: str) -> list[SourceLine]:
             page += raw.count("\f")
             pending_break = True
             raw = raw.replace("\f", "")
+        if _RULE_LINE_RE.match(raw):
+            pending_break = True
+            continue
+        raw = _MARKDOWN_EMPHASIS_RE.sub(r"\1\3", _MARKDOWN_HEADING_RE.sub(r"\1", raw))
         if not raw.strip():
             # extractor: only a line holding spaces is a paragraph break; "" is a line gap
             if layout == "plain" or raw:

@@ -34,12 +34,17 @@ BULLET_LEVELS: dict[str, int] = {
     "–": 0,
     "-": 0,
     "\uf02d": 0,  # Symbol-font hyphen bullet
+    "*": 0,  # a web page's list copied as plain text ("* Punkt")
+    "·": 0,  # middle dot: a Word list in the Symbol font, copied as text
+    "○": 1,
+    "►": 0,
+    "‣": 0,
 }
 PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 CID_RE = re.compile(r"\(cid:\d+\)")
 # "(cid:127) Punkt" — pdfplumber's placeholder for a glyph without a Unicode mapping.
 _BULLET_RE = re.compile(
-    r"^\s*(?P<marker>\(cid:\d+\)|[\uf0b7\uf0a7\uf0d8\uf02d•●➢▪■◦–\-]|o(?=\s))\s+(?P<rest>\S.*)$",
+    r"^\s*(?P<marker>\(cid:\d+\)|[\uf0b7\uf0a7\uf0d8\uf02d•●➢▪■◦–\-*·○►‣]|o(?=\s))\s+(?P<rest>\S.*)$",
     re.S,
 )
 

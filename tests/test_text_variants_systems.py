@@ -1,0 +1,243 @@
+"""More ways of writing the same meeting down, as other Danish publishing systems and tools do
+(issue 9's kinds the first set of rewrites, `test_text_variants.py`, does not cover): access and
+case notes in a heading's brackets, other closed markers, section labels in capitals or with
+colons, decision and recommendation wordings, clause markers, annex lists, text copied from a
+web page (non-breaking spaces, soft hyphens, zero-width spaces, tabs, a BOM, decomposed
+letters), page footers and form feeds, dates and case numbers in other systems' forms, a list
+of the items at the top. A rewrite may change the answer key with the text (a case number in
+another shape, an item marked closed). Each rewritten eval text must score as its source.
+The eval texts are read at run time only (`KITAR_EVAL`); the test skips without them."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from kitar.config import eval_dir
+from kitar.ingest.eval_set import meeting_dict
+from kitar.parse.answer_key import score_answer_key
+from tests.system_rewrites import (
+    MONTHS,
+    SEC_RX,
+    WEEKDAYS,
+    Key,
+    Rewrite,
+    add_toc,
+    case_after_heading,
+    case_in_heading,
+    close_some,
+    decision_line,
+    heads,
+    rec_bullets,
+    rec_clauses,
+    reclose,
+    redate,
+    relabel_case,
+    reshape_case,
+    soft_hyphens,
+    sub_lines,
+    textonly,
+    title_case,
+)
+
+REWRITES: dict[str, Rewrite] = {
+    # --- item headings
+    "tab-after-number": heads(lambda m: f"{m[1]}{m[2]}.\t{m[3]}"),
+    "tab-no-dot": heads(lambda m: f"{m[1]}{m[2]}\t{m[3]}"),
+    "leading-zero": heads(lambda m: f"{m[1]}{int(m[2]):02d}. {m[3]}"),
+    "pkt-dot": heads(lambda m: f"{m[1]}Pkt. {m[2]}. {m[3]}"),
+    "punkt-dash": heads(lambda m: f"{m[1]}Punkt {m[2]} - {m[3]}"),
+    "sag-nr-dash": heads(lambda m: f"{m[1]}Sag nr. {m[2]} - {m[3]}"),
+    "dagsordenspunkt": heads(lambda m: f"{m[1]}Dagsordenspunkt {m[2]}: {m[3]}"),
+    "number-dash": heads(lambda m: f"{m[1]}{m[2]} - {m[3]}"),
+    "nbsp-after-number": heads(lambda m: f"{m[1]}{m[2]}.\u00a0{m[3]}"),
+    "open-suffix": heads(lambda m: f"{m[1]}{m[2]}. {m[3]} (Åben)"),
+    "open-suffix-dash": heads(lambda m: f"{m[1]}{m[2]}. {m[3]} - Åbent punkt"),
+    "open-prefix": heads(lambda m: f"{m[1]}{m[2]}. Åbent punkt: {m[3]}"),
+    "punkt-open-paren": heads(lambda m: f"{m[1]}Punkt {m[2]} (Åben): {m[3]}"),
+    "title-case": heads(lambda m: f"{m[1]}{m[2]}. {title_case(m[3])}"),
+    "running-number": heads(lambda m: f"{m[1]}{m[2]}. (Sag nr. {int(m[2]) + 200}) {m[3]}"),
+    "case-in-title-kk": case_in_heading(
+        lambda m, cid: f"{m[1]}{m[2]}. {m[3]} ({cid})", lambda n: f"2025-0{int(n) + 123400:06d}"
+    ),
+    "case-in-punkt-paren": case_in_heading(
+        lambda m, cid: f"{m[1]}Punkt {m[2]} (Sagsnr. {cid}): {m[3]}",
+        lambda n: f"25/{int(n) + 1200}",
+    ),
+    "markdown-h2": heads(lambda m: f"## {m[2]}. {m[3]}"),
+    "markdown-bold": heads(lambda m: f"{m[1]}**{m[2]}. {m[3]}**"),
+    "underlined": heads(lambda m: f"{m[1]}{m[2]}. {m[3]}\n{m[1]}" + "=" * min(60, len(m[3]) + 4)),
+    "dash-bullet": heads(lambda m: f"{m[1]}- {m[2]}. {m[3]}"),
+    "number-right": heads(lambda m: f"{m[1]}{m[3]}   Punkt {m[2]}"),
+    # --- closed markers
+    "closed-paren": reclose(lambda t: f"{t} (Lukket punkt)"),
+    "closed-prefix-lukket": reclose(lambda t: f"Lukket punkt: {t}"),
+    "closed-fortroligt": reclose(lambda t: f"Fortroligt: {t}"),
+    "closed-dash-suffix": reclose(lambda t: f"{t} - LUKKET"),
+    "closed-lukket-dash": reclose(lambda t: f"Lukket - {t}"),
+    "add-closed-paren": close_some(lambda m: f"{m[1]}{m[2]}. {m[3]} (Lukket punkt)"),
+    "add-closed-line": close_some(
+        lambda m: f"{m[1]}{m[2]}. {m[3]}\n\nLukket punkt", body_only=True
+    ),
+    "add-closed-prefix": close_some(lambda m: f"{m[1]}{m[2]}. Lukket punkt: {m[3]}"),
+    "add-closed-fortroligt": close_some(lambda m: f"{m[1]}{m[2]}. Fortroligt - {m[3]}"),
+    "add-closed-lukket-sag": close_some(lambda m: f"{m[1]}{m[2]}. {m[3]} - Lukket sag"),
+    # --- section labels
+    "labels-colon": sub_lines(rf"^(\s*)({SEC_RX})\s*$", r"\1\2:"),
+    "labels-caps": sub_lines(rf"^(\s*)({SEC_RX})\s*$", lambda m: m[1] + m[2].upper()),
+    "labels-caps-colon": sub_lines(rf"^(\s*)({SEC_RX})\s*$", lambda m: m[1] + m[2].upper() + ":"),
+    "decision-colon-inline": textonly(
+        lambda t: re.sub(r"(?m)^(\s*)Beslutning\s*\n\s*\n?(\s*)(?=\S)", r"\1Beslutning: ", t)
+    ),
+    "decision-udvalgets": decision_line("Udvalgets beslutning"),
+    "decision-afgoerelse": decision_line("Afgørelse"),
+    "decision-dated": decision_line("Beslutning i Udvalget den {d}:"),
+    "decision-dated-numeric": decision_line("Beslutning den {dots}"),
+    "decision-caps": decision_line("BESLUTNING"),
+    "decision-referat": decision_line("Referat"),
+    "decision-beslutninger": decision_line("Beslutninger"),
+    "indstilling-forslag": sub_lines(r"^(\s*)Indstilling\s*$", r"\1Forslag til beslutning"),
+    "indstilling-removed": sub_lines(r"^(\s*)Indstilling\s*\n", ""),
+    "indstiller-det": sub_lines(r"^(\s*)[A-ZÆØÅ][\wæøå ]+ indstiller,", r"\1Det indstilles,"),
+    "indstiller-over-for": sub_lines(
+        r"^(\s*)([A-ZÆØÅ][\wæøå ]+) indstiller,", r"\1\2 indstiller over for udvalget,"
+    ),
+    "indstiller-til-udvalget": sub_lines(
+        r"^(\s*)([A-ZÆØÅ][\wæøå ]+) indstiller,", r"\1\2 indstiller til Økonomiudvalget og Byrådet,"
+    ),
+    "rec-bullets": rec_bullets("• "),
+    "rec-dashes": rec_bullets("- "),
+    "rec-en-dash": rec_bullets("– "),
+    "rec-letters": rec_clauses(lambda n: "abcdefghij"[n - 1] + ")"),
+    "rec-letters-dot": rec_clauses(lambda n: "ABCDEFGHIJ"[n - 1] + "."),
+    "rec-at-paren": rec_clauses(lambda n: f"At {n})"),
+    "rec-numbers-paren": textonly(
+        lambda t: re.sub(r"(?m)^(\s*)(\d)\.\s+(?=at |At )", lambda m: m[1] + m[2] + ") ", t)
+    ),
+    # --- HTML copy artefacts
+    "nbsp-everywhere": textonly(lambda t: t.replace(" ", "\u00a0")),
+    "nbsp-some": textonly(lambda t: re.sub(r"(\d\.) ", "\\1\u00a0", t)),
+    "soft-hyphens": textonly(soft_hyphens),
+    "zero-width": textonly(lambda t: re.sub(r"(?m)^(\s*)(?=\S)", "\\1\u200b", t)),
+    "zwsp-in-words": textonly(
+        lambda t: re.sub(r"(?<=[a-zæøå])(?=[a-zæøå]{8})", "", t).replace("ing ", "ing\u200b ")
+    ),
+    "bom": textonly(lambda t: "\ufeff" + t),
+    "nfd": textonly(lambda t: unicodedata.normalize("NFD", t)),
+    "tabs-indent": textonly(lambda t: re.sub(r"(?m)^(?=\S)", "\t", t)),
+    "trailing-spaces": textonly(lambda t: re.sub(r"(?m)$", "   ", t)),
+    "double-spaces": textonly(lambda t: re.sub(r"(?<=\w) (?=\w)", "  ", t)),
+    "blank-between-all": textonly(lambda t: re.sub(r"\n+", "\n\n", t)),
+    "form-feeds": textonly(lambda t: re.sub(r"\n\n(?=\s*\d{1,3}\.\s)", "\n\f\n", t)),
+    "page-footers": textonly(
+        lambda t: "\n".join(
+            line + (f"\n\nSide {n // 25 + 1} af 9\n" if n % 25 == 24 else "")
+            for n, line in enumerate(t.split("\n"))
+        )
+    ),
+    "cr-only": textonly(lambda t: t.replace("\n", "\r")),
+    "indent4": textonly(lambda t: re.sub(r"(?m)^(?=.)", "    ", t)),
+    "bullets-to-stars": textonly(lambda t: t.replace("•", "*")),
+    "bullets-to-dash": textonly(lambda t: t.replace("•", "-")),
+    "bullets-to-middot": textonly(lambda t: t.replace("•", "·")),
+    # --- dates
+    "date-slash": redate(lambda d: f"d. {d.day}/{d.month}-{d.year}"),
+    "date-kl": redate(lambda d: f"{d.day}. {MONTHS[d.month - 1]} {d.year} kl. 16.00"),
+    "date-weekday": redate(
+        lambda d: f"{WEEKDAYS[d.weekday()]} den {d.day}. {MONTHS[d.month - 1]} {d.year}"
+    ),
+    "date-Weekday": redate(
+        lambda d: f"{WEEKDAYS[d.weekday()].capitalize()} d. {d.day}. {MONTHS[d.month - 1]} {d.year}"
+    ),
+    "date-caps": redate(lambda d: f"{d.day}. {MONTHS[d.month - 1].upper()} {d.year}"),
+    "date-iso": redate(lambda d: d.isoformat()),
+    "date-dots": redate(lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}"),
+    "date-short-dots": redate(lambda d: f"{d.day}.{d.month}.{d.year}"),
+    "date-abbrev": redate(lambda d: f"{d.day}. {MONTHS[d.month - 1][:3]}. {d.year}"),
+    "date-slash-full": redate(lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}"),
+    # --- case numbers
+    "case-sagsnr-colon": relabel_case("Sagsnr.:"),
+    "case-sags-nr": relabel_case("Sags nr."),
+    "case-journalnr": relabel_case("Journalnr.:"),
+    "case-jnr": relabel_case("J.nr."),
+    "case-acadre": relabel_case("Acadre sagsnr.:"),
+    "case-sagsnummer": relabel_case("Sagsnummer"),
+    "case-sag-colon": relabel_case("Sag:"),
+    "case-sagsid": relabel_case("Sags-id:"),
+    "case-after-heading": case_after_heading,
+    "case-shape-sag": reshape_case(lambda n: f"SAG-2025-0{n}123"),
+    "case-shape-kle": reshape_case(lambda n: f"00.01.00-A00-{n}-25"),
+    "case-shape-emn": reshape_case(lambda n: f"EMN-2025-0{n}234"),
+    # --- lists of items at the top
+    "toc-dots": add_toc(lambda n, t, i: f"{n}. {t} ........ {i + 1}"),
+    "toc-plain": add_toc(lambda n, t, i: f"{n}. {t}"),
+    "toc-punkt": add_toc(lambda n, t, i: f"Punkt {n}: {t}"),
+    "toc-dagsorden": add_toc(lambda n, t, i: f"{n}. {t}", head="Dagsorden:"),
+    "toc-tab-page": add_toc(lambda n, t, i: f"{n}\t{t}\t{i + 2}"),
+    "toc-bullets": add_toc(lambda n, t, i: f"• {n}. {t}"),
+    # --- annexes
+    "annex-bullets": sub_lines(
+        r"^(\s*)((?:\S+\.pdf ?)+)$",
+        lambda m: m[1] + "Bilag:\n" + "\n".join(f"{m[1]}• {f}" for f in m[2].split()),
+    ),
+    "annex-numbered": sub_lines(
+        r"^(\s*)((?:\S+\.pdf ?)+)$",
+        lambda m: (
+            m[1] + "Bilag\n" + "\n".join(f"{m[1]}{n}. {f}" for n, f in enumerate(m[2].split(), 1))
+        ),
+    ),
+    "annex-bilag-n": sub_lines(
+        r"^(\s*)((?:\S+\.pdf ?)+)$",
+        lambda m: "\n".join(f"{m[1]}Bilag {n} - {f}" for n, f in enumerate(m[2].split(), 1)),
+    ),
+    "annex-bilag-colon": sub_lines(
+        r"^(\s*)((?:\S+\.pdf ?)+)$",
+        lambda m: "\n".join(f"{m[1]}Bilag {n}: {f}" for n, f in enumerate(m[2].split(), 1)),
+    ),
+}
+
+
+def _names() -> list[str]:
+    return sorted(p.name[: -len(".gold.json")] for p in (eval_dir() / "web").glob("*.gold.json"))
+
+
+def _metrics(key: Key, path: Path) -> dict[str, float]:
+    scores = score_answer_key(key, meeting_dict(path)).metrics
+    return {k: v for k, v in scores.items() if v is not None}
+
+
+@pytest.fixture(scope="module")
+def web() -> Path:
+    folder = eval_dir() / "web"
+    if not folder.is_dir() or not _names():
+        pytest.skip(f"evaluation set not found at {folder} (set KITAR_EVAL)")
+    return folder
+
+
+@pytest.mark.parametrize("rewrite", sorted(REWRITES))
+def test_eval_texts_written_by_other_systems_parse_like_their_source(
+    web: Path, rewrite: str, tmp_path: Path
+) -> None:
+    short: dict[str, dict[str, float]] = {}
+    changed = 0
+    for name in _names():
+        key = json.loads((web / f"{name}.gold.json").read_text(encoding="utf-8"))
+        source = (web / f"{name}.txt").read_text(encoding="utf-8")
+        text, new_key = REWRITES[rewrite](source, copy.deepcopy(key))
+        if text == source:
+            continue
+        changed += 1
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(text.encode("utf-8"))
+        want = _metrics(key, web / f"{name}.txt")
+        got = _metrics(new_key, path)
+        below = {k: round(v, 2) for k, v in got.items() if v < want.get(k, 0.0) - 1e-9}
+        if below:
+            short[name] = below
+    assert changed > 0
+    assert short == {}
