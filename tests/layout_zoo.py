@@ -126,7 +126,9 @@ class Zoo:
         self.scores: dict[tuple[str, str, str], dict[str, float]] = {}
 
     def path(self, doc: ZooDoc, layout: Layout, fmt: str) -> Path:
-        suffix = "lo.pdf" if fmt == "docx" else "pdf"
+        """fmt "pdf": reportlab's PDF; "docx": the Word file printed by LibreOffice; "word":
+        the Word file itself, read by the DOCX reader."""
+        suffix = {"docx": "lo.pdf", "word": "lo.docx"}.get(fmt, "pdf")
         return self.cache / f"{doc.name}.{layout.name}.{doc.source.fingerprint()}.{suffix}"
 
     def render(self, items: list[tuple[ZooDoc, Layout, str]]) -> None:
@@ -136,8 +138,9 @@ class Zoo:
             out = self.path(doc, layout, fmt)
             if out.exists():
                 continue
-            if fmt == "pdf":
-                tmp = render(doc.source, layout, "pdf", out.with_suffix(".tmp"))
+            if fmt in ("pdf", "word"):
+                tmp = render(doc.source, layout, "pdf" if fmt == "pdf" else "docx",
+                             out.with_suffix(".tmp"))  # fmt: skip
                 tmp.rename(out)
             else:
                 word.append((render(doc.source, layout, "docx", out.with_suffix(".docx")), out))
@@ -185,12 +188,13 @@ def fmt_metrics(metrics: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.layout_zoo", description=__doc__)
     ap.add_argument("--docx", action="store_true", help="also Word files printed by LibreOffice")
+    ap.add_argument("--word", action="store_true", help="also the Word files read as DOCX")
     ap.add_argument("--only", help="documents whose name contains this")
     ap.add_argument("--cache", type=Path, default=Path(".pytest_cache/d/kitar-layout-zoo"))
     args = ap.parse_args(argv)
     zoo = Zoo(args.cache)
     docs = [d for d in all_docs() if not args.only or args.only in d.name]
-    fmts = ["pdf"] + (["docx"] if args.docx and soffice() else [])
+    fmts = ["pdf"] + (["docx"] if args.docx and soffice() else []) + (["word"] if args.word else [])
     zoo.render([(d, lay, f) for d in docs for lay in LAYOUTS for f in fmts])
     print(f"| document | layout | {' | '.join(TABLE_METRICS)} |")
     print("|---|---|" + "---|" * len(TABLE_METRICS))

@@ -222,7 +222,9 @@ def test_paragraph_text_round_trips(tmp_path: Path, texts: list[str]) -> None:
         with pytest.raises(NothingToExtract):
             read_docx(path)
         return
-    assert [b.text for b in read_docx(path).blocks] == expected
+    # a typed bullet ("- A") becomes a list item: its marker moves to `marker`
+    got = [f"{b.marker} {b.text}" if b.marker else b.text for b in read_docx(path).blocks]
+    assert got == expected
 
 
 def _append_xml(paragraph: docx.text.paragraph.Paragraph, xml: str) -> None:
@@ -248,3 +250,87 @@ def test_tracked_changes_hyperlinks_and_text_boxes(tmp_path: Path) -> None:
                    "</w:txbxContent></w:pict></w:r>")  # fmt: skip
     texts = [b.text for b in read_docx(_save(d, tmp_path)).blocks]
     assert texts == ["Godkendt med ændring (se kl.dk)"]
+
+
+def test_letterhead_in_the_first_page_header_gives_metadata(tmp_path: Path) -> None:
+    """A memo template's letterhead sits in the first-page header: its fields become the
+    document's date, case and document number (as a printed letterhead does in a PDF), the
+    default header's other text its running header, and none of it enters the body."""
+    d = docx.Document()
+    section = d.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[
+        0
+    ].text = "NOTAT\nDato: 3. marts 2025\nSags ID: SAG-2025-00042\nDok. ID: 7654321\nwww.testrup.dk"
+    section.header.paragraphs[0].text = "Testrup Kommune\tØkonomiudvalget"
+    d.add_paragraph("1. Budgetopfølgning")
+    doc = read_docx(_save(d, tmp_path))
+    assert (doc.date, doc.case_id, doc.doc_id) == ("2025-03-03", "SAG-2025-00042", "7654321")
+    assert doc.metadata["running_header"] == "Testrup Kommune | Økonomiudvalget"
+    assert [b.text for b in doc.blocks] == ["1. Budgetopfølgning"]
+
+
+def test_header_fields_split_at_tab_stops(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Sagsnr.: 25/1234\tDato: 4. marts 2025"
+    d.add_paragraph("Referat")
+    doc = read_docx(_save(d, tmp_path))
+    assert (doc.case_id, doc.date) == ("25/1234", "2025-03-04")
+    assert "running_header" not in doc.metadata  # both parts are letterhead fields
+
+
+def test_typed_bullets_are_list_items(tmp_path: Path) -> None:
+    """`– Tekst` typed into an ordinary paragraph is a list item, as in a PDF or a text file;
+    a word with a hyphen (`e-handel`) or a dash inside a sentence is not."""
+    d = docx.Document()
+    for text in ["Det indstilles, at udvalget drøfter:", "– rammerne for projektet", "• tidsplanen",
+                 "e-handel er nævnt", "Budgettet – som vedtaget – holder"]:  # fmt: skip
+        d.add_paragraph(text)
+    blocks = read_docx(_save(d, tmp_path)).blocks
+    assert [(b.kind, b.marker, b.text) for b in blocks[1:3]] == [
+        ("list_item", "–", "rammerne for projektet"),
+        ("list_item", "•", "tidsplanen"),
+    ]
+    assert [b.kind for b in blocks[3:]] == ["paragraph", "paragraph"]
+
+
+_LINE_BROKEN = """Punkt 1. Orientering om digitaliseringsstrategien
+
+Udvalget orienteres om status for den fælles digi-
+taliseringsstrategi, som blev vedtaget i foråret, og
+om de næste skridt i arbejdet med strategien for
+perioden frem mod 2027.
+
+Indstilling
+Forvaltningen indstiller, at udvalget tager orienteringen
+til efterretning, og at sagen genoptages på mødet
+i juni, når evalueringen af pilotprojektet foreligger
+fra styregruppen.
+
+Beslutning
+Taget til efterretning."""
+
+
+def test_text_pasted_as_one_paragraph_per_line_is_joined(tmp_path: Path) -> None:
+    """An extractor's text pasted into Word (every line a paragraph) is read as the text
+    reader reads it: lines joined into paragraphs, `digi-`/`taliseringsstrategi` one word
+    once reflowed."""
+    d = docx.Document()
+    for line in _LINE_BROKEN.split("\n"):
+        d.add_paragraph(line)
+    doc = read_docx(_save(d, tmp_path))
+    texts = [b.text.replace("\n", " ") for b in doc.blocks]
+    assert texts[1].startswith("Udvalget orienteres") and texts[1].endswith("frem mod 2027.")
+    assert any(t.startswith("Forvaltningen indstiller") and t.endswith("styregruppen.")
+               for t in texts)  # fmt: skip
+    assert doc.format == "docx"
+
+
+def test_ordinary_paragraphs_stay_paragraphs(tmp_path: Path) -> None:
+    """Short paragraphs that end their sentences are not taken for broken lines."""
+    d = docx.Document()
+    lines = [line for line in _LINE_BROKEN.split("\n") if line]
+    for n in range(len(lines)):
+        d.add_paragraph(f"Afsnit {n + 1} handler om budgettet for året.")
+    doc = read_docx(_save(d, tmp_path))
+    assert len(doc.blocks) == len(lines)

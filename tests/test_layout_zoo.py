@@ -2,7 +2,9 @@
 
 Each zoo document (the generator's meetings; the KL sample agenda and the eval set's web
 texts when present) is rendered in every layout of `kitar.demo.zoo.LAYOUTS`, as a reportlab
-PDF and as a Word file printed to PDF by LibreOffice (skipped without `soffice`), parsed the
+PDF, as a Word file printed to PDF by LibreOffice (skipped without `soffice`) and as that Word
+file itself (read by the DOCX reader: the letterhead in its page header, typed bullets, a
+text with its own line breaks pasted in as one paragraph per line), parsed the
 way `kitar parse` parses it and scored with the eval scorer. A rendering must score at least
 what its source text scores, metric by metric (a generated meeting: 1.0 on its answer key).
 A few documents × layouts run in `make test`; the whole zoo is `slow` (`make test-all`).
@@ -23,7 +25,7 @@ from tests.layout_zoo import KL_NAME, Zoo, all_docs, fmt_metrics, shortfall, web
 from tests.zoo_known import KNOWN_SHORT
 
 DOCS = {doc.name: doc for doc in all_docs()}
-FORMATS = ("pdf", "docx")
+FORMATS = ("pdf", "docx", "word")
 _SLAGELSE = "slagelse_oekonomiudvalget_2018-10-01_referat"
 _ROSKILDE = "roskilde_kultur-og-idraetsudvalget_2019-04-03_referat"
 # What `make test` runs: one generated meeting in every layout, one Word print, two eval texts
@@ -31,6 +33,8 @@ _ROSKILDE = "roskilde_kultur-og-idraetsudvalget_2019-04-03_referat"
 FAST = {("gen-committee-minutes", layout.name, "pdf") for layout in LAYOUTS} | {
     ("gen-kl-agenda", "sans-2.0-bold-case", "pdf"),
     ("gen-committee-agenda", "serif-1.15-bold-title", "docx"),
+    ("gen-kl-agenda", "sans-1.0-bold", "word"),
+    ("kl-agenda-printed", "serif-1.0-plain", "word"),
     (_SLAGELSE, "sans-1.0-bold", "pdf"),
     (_ROSKILDE, "sans-1.5-plain-case", "pdf"),
 }

@@ -17,6 +17,7 @@ from kitar.read.letterhead import (
     is_strong_letterhead_line,
 )
 from kitar.read.txt import detect_layout, parse_text, read_txt, section_headings
+from kitar.read.txt_lines import restore_trimmed_breaks
 from kitar.text.reflow import reflow_document, render_body
 
 GOLDEN = Path(__file__).parent / "golden" / "txt_extractor_fictitious.txt"
@@ -369,3 +370,31 @@ def test_pages_never_pass_the_stated_total() -> None:
     )
     doc = parse_text(text)
     assert doc.pages == 2 and max(b.page for b in doc.blocks) == 2
+
+
+# An extractor's text with its usual break (a space-only line between two empty ones) and a
+# line gap (one empty line) between the lines of a paragraph.
+_BREAK = ["", " ", ""]
+_SPACED = [
+    "Punkt 1. Budgetopfølgning for den fælles digi-", "", "taliseringsplan", *_BREAK,
+    "Baggrund", *_BREAK,
+    "Udvalget skal tage stilling til en række leverancer og en tids-", "",
+    "plan for den kommende periode, som omfatter både", "",
+    "skoler og dagtilbud i kommunen, og som blev", "", "drøftet på sidste møde.", *_BREAK,
+    "Indstilling", *_BREAK,
+    "Forvaltningen indstiller, at udvalget godkender planen for", "",
+    "perioden og beder om en status i juni.",
+]  # fmt: skip
+
+
+def test_extractor_text_with_trimmed_break_lines_reads_the_same() -> None:
+    """An editor that trims trailing whitespace turns the extractor's space-only break lines
+    into empty ones: a run of empty lines is then the break, a single one stays a line gap."""
+    trimmed = [line.rstrip() for line in _SPACED]
+    assert restore_trimmed_breaks(trimmed) == _SPACED
+    blocks = [b.text for b in parse_text("\n".join(trimmed)).blocks]
+    assert blocks == [b.text for b in parse_text("\n".join(_SPACED)).blocks]
+    assert blocks[2].startswith("Udvalget skal") and blocks[2].endswith("sidste møde.")
+    # ordinary text with a double blank line is left as it is
+    plain = "Første afsnit slutter her.\n\n\nAndet afsnit slutter her.\n\nTredje.\n\nFjerde.\n"
+    assert restore_trimmed_breaks(plain.split("\n")) == plain.split("\n")

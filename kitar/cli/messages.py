@@ -101,6 +101,7 @@ _CATALOGUE = [
      r"denne udgave af kitar kan ikke læse \1-filer"),
     (r"zip package without word/document\.xml", "zip-pakke uden word/document.xml"),
     (r"cannot read DOCX: (.+)", r"kan ikke læse DOCX: \1"),
+    (r"headers and footers not read \((.+)\)", r"sidehoveder og sidefødder ikke læst (\1)"),
     (r"not an HTML page \(unknown encoding\)", "ikke en HTML-side (ukendt tegnsæt)"),
     (r"cannot read HTML: (.+)", r"kan ikke læse HTML: \1"),
     (r"no text in the page's content", "ingen tekst i sidens indhold"),

@@ -28,6 +28,7 @@ from kitar.read.txt_lines import (
     ends_sentence,
     hard_wrapped,
     remove_letterhead,
+    restore_trimmed_breaks,
     source_lines,
     typical_width,
     wrap_margin,
@@ -277,7 +278,8 @@ class _Builder:
 def parse_text(text: str, path: str = "<text>") -> Document:
     """Blocks and metadata of text in either layout (see the module docstring)."""
     text = normalize(text.replace("\r\n", "\n").replace("\r", "\n"))
-    raw_lines = text.split("\n")
+    raw_lines = restore_trimmed_breaks(text.split("\n"))
+    text = "\n".join(raw_lines)
     layout = detect_layout(raw_lines)
     lines = source_lines(text, layout)
     lines, fields, anchors = remove_letterhead(lines)

@@ -46,18 +46,48 @@ def detect_layout(lines: list[str]) -> str:
     before_empty = [
         lines[i] for i in range(len(lines) - 1) if lines[i].strip() and not lines[i + 1]
     ]
+    return "extractor" if _gaps_inside_sentences(before_empty) else "plain"
+
+
+def _gaps_inside_sentences(before_empty: list[str]) -> bool:
+    """Whether the lines before empty lines mostly stop mid-sentence and visibly go on."""
     if len(before_empty) < 3:
-        return "plain"
+        return False
     ended = sum(1 for ln in before_empty if ln.rstrip().rstrip(_CLOSING_QUOTES)[-1:] in _TERMINAL)
     # Lines that stop mid-sentence are the extractor's when they visibly continue ("… og der
     # er", "… digi-", "… mellem KITA,"); a web page flattened to text has short heading lines
     # before its blank lines instead ("Forventet sagsgang").
     cont = sum(1 for ln in before_empty if _continues_visibly(ln.rstrip()))
-    return (
-        "extractor"
-        if ended / len(before_empty) < 0.4 and cont / len(before_empty) >= VISIBLE_CONTINUATION
-        else "plain"
-    )
+    return ended / len(before_empty) < 0.4 and cont / len(before_empty) >= VISIBLE_CONTINUATION
+
+
+# An extractor marks a paragraph break with a line holding spaces between two empty lines
+# ("…Digitaliseringsstyrelsen", "", " ", "", "Baggrund"); an editor that trims trailing
+# whitespace, or Word, leaves a run of empty lines. In a text without space-only lines whose
+# single empty lines fall inside sentences, a run of at least this many is such a break.
+TRIMMED_BREAK_RUN = 2
+
+
+def restore_trimmed_breaks(lines: list[str]) -> list[str]:
+    """An extractor's text whose break lines lost their spaces, with the breaks marked again
+    (each run of TRIMMED_BREAK_RUN or more empty lines → "", " ", ""); other text as it is."""
+    if any(ln and not ln.strip() for ln in lines):
+        return lines
+    runs = [(k, len(list(group))) for k, group in itertools.groupby(lines, key=bool)]
+    single_before: list[str] = []
+    position = 0
+    for (full, n), nxt in itertools.pairwise(runs):
+        position += n
+        if full and not nxt[0] and nxt[1] == 1:
+            single_before.append(lines[position - 1])
+    long_runs = any(not full and n >= TRIMMED_BREAK_RUN for full, n in runs)
+    if not long_runs or not _gaps_inside_sentences(single_before):
+        return lines
+    out: list[str] = []
+    for full, group in itertools.groupby(lines, key=bool):
+        chunk = list(group)
+        out.extend(chunk if full or len(chunk) < TRIMMED_BREAK_RUN else ["", " ", ""])
+    return out
 
 
 # Share of lines before an empty line that visibly run on (hyphen, comma, function word) above
