@@ -274,3 +274,54 @@ def test_where_every_gap_is_the_pitch_a_numbered_entry_ends_before_a_capital() -
     lines = _stack([*PROSE, *PROSE, "Bilag 8: Økonomisk overblik", entry, decision, "Godkendt."])
     texts = _texts(_blocks(lines))
     assert entry in texts and decision in texts
+
+
+def _proportional(text: str, top: float, x: float = LEFT) -> Line:
+    """A line in a proportional font: narrow and wide letters differ in width."""
+    words = []
+    for t in text.split():
+        width = sum(3.0 if c in "ilt.,'" else 7.5 if c in "mwMW" else 5.5 for c in t)
+        words.append(Word(t, x, x + width, top, top + 10.0, "X+Arial", 10.0, False))
+        x += width + 3.0
+    return make_line(words, 1)
+
+
+def _mono(text: str, top: float, column: int = 0) -> Line:
+    """A line of a text file printed in a monospaced font: every character and space one
+    advance wide, starting `column` characters in."""
+    words, x = [], LEFT + CHAR * column
+    for t in text.split(" "):
+        if t:
+            words.append(Word(t, x, x + CHAR * len(t), top, top + 10.0, "X+Mono", 10.0, False))
+        x += CHAR * (len(t) + 1)
+    return make_line(words, 1)
+
+
+def _indented(line: Line, by: float) -> Line:
+    words = [Word(w.text, w.x0 + by, w.x1 + by, w.top, w.bottom, w.fontname, w.size, w.bold)
+             for w in line.words]  # fmt: skip
+    return make_line(words, line.page)
+
+
+def test_a_typed_list_entry_of_a_printed_text_file_wraps_to_the_margin() -> None:
+    """A text file printed as it is (one monospaced font): "  1. anbefalinger …" keeps the
+    two spaces typed before its marker, and its wrapped line goes on at the margin."""
+    entry = "1. anbefalinger til at plejecentre og deres interne samarbejdspartnere om"
+    rest = "udarbejdet af projektudvalget for afbureaukratisering godkendes"
+    lines = [_mono(t, 90 + 12 * i) for i, t in enumerate(PROSE)]
+    # a blank line (one more pitch) before each entry, as in the text file
+    lines += [_mono(entry, 138, column=2), _mono(rest, 150)]
+    lines += [_mono("2. udvalget følger op på anbefalingerne", 174, column=2)]
+    texts = _texts(_blocks(lines))
+    assert f"{entry[3:]} {rest}" in texts and "udvalget følger op på anbefalingerne" in texts
+
+
+def test_a_list_entry_in_a_proportional_font_does_not_take_the_margin_line() -> None:
+    """A bullet list set by a word processor: the paragraph at the margin after its last, full
+    line is a paragraph of its own (gaps and fonts otherwise the same as above)."""
+    entry = "– anbefalinger til at plejecentre og deres interne samarbejdspartnere om"
+    after = "Udarbejdet af projektudvalget for afbureaukratisering og decentralisering"
+    lines = [_proportional(t, 90 + 12 * i) for i, t in enumerate(PROSE)]
+    lines += [_indented(_proportional(entry, 138), 12), _proportional(after, 150)]
+    texts = _texts(_blocks(lines))
+    assert after in texts

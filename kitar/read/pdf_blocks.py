@@ -36,6 +36,14 @@ _END_PUNCT = (".", "!", "?", ":", ";")
 _NUMBER_MARK = re.compile(r"^(?:\d{1,3}|[a-hA-H])[.)]\s")
 # A word hyphenated at a line end: "forebyg-" (not a dash: "Høringssvar -").
 _EOL_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
+# A text file printed as it is (LibreOffice, a browser, enscript: one monospaced font) keeps
+# the spaces typed before a list marker ("  1. anbefalinger …", " • Punkt 3 …"), and its
+# wrapped lines go on at the margin, left of the marker, by this many font sizes at most
+# (two spaces of a 10 pt monospaced font: 1.2).
+TYPED_INDENT_EM = 3.0
+# Monospaced: every word's width per character within this share of the line's mean (in a
+# proportional font "ill" and "mmm" differ by half).
+MONOSPACE_SPREAD = 0.03
 
 
 def _plain_word_in_lower_case(text: str) -> bool:
@@ -66,6 +74,15 @@ def _indent_levels(pages: list[Page]) -> list[float]:
         if not clusters or x - clusters[-1] > 4:
             clusters.append(x)
     return clusters
+
+
+def _monospaced(*lines: Line) -> bool:
+    """Whether the lines are set in one monospaced font, from their words' widths."""
+    advances = [(w.x1 - w.x0) / len(w.text) for ln in lines for w in ln.words if len(w.text) >= 2]
+    if len(advances) < 2:
+        return False
+    mean = sum(advances) / len(advances)
+    return all(abs(a - mean) <= MONOSPACE_SPREAD * mean for a in advances)
 
 
 class _Builder:
@@ -331,7 +348,22 @@ class _Builder:
         anchors = [first.x0] + [w.x0 for w in first.words[1:3]]
         if any(abs(line.x0 - a) <= 4 for a in anchors):
             return True
-        return first.x0 - 40 <= line.x0 < first.x0 - 4 and first.role != "bullet"
+        if first.role == "bullet":
+            return self._typed_list_entry_wraps(first, line)
+        return first.x0 - 40 <= line.x0 < first.x0 - 4
+
+    def _typed_list_entry_wraps(self, first: Line, line: Line) -> bool:
+        """A list entry of a text file printed as it is: its marker a few spaces in, its
+        wrapped line at the margin ("  1. anbefalinger til at plejecentre og deres" /
+        "udarbejdet af Projektudvalget …"); whether the entry's line was full is asked
+        after."""
+        indent = first.x0 - line.x0
+        return (
+            abs(line.x0 - self.left) <= 4
+            and 4 < indent <= TYPED_INDENT_EM * max(first.size, 1.0)
+            and list_marker(first) is not None
+            and _monospaced(first, line)
+        )
 
     def _next_word_fits(self, prev: Line, line: Line) -> bool:
         """A line that ended although the next word would have fitted was a hard break."""
