@@ -52,9 +52,8 @@ def read_pages_with_progress(
     (piped, -q) or the file is short or not a PDF: then read it whole."""
     if path == "-" or not progress_enabled():
         return None
-    from kitar.ingest.pipeline import pdf_chunks, read_pdf_chunk
-
     from kitar.config import pdf_reader
+    from kitar.ingest.pipeline import pdf_chunks, read_pdf_chunk
 
     min_pages, size = PROGRESS_PAGES[pdf_reader()]
     chunks = pdf_chunks(path, min_pages=min_pages, size=size)
