@@ -128,6 +128,9 @@ REWRITES: dict[str, Rewrite] = {
     ),
     "running-headers": running_headers,
     "decision-date-only": decision_date_only,
+    "bare-number-space": heads(lambda m: f"{m[1]}{m[2]} {m[3]}"),
+    "punkt-nr": heads(lambda m: f"{m[1]}Punkt nr. {m[2]}: {m[3]}"),
+    "dagsordenspunkt-own-line": heads(lambda m: f"{m[1]}Dagsordenspunkt {m[2]}\n\n{m[1]}{m[3]}"),
     "dash-bullet": heads(lambda m: f"{m[1]}- {m[2]}. {m[3]}"),
     "number-right": heads(lambda m: f"{m[1]}{m[3]}   Punkt {m[2]}"),
     # --- closed markers
