@@ -371,3 +371,25 @@ def decision_committee_date(text: str, key: Key) -> tuple[str, Key]:
     d = date.fromisoformat(mt["date"])
     label = f"{mt['body']} den {d.day}. {MONTHS[d.month - 1]} {d.year}:"
     return re.sub(r"(?m)^(\s*)Beslutning\s*$", lambda m: m.group(1) + label, text), key
+
+
+def running_headers(text: str, key: Key) -> tuple[str, Key]:
+    """A page break (form feed) and the page's running header every 30 lines."""
+    mt = key.get("meeting") or {}
+    head = f"{mt.get('body') or 'Udvalget'} - Referat - {mt.get('date', '')}"
+    out: list[str] = []
+    for n, line in enumerate(text.split("\n")):
+        if n and n % 30 == 0:
+            out += ["\f" + head, ""]
+        out.append(line)
+    return "\n".join(out), key
+
+
+def decision_date_only(text: str, key: Key) -> tuple[str, Key]:
+    """`Beslutning` with the meeting's date after it and nothing else (`Beslutning 03.03.2026`)."""
+    iso = (key.get("meeting") or {}).get("date")
+    if not iso:
+        return text, key
+    d = date.fromisoformat(iso)
+    label = f"Beslutning {d.day:02d}.{d.month:02d}.{d.year}"
+    return re.sub(r"(?m)^(\s*)Beslutning\s*$", lambda m: m.group(1) + label, text), key

@@ -33,6 +33,7 @@ from tests.system_rewrites import (
     case_on_heading_line,
     close_some,
     decision_committee_date,
+    decision_date_only,
     decision_line,
     heads,
     presenter_line,
@@ -43,6 +44,7 @@ from tests.system_rewrites import (
     relabel_case,
     reshape_case,
     retitle,
+    running_headers,
     soft_hyphens,
     sub_lines,
     textonly,
@@ -116,6 +118,19 @@ REWRITES: dict[str, Rewrite] = {
         r"^(\s*)((?:\S+\.pdf ?)+)$",
         lambda m: m[1] + "Bilagsliste:\n\n" + "\n\n".join(f"{m[1]}- {f}" for f in m[2].split()),
     ),
+    "heading-time-suffix": heads(lambda m: f"{m[1]}{m[2]}. {m[3]} (kl. 16.00-16.15)"),
+    "heading-time-prefix": heads(lambda m: f"{m[1]}{m[2]}. Kl. 16.00 {m[3]}"),
+    "tid-line": heads(
+        lambda m: f"{m[1]}{m[2]}. {m[3]}\n\n{m[1]}Tid: 16.00 - 16.15", body_only=True
+    ),
+    "sagsgang-line": heads(
+        lambda m: f"{m[1]}{m[2]}. {m[3]}\n\n{m[1]}Sagsgang: ØU, BY", body_only=True
+    ),
+    "running-headers": running_headers,
+    "decision-date-only": decision_date_only,
+    "bare-number-space": heads(lambda m: f"{m[1]}{m[2]} {m[3]}"),
+    "punkt-nr": heads(lambda m: f"{m[1]}Punkt nr. {m[2]}: {m[3]}"),
+    "dagsordenspunkt-own-line": heads(lambda m: f"{m[1]}Dagsordenspunkt {m[2]}\n\n{m[1]}{m[3]}"),
     "dash-bullet": heads(lambda m: f"{m[1]}- {m[2]}. {m[3]}"),
     "number-right": heads(lambda m: f"{m[1]}{m[3]}   Punkt {m[2]}"),
     # --- closed markers

@@ -79,6 +79,8 @@ def test_a_note_in_a_headings_brackets_leaves_the_title(title: str, want: tuple)
         lambda n, t: f"{n}. (Sag nr. {n + 40}) {t}",
         lambda n, t: f"Sag nr. {n} - {t}",
         lambda n, t: f"Sag nr. {n} {t}",
+        lambda n, t: f"Punkt nr. {n}: {t}",
+        lambda n, t: f"Dagsordenspunkt {n}\n\n{t}",
     ],
     ids=[
         "punkt-paren",
@@ -88,6 +90,8 @@ def test_a_note_in_a_headings_brackets_leaves_the_title(title: str, want: tuple)
         "running-number",
         "sag-nr-dash",
         "sag-nr",
+        "punkt-nr",
+        "dagsordenspunkt-alone",
     ],
 )
 def test_headings_with_access_words_and_running_numbers_keep_their_titles(heading) -> None:
@@ -314,3 +318,46 @@ def test_more_decision_labels(label: str) -> None:
     assert [[d.text for d in i.decisions] for i in m.items] == [
         [f"Godkendt {n}."] for n in (1, 2, 3)
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [lambda n, t: f"{n}. {t} (kl. 16.{n}0-16.{n}5)", lambda n, t: f"{n}. Kl. 16.{n}0 {t}"],
+    ids=["time-suffix", "time-prefix"],
+)
+def test_an_items_time_in_its_heading_leaves_the_title(heading: Callable[[int, str], str]) -> None:
+    m = parsed(minutes(heading))
+    assert [i.title for i in m.items] == TITLES
+
+
+def test_a_decision_label_with_a_date_alone() -> None:
+    def body(n: int) -> list[str]:
+        return [
+            "Sagsfremstilling",
+            "",
+            "Sagen forelægges.",
+            "",
+            "Beslutning 03.03.2026",
+            "",
+            "Godkendt.",
+            "",
+        ]
+
+    m = parsed(minutes(lambda n, t: f"{n}. {t}", body))
+    assert [[d.text for d in i.decisions] for i in m.items] == [["Godkendt."]] * 3
+
+
+def test_a_running_header_at_a_page_break_inside_the_list_and_a_recommendation() -> None:
+    """A form feed and the page's header between two list entries, and between a lead-in and
+    its clause: the list and the recommendation go on across the page break."""
+    header = "\f\nTeknik- og Miljøudvalget - Referat\n"
+    lines = ["Teknik- og Miljøudvalget - Referat - 3. marts 2026", "", "Indholdsfortegnelse", ""]
+    lines += ["1. Godkendelse af dagsorden", header, "2. Budgetopfølgning 2. kvartal", ""]
+    lines += ["3. Lokalplan 17 for Testrup Nord", "", ""]
+    for n, title in enumerate(TITLES, 1):
+        lines += [f"{n}. {title}", "", "Indstilling", "", "Forvaltningen indstiller,", ""]
+        lines += [header] if n == 2 else []
+        lines += ["at sagen godkendes.", "", "Beslutning", "", "Godkendt.", "", ""]
+    m = parsed("\n".join(lines))
+    assert [i.number for i in m.items] == ["1", "2", "3"]
+    assert [i.recommendations for i in m.items] == [["sagen godkendes"]] * 3

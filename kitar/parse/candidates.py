@@ -70,6 +70,15 @@ def item_text(block: Block) -> str:
     return block.text
 
 
+def page_margin(blocks: list[Block], k: int) -> bool:
+    """A short line at a page break: the page's running header or footer
+    (`Økonomiudvalget - Referat - 3. marts 2026`, `Side 2`) that a reader left in."""
+    at_break = (k > 0 and blocks[k - 1].page != blocks[k].page) or (
+        k + 1 < len(blocks) and blocks[k + 1].page != blocks[k].page
+    )
+    return at_break and len(blocks[k].text) <= W.PAGE_MARGIN_LINE_CHARS
+
+
 def title_key(title: str) -> str:
     return " ".join(re.sub(r"[^\wæøå ]", " ", title.lower()).split())
 

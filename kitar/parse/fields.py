@@ -6,7 +6,7 @@ import re
 
 from kitar.model import Annex, Block, Decision, Section
 from kitar.parse.agenda import DecisionLabel, agenda
-from kitar.parse.candidates import item_text
+from kitar.parse.candidates import item_text, page_margin
 from kitar.parse.vocabulary import is_section_heading
 from kitar.text.dates import parse_danish_date
 
@@ -98,6 +98,12 @@ def _collect(blocks: list[Block], j: int, used: set[int]) -> tuple[list[str], in
     listed: list[str] = []
     while j < len(blocks) and j not in used:
         text = _clause(blocks[j])
+        margin = text is None and page_margin(blocks, j) and j + 1 < len(blocks)
+        if margin and _clause(blocks[j + 1]) is not None:
+            # a page's running header between the lead-in and its clauses
+            used.add(j)
+            j += 1
+            continue
         if text is None:
             break
         listed.extend(_split_clauses(text) or [clean_clause(text)])

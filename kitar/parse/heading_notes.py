@@ -1,6 +1,7 @@
 """Notes in brackets at the start or end of an item's title (forms in `agenda.toml`,
-`[heading_note]`): access (`Punkt 3 (Åben): …`), a case number (`1. Budget (2025-0123456)`) or
-the committee's running number (`12. (Sag nr. 45) …`) leave the title as evidence of their own."""
+`[heading_note]`): access (`Punkt 3 (Åben): …`), a case number (`1. Budget (2025-0123456)`),
+the committee's running number (`12. (Sag nr. 45) …`) or the item's time (`kl. 16.00-16.15`)
+leave the title as evidence of their own."""
 
 from __future__ import annotations
 
@@ -43,17 +44,19 @@ def _patterns(a: Agenda) -> tuple[re.Pattern[str], ...]:
         re.compile(data["access"], flags),
         re.compile(data["running"], flags),
         bare_case,
+        re.compile(data["time"], flags),
+        re.compile(data["time_lead"], flags),
     )
 
 
 def _meaning(note: str) -> tuple[bool, bool | None, str | None]:
     """(is a note, closed, case id) for the text inside a bracket."""
     a = agenda()
-    _lead, _tail, access, running, bare_case = _patterns(a)
+    _lead, _tail, access, running, bare_case, time, _time_lead = _patterns(a)
     note = " ".join(note.split())
     if m := access.match(note):
         return True, m.group("closed") is not None, None
-    if running.match(note):
+    if running.match(note) or time.match(note):
         return True, None, None
     labelled = a.case_labelled.match(note)
     if labelled and labelled.end() == len(note):
@@ -64,13 +67,15 @@ def _meaning(note: str) -> tuple[bool, bool | None, str | None]:
 
 
 def split_heading_notes(title: str) -> HeadingNote:
-    """`(Åben) Budget` → `Budget`, open; `Budget (2025-0123456)` → `Budget`, case 2025-0123456;
-    `Budget  Sagsnr.: 26/1234` → `Budget`, case 26/1234; `Godkendelse af dagsorden (B)` stays
-    as it is."""
+    """`(Åben) Budget` → `Budget`, open; `Kl. 16.00 Budget`, `Budget (kl. 16.00-16.15)` →
+    `Budget`; `Budget (2025-0123456)` or `Budget  Sagsnr.: 26/1234` → `Budget` and the case
+    number; `Godkendelse af dagsorden (B)` stays as it is."""
     a = agenda()
-    lead, tail, *_ = _patterns(a)
+    lead, tail, *_, time_lead = _patterns(a)
     closed: bool | None = None
     case_id: str | None = None
+    if (t := time_lead.match(title)) and title[t.end() :].strip():
+        title = title[t.end() :]  # "Kl. 16.00 Budget": the item's slot, then its title
     for pattern in (lead, tail):
         m = pattern.search(title)
         if not m:

@@ -14,7 +14,13 @@ from dataclasses import dataclass, replace
 from kitar.model import Block
 from kitar.parse import weights as W
 from kitar.parse.agenda import agenda
-from kitar.parse.candidates import Candidate, clean_title, match_heading, same_title
+from kitar.parse.candidates import (
+    Candidate,
+    clean_title,
+    match_heading,
+    page_margin,
+    same_title,
+)
 
 
 @dataclass
@@ -171,7 +177,7 @@ def find_item_list(blocks: list[Block], body: list[Candidate]) -> ItemList | Non
             if (
                 entries[i].number == entries[last].number + 1
                 and len(gap) <= 2
-                and all(_filler(blocks[k]) for k in gap)
+                and all(_filler(blocks[k]) or page_margin(blocks, k) for k in gap)
             ):
                 runs[-1].append(i)
                 continue

@@ -69,6 +69,8 @@ ANNEX_LIST_MAX_ENTRIES = 30
 # ---- the list of items ---------------------------------------------------------------------
 LIST_MIN_ENTRIES = 2  # two consecutive numbered lines is already a list
 LIST_ENTRY_MAX_CHARS = 220  # a list entry is a title, maybe with a page reference
+# A running header or footer left at a page break inside the list is a line at most this long.
+PAGE_MARGIN_LINE_CHARS = 120
 # Title similarity (0–1) above which a body heading and a list entry name the same item; the
 # eval scorer uses 0.9 for the same question, list entries may lose a word to a page reference.
 TITLE_MATCH = 0.8
