@@ -218,3 +218,22 @@ def test_meeting_metadata_from_cover() -> None:
     assert info.location == "Mødelokale 2 på Rådhuset"
     assert info.attendees == ["Anne Ravn (A) - formand", "Bent Sø (V)"]
     assert info.absent == ["Carla Dam (F)"]
+
+
+_FLAT_COVER = (
+    "Testrup Kommune Økonomiudvalget Referat Dato: Starttidspunkt for møde: Kl Mødested: "
+    "Udsendelsesdato: Afbud fra: Tirsdag den 4-marts-2025 Rådhuset, mødelokale 2 Fraværende: "
+    "Ingen. Mødedeltagere: Anna Holm, Bo Lind, Carl Berg Dam, Dorte Vang, Erik Sø, Frida Kjær"
+)
+
+
+@pytest.mark.parametrize("printed", [False, True])
+def test_a_flattened_cover_under_a_printers_line_still_names_the_meeting(printed: bool) -> None:
+    """A web page flattened to text puts its whole cover on one line; a browser's print adds
+    a line over it ("4.3.2025 14.03  referat.txt"), which one page cannot show to repeat."""
+    lines = [*(["4.3.2025 14.03 referat.txt"] if printed else []), _FLAT_COVER,
+             "1. Godkendelse af dagsorden", "Dagsordenen blev gennemgået.",
+             "2. Budgetopfølgning", "Forvaltningen orienterede om budgettet."]  # fmt: skip
+    meeting = parse_document(doc_from_lines(lines)).meeting
+    want = ("minutes", "Økonomiudvalget", "2025-03-04")
+    assert (meeting.kind, meeting.body, meeting.date) == want

@@ -14,6 +14,10 @@ from kitar.text.dates import find_dates, parse_danish_date, parse_time
 TITLE_BLOCKS = 14
 # A flattened cover (one long line per page) is read up to this many characters.
 FLAT_COVER_CHARS = 240
+# A flattened cover is the first block, or the second under a line a printer added: a
+# browser prints "1.12.2026 14.03  referat.txt" over a page, and on a one-page print nothing
+# repeats to mark it as a running header.
+FLAT_COVER_BLOCKS = 2
 # Separators inside a title line: "Økonomiudvalget – Referat – 1. oktober 2018".
 _TITLE_PARTS = re.compile(r"\s+[–—-]\s+")
 
@@ -125,7 +129,11 @@ def _title_fields(info: MeetingInfo, blocks: list[Block]) -> None:
     a = agenda()
     # item_text: a reader may take "24." of "24. SEPTEMBER 2026" for a list number
     texts = [item_text(b).strip()[:FLAT_COVER_CHARS] for b in blocks[:TITLE_BLOCKS]]
+    flat = next((k for k, b in enumerate(blocks[:FLAT_COVER_BLOCKS])
+                 if len(b.text) > FLAT_COVER_CHARS), None)  # fmt: skip
     short = [t for t in texts if len(t) < 120] + texts[:1]
+    if flat is not None:
+        short.append(texts[flat])
     info.kind = info.kind or _title_kind(short)
     for k, text in enumerate(texts):
         nxt = texts[k + 1] if k + 1 < len(texts) else ""
@@ -153,11 +161,11 @@ def _title_fields(info: MeetingInfo, blocks: list[Block]) -> None:
         ):
             info.date = parse_danish_date(text)
             info.time = info.time or parse_time(text)
-    if info.body is None and texts and len(blocks[0].text) > FLAT_COVER_CHARS:
-        m = a.body.search(texts[0])  # a flattened cover: "… Kommune Kommunalbestyrelsen Referat …"
+    if info.body is None and flat is not None:
+        m = a.body.search(texts[flat])  # "… Kommune Kommunalbestyrelsen Referat …"
         info.body = m.group(0) if m else None
-    if info.date is None and texts and len(blocks[0].text) > FLAT_COVER_CHARS:
-        found = find_dates(blocks[0].text[:1000])
+    if info.date is None and flat is not None:
+        found = find_dates(blocks[flat].text[:1000])
         info.date = found[0][1] if found else None
 
 
