@@ -8,6 +8,7 @@ Helvetica's WinAnsi encoding has æ, ø, å, – and ”, so no TTF is needed. T
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -322,3 +323,36 @@ def render_agenda(doc: DemoDocument, out: str | Path) -> Path:
     result = render_parts(doc.parts, out, header=doc.header, title=doc.title)
     doc.set_pages(result.block_pages, result.pages)
     return result.path
+
+
+# ---- a text file as a browser prints it -------------------------------------------------------
+# One monospaced font, long lines wrapped at the page's width (90 columns of 10 pt Courier in
+# A4's margins), the print's date and the file's name over each page, its address and "n/N"
+# under it: furniture the reader must take off, on one page where nothing repeats.
+TEXT_FONT, TEXT_SIZE, TEXT_PITCH = "Courier", 10.0, 12.0
+TEXT_COLUMNS = 90
+TEXT_LINES = 62  # lines a page holds between the furniture
+FURNITURE_FONT, FURNITURE_SIZE = "Helvetica", 8.0
+
+
+def render_text_print(text: str, out: str | Path, name: str, printed: str) -> Path:
+    """`text` printed as a browser prints a text file `name` on `printed` ("1.3.2026 14.03");
+    characters Courier lacks print as "?" (a browser's fallback glyph)."""
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        raw = raw.rstrip().encode("cp1252", "replace").decode("cp1252")
+        lines += textwrap.wrap(raw, TEXT_COLUMNS) if len(raw) > TEXT_COLUMNS else [raw]
+    pages = [lines[i : i + TEXT_LINES] for i in range(0, len(lines), TEXT_LINES)] or [[]]
+    c = Canvas(str(out), pagesize=A4)
+    for n, page in enumerate(pages, start=1):
+        c.setFont(FURNITURE_FONT, FURNITURE_SIZE)
+        c.drawString(36, PAGE_H - 24, printed)
+        c.drawCentredString(PAGE_W / 2, PAGE_H - 24, name)
+        c.drawString(36, 20, f"file:///home/bruger/Hentede/{name}")
+        c.drawRightString(PAGE_W - 36, 20, f"{n}/{len(pages)}")
+        c.setFont(TEXT_FONT, TEXT_SIZE)
+        for k, line in enumerate(page):
+            c.drawString(50, PAGE_H - 56 - k * TEXT_PITCH, line)
+        c.showPage()
+    c.save()
+    return Path(out)
