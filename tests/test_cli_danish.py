@@ -340,8 +340,7 @@ def test_a_long_pdf_read_under_a_progress_bar_parses_the_same(
     whole = runner.invoke(app, ["parse", str(pdf), "--json"])
     bar = io.StringIO()
     monkeypatch.setattr(common, "err_console", Console(file=bar, force_terminal=True, width=80))
-    monkeypatch.setattr(read, "PROGRESS_MIN_PAGES", 2)
-    monkeypatch.setattr(read, "PROGRESS_CHUNK", 2)
+    monkeypatch.setattr(read, "PROGRESS_PAGES", dict.fromkeys(read.PROGRESS_PAGES, (2, 2)))
     chunked = runner.invoke(app, ["parse", str(pdf), "--json"])
     assert chunked.exit_code == whole.exit_code == 0
     shown = bar.getvalue()  # the bar was shown, counting pages
