@@ -31,9 +31,9 @@ from kitar.errors import (
     UnsupportedFormat,
 )
 from kitar.model import Block, BlockKind, CoreProperties, Document
-from kitar.read.letterhead import extract_fields, is_letterhead_line
+from kitar.read.docx_text import format_number, header_metadata, line_broken
 from kitar.read.txt import parse_text
-from kitar.text.normalize import normalize, runs_on, split_bullet
+from kitar.text.normalize import normalize, split_bullet
 
 # Re-exported for kitar.minutes.docx_write, so that python-docx is imported in this module only.
 __all__ = ["WD_STYLE_TYPE", "Cm", "OxmlElement", "Pt", "new_docx", "open_docx", "qn", "read_docx"]
@@ -116,20 +116,6 @@ def _num_pr(p: Paragraph) -> tuple[str, int] | None:
     return None
 
 
-# Roman list numbers beyond 13 do not occur in meeting documents; they fall back to digits.
-_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii")
-
-
-def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        s = chr(ord("a") + (n - 1) % 26)
-    elif fmt in ("lowerRoman", "upperRoman"):
-        s = _ROMAN[n] if 0 < n < len(_ROMAN) else str(n)
-    else:
-        return str(n)
-    return s.upper() if fmt.startswith("upper") else s
-
-
 class _Numbering:
     """Computes list markers ("•", "1.", "a)") from numbering.xml with running counters."""
 
@@ -162,7 +148,7 @@ class _Numbering:
 
         def render(level: int) -> str:
             lfmt = self._levels.get((num_id, level), ("decimal", "", 1))[0]
-            return _format_number(counts[level] or 1, lfmt)
+            return format_number(counts[level] or 1, lfmt)
 
         return re.sub(r"%(\d)", lambda m: render(int(m.group(1)) - 1), text) or f"{counts[ilvl]}."
 
@@ -283,26 +269,6 @@ class _Reader:
                 self.walk(child)  # content controls and TOC fields wrap ordinary paragraphs
 
 
-# Text with its own line breaks pasted into Word (an extractor's text: every line a paragraph)
-# is told by its paragraphs: many visibly run on into the next (`… digi-`, `… og`, a comma)
-# and many next ones start in lower case. Measured on the layout zoo's Word files: 0.44 and
-# 0.62 for such a text, at most 0.08 and 0.08 for 15 documents written as paragraphs and for
-# an Acadre minutes DOCX.
-LINE_BROKEN_RUN_ON = 0.2
-LINE_BROKEN_LOWER_NEXT = 0.3
-MIN_PARAGRAPHS_FOR_STATS = 12  # fewer say nothing about how a text was broken
-
-
-def line_broken(texts: list[str]) -> bool:
-    """Whether Word paragraphs are the lines of a text printed with its own line breaks."""
-    lines = [t.strip() for t in texts if t.strip()]
-    if len(lines) < MIN_PARAGRAPHS_FOR_STATS:
-        return False
-    run_on = sum(1 for line in lines[:-1] if runs_on(line)) / len(lines)
-    lower = sum(1 for nxt in lines[1:] if nxt[:1].islower()) / len(lines)
-    return run_on >= LINE_BROKEN_RUN_ON and lower >= LINE_BROKEN_LOWER_NEXT
-
-
 # A section's header and footer parts, the first page's first: a KL memo's letterhead (`Dato:`,
 # `Sags ID:`, `Dok. ID:` …) sits in its first-page header.
 _HEADER_PARTS = ("first_page_header", "header", "even_page_header",
@@ -312,12 +278,12 @@ _HEADER_PARTS = ("first_page_header", "header", "even_page_header",
 def _header_lines(document: Any) -> tuple[list[str], list[str]]:
     """The first section's header and footer text as lines (a paragraph's line breaks and
     tab stops part fields: `Sagsnr. 12/345<tab>Dato: 3. marts 2025`), and of those the
-    default header's lines that are not letterhead fields (its running header)."""
+    default header's (on every page but the first)."""
     if not document.sections:
         return [], []
     section = document.sections[0]
     lines: list[str] = []
-    running: list[str] = []
+    default: list[str] = []
     for name in _HEADER_PARTS:
         part = getattr(section, name)
         if part.is_linked_to_previous:  # no part of its own (and asking for one would add it)
@@ -326,19 +292,14 @@ def _header_lines(document: Any) -> tuple[list[str], list[str]]:
             for line in re.split(r"[\t\n]", normalize(_paragraph_text(p_el))):
                 if line := _SPACES.sub(" ", line).strip():
                     lines.append(line)
-                    if name == "header" and not is_letterhead_line(line):
-                        running.append(line)
-    return lines, running
+                    if name == "header":
+                        default.append(line)
+    return lines, default
 
 
 def _header_metadata(document: Any) -> dict[str, str]:
-    """Letterhead fields (date, case_id, doc_id …) and the running header of the first
-    section's headers and footers."""
-    lines, running = _header_lines(document)
-    found = extract_fields(lines)
-    if running:
-        found["running_header"] = " | ".join(running)
-    return found
+    """Letterhead fields and running header of the first section's headers and footers."""
+    return header_metadata(*_header_lines(document))
 
 
 def open_docx(path: Path) -> Any:
