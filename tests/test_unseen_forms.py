@@ -62,6 +62,8 @@ def parsed(text: str):
         ("Budget (2026)", ("Budget (2026)", None, None)),
         ("Budgetopfølgning\tSagsnr.: 26/1234", ("Budgetopfølgning", None, "26/1234")),
         ("Opfølgning på sagsnr. 26/1234", ("Opfølgning på sagsnr. 26/1234", None, None)),
+        ("Budget (2026-0123456)\tSagsnr.: 26/1234", ("Budget", None, "26/1234")),
+        ("Budget\tSagsnr.: 26/1234 - Åbent punkt", ("Budget", False, "26/1234")),
     ],
 )
 def test_a_note_in_a_headings_brackets_leaves_the_title(title: str, want: tuple) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kitar.parse.agenda import Agenda, agenda
+from kitar.parse.closed import split_access
 
 # Case shapes that a bracket may hold without a label: "(2025)" or "(12345)" after a title is
 # as likely a year or an amount as a case number, so the serial shapes need a label.
@@ -19,6 +20,11 @@ _UNLABELLED_SHAPES_EXCLUDED = ("serial", "labelled_other")
 # A table's cells run into one line are set apart by a tab or a run of spaces, words by one;
 # where a reader made the gap one space, the label's capital still starts a cell.
 _CELL_GAP = re.compile(r"\t\s*|\s*\t|\s{2,}")
+
+
+# How many notes one heading may carry (access, time, case cell, bracket): a bound, not a count
+# seen; real headings carry one or two.
+_MAX_NOTES = 4
 
 
 @dataclass(frozen=True)
@@ -73,23 +79,33 @@ def split_heading_notes(title: str) -> HeadingNote:
     a = agenda()
     lead, tail, *_, time_lead = _patterns(a)
     closed: bool | None = None
-    case_id: str | None = None
-    if (t := time_lead.match(title)) and title[t.end() :].strip():
-        title = title[t.end() :]  # "Kl. 16.00 Budget": the item's slot, then its title
-    for pattern in (lead, tail):
-        m = pattern.search(title)
-        if not m:
-            continue
-        is_note, note_closed, note_case = _meaning(m.group("note"))
-        rest = (title[: m.start()] + title[m.end() :]).strip()
-        if not is_note or not rest:
-            continue
-        title = rest
-        closed = note_closed if note_closed is not None else closed
-        case_id = case_id or note_case
-    if case_id is None:
-        title, case_id = _labelled_case_at_end(title)
-    return HeadingNote(title, closed, case_id)
+    labelled: str | None = None  # a case cell ("Sagsnr.: …") before a bracket's bare number
+    bracketed: str | None = None
+    # Notes stack up ("Budget (2025-0123456)  Sagsnr.: 26/1234 - Åbent punkt"): peel them off
+    # from both ends until none is left.
+    for _ in range(_MAX_NOTES):
+        before = title
+        if (t := time_lead.match(title)) and title[t.end() :].strip():
+            title = title[t.end() :]  # "Kl. 16.00 Budget": the item's slot, then its title
+        shown, access = split_access(title)
+        if access is not None:
+            title, closed = shown, access if closed is None else closed
+        for pattern in (lead, tail):
+            m = pattern.search(title)
+            if not m:
+                continue
+            is_note, note_closed, note_case = _meaning(m.group("note"))
+            rest = (title[: m.start()] + title[m.end() :]).strip()
+            if not is_note or not rest:
+                continue
+            title = rest
+            closed = note_closed if note_closed is not None else closed
+            bracketed = bracketed or note_case
+        title, cell = _labelled_case_at_end(title)
+        labelled = labelled or cell
+        if title == before:
+            break
+    return HeadingNote(title, closed, labelled or bracketed)
 
 
 def _labelled_case_at_end(title: str) -> tuple[str, str | None]:
