@@ -8,6 +8,7 @@ from kitar.model import Block, Decision, Document, Item, Meeting, MeetingInfo, P
 from kitar.parse import fields, metadata
 from kitar.parse import weights as W
 from kitar.parse.agenda import agenda
+from kitar.parse.annex_fields import annexes
 from kitar.parse.closed import is_closed_line, split_closed
 from kitar.parse.items import ROUTINE_TITLES, Analysis, Segment, segment
 from kitar.parse.presenters import parse_presenters
@@ -77,7 +78,7 @@ def _fill(item: Item, blocks: list[Block]) -> None:
     item.presenters = _presenters(blocks, used)
     item.case_id, item.doc_id = fields.ids(blocks)
     item.recommendations = fields.recommendations(blocks, used)
-    item.annexes = fields.annexes(blocks, used)
+    item.annexes = annexes(blocks, used)
     presenter = agenda().presenter
     item.sections = fields.sections(
         [b for i, b in enumerate(blocks) if not (i in used and presenter.match(b.text.strip()))]
