@@ -61,6 +61,8 @@ REWRITES: dict[str, Rewrite] = {
     "sag-nr-dash": heads(lambda m: f"{m[1]}Sag nr. {m[2]} - {m[3]}"),
     "dagsordenspunkt": heads(lambda m: f"{m[1]}Dagsordenspunkt {m[2]}: {m[3]}"),
     "number-dash": heads(lambda m: f"{m[1]}{m[2]} - {m[3]}"),
+    "number-colon": heads(lambda m: f"{m[1]}{m[2]}: {m[3]}"),
+    "number-bracket": heads(lambda m: f"{m[1]}[{m[2]}] {m[3]}"),
     "nbsp-after-number": heads(lambda m: f"{m[1]}{m[2]}.\u00a0{m[3]}"),
     "open-suffix": heads(lambda m: f"{m[1]}{m[2]}. {m[3]} (Åben)"),
     "open-suffix-dash": heads(lambda m: f"{m[1]}{m[2]}. {m[3]} - Åbent punkt"),

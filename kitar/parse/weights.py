@@ -14,6 +14,8 @@ FORM = {
     "paragraph_sign": 2.0,  # "§ 12. Budgetopfølgning": the sign says it, as the word does
     "numbered_paren": 0.5,  # "3) Meddelelser": a clause list "1) Planen godkendes" looks the same
     "numbered_dash": 0.5,  # "4 - Vejplan 2030": a range or a count may look the same
+    "numbered_colon": 0.5,  # "3: Meddelelser": a count ("2: Anna Holm") may look the same
+    "numbered_bracket": 0.5,  # "[3] Meddelelser": a footnote's reference looks the same
     "bare_number": -0.5,  # "1 First Agenda": a page number or a count looks the same
     "punkt_alone": 1.5,  # "Pkt. 42" then the title: the word again, title on the next line
     "number_alone": 0.5,  # "7." then the title: rare, and stray numbers exist
