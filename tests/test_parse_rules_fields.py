@@ -237,3 +237,20 @@ def test_a_flattened_cover_under_a_printers_line_still_names_the_meeting(printed
     meeting = parse_document(doc_from_lines(lines)).meeting
     want = ("minutes", "Økonomiudvalget", "2025-03-04")
     assert (meeting.kind, meeting.body, meeting.date) == want
+
+
+def test_a_decision_in_a_form_tables_cell_to_the_right_of_its_label() -> None:
+    """Word minutes set as a form: a two-column table per item ("Beslutning" | "Godkendt."),
+    one block per cell. The value is the cell to the right; the next row's label is not."""
+    from kitar.model import Block, Document
+
+    rows = [("Sagsnr.", "25/1001"),
+            ("Indstilling", "Forvaltningen indstiller, at planen godkendes."),
+            ("Beslutning", "Godkendt."), ("Bilag", "Ingen")]  # fmt: skip
+    blocks = [Block("heading", "1. Godkendelse af plan for Testrup Havn", 1, level=1)]
+    for label, value in rows:
+        blocks += [Block("table_cell", label, 1, level=0), Block("table_cell", value, 1, level=1)]
+    blocks += [Block("heading", "2. Eventuelt", 1, level=1), Block("paragraph", "Intet.", 1)]
+    doc = Document(path="form.docx", format="docx", pages=1, blocks=blocks)
+    item = parse_document(doc).items[0]
+    assert [d.text for d in item.decisions] == ["Godkendt."]

@@ -217,7 +217,7 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
                 continue
             if (
                 is_stop(nxt)
-                or nxt.kind == "table_cell"
+                or (nxt.kind == "table_cell" and not _value_cell(blocks[i], nxt))
                 or (nxt.kind == "heading" and (parts or is_section_heading(t)))
                 or a.annex_numbered.match(t)
                 or _starts_item_like(t)
@@ -241,6 +241,12 @@ def decisions(blocks: list[Block], used: set[int]) -> tuple[list[Decision], list
         absent_all.extend(absent)
         i = j
     return out, absent_all
+
+
+def _value_cell(label: Block, cell: Block) -> bool:
+    """A label in a table's cell ("Beslutning" | "Godkendt.") has its value in the cell to its
+    right, one block per paragraph; any other cell is the next row's, or another table."""
+    return label.kind == "table_cell" and cell.level == label.level + 1
 
 
 def _without_absent_lines(text: str) -> tuple[str, list[str]]:
