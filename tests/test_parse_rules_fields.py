@@ -254,3 +254,23 @@ def test_a_decision_in_a_form_tables_cell_to_the_right_of_its_label() -> None:
     doc = Document(path="form.docx", format="docx", pages=1, blocks=blocks)
     item = parse_document(doc).items[0]
     assert [d.text for d in item.decisions] == ["Godkendt."]
+
+
+def test_a_form_tables_presenter_row_and_a_line_of_numbered_annexes() -> None:
+    """ "Fremlægges af" | "Anna Holm, Økonomiafdelingen" in a form table names the presenter;
+    "Bilag 1: Budgetnotat Bilag 2: Tidsplan" (a Word line break, joined) is two annexes, while
+    "Bilag 1: Svar på Bilag 3: …" (the numbers do not follow on) stays one."""
+    from kitar.model import Block, Document
+
+    blocks = [Block("heading", "1. Budgetopfølgning for Testrup Havn", 1, level=1),
+              Block("table_cell", "Fremlægges af", 1, level=0),
+              Block("table_cell", "Anna Holm, Økonomiafdelingen", 1, level=1),
+              Block("paragraph", "Bilag 1: Budgetnotat Bilag 2: Tidsplan", 1),
+              Block("heading", "2. Eventuelt", 1, level=1),
+              Block("paragraph", "Bilag 1: Svar på Bilag 3: høringen", 1)]  # fmt: skip
+    one, two = parse_document(Document("form.docx", "docx", 1, blocks)).items
+    assert [(p.name, p.organisation) for p in one.presenters] == [
+        ("Anna Holm", "Økonomiafdelingen")
+    ]
+    assert [(a.number, a.title) for a in one.annexes] == [(1, "Budgetnotat"), (2, "Tidsplan")]
+    assert [(a.number, a.title) for a in two.annexes] == [(1, "Svar på Bilag 3: høringen")]

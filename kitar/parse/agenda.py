@@ -194,6 +194,7 @@ class Agenda:
         self.presenter_tail = _compile(data["presenter"]["heading_tail"])
         ann = data["annex"]
         self.annex_numbered = _compile(ann["numbered"])
+        self.annex_numbered_next = _compile(ann["numbered_next"])
         self.annex_heading = _compile(ann["heading"], True)
         self.annex_file = _compile(ann["file_name"], True)
         self.annex_edoc = _compile(ann["edoc"])

@@ -85,6 +85,18 @@ def _file_names(text: str) -> list[str]:
     return names if names and not rest else []
 
 
+def _numbered_run(text: str) -> list[tuple[int, str]]:
+    """`Bilag 1: Budgetnotat Bilag 2: Tidsplan` → (1, "Budgetnotat"), (2, "Tidsplan"): a line
+    of numbered annexes, cut where the next number follows on (else one annex)."""
+    parts = agenda().annex_numbered_next.split(text)[::2]  # the split keeps the number too
+    found = [m for part in parts if (m := agenda().annex_numbered.match(part.strip()))]
+    numbers = [int(m.group("num")) for m in found]
+    if len(found) != len(parts) or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        whole = agenda().annex_numbered.match(text)
+        return [(int(whole.group("num")), whole.group("title"))] if whole else []
+    return [(n, m.group("title")) for n, m in zip(numbers, found, strict=True)]
+
+
 def annexes(blocks: list[Block], used: set[int]) -> list[Annex]:
     """`Bilag 1: … - FORTROLIGT`, the entries under a `Bilag` heading, and lines of file names."""
     out: list[Annex] = []
@@ -99,7 +111,7 @@ def annexes(blocks: list[Block], used: set[int]) -> list[Annex]:
             continue
         m = agenda().annex_numbered.match(text)
         if m:
-            out.append(_annex(m.group("title"), int(m.group("num"))))
+            out.extend(_annex(title, num) for num, title in _numbered_run(text))
             used.add(i)
             continue
         if not agenda().annex_heading.match(text):

@@ -35,6 +35,14 @@ def _name_goes_on(text: str, nxt: str) -> bool:
     )
 
 
+def _form_row(label: Block, value: Block | None) -> str | None:
+    """A label cell and the cell to its right as one line (a form table's row, one block per
+    cell), else None."""
+    if value is None or not label.kind == value.kind == "table_cell":
+        return None
+    return f"{label.text.strip()} {value.text.strip()}" if value.level == label.level + 1 else None
+
+
 def _presenters(blocks: list[Block], used: set[int]) -> list[Presenter]:
     """`v. Anna Holm, KL` under the title, or a sentence `Direktør Bo Lind vil præsentere …`."""
     a = agenda()
@@ -44,6 +52,12 @@ def _presenters(blocks: list[Block], used: set[int]) -> list[Presenter]:
         # "Oplæg ved Anna Holm" opens like the section heading "Oplæg": the presenter form first
         if is_section_heading(text) and not a.presenter.match(text):
             break
+        row = _form_row(block, blocks[i + 1] if i + 1 < len(blocks) else None)
+        if row and a.presenter.match(row):
+            # a form table's row: "Fremlægges af" | "Anna Holm, Økonomiafdelingen"
+            people.extend(parse_presenters(row))
+            used.update((i, i + 1))
+            continue
         if a.presenter.match(text):
             if i + 1 < len(blocks) and _name_goes_on(text, blocks[i + 1].text.strip()):
                 text = f"{text} {blocks[i + 1].text.strip()}"
