@@ -6,7 +6,6 @@ The eval texts are read at run time only (`KITAR_EVAL`); the test skips without 
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 from collections.abc import Callable
@@ -15,10 +14,8 @@ from typing import Any
 
 import pytest
 
-from kitar.config import eval_dir
-from kitar.ingest.eval_set import meeting_dict
-from kitar.parse.answer_key import score_answer_key
 from kitar.read.txt import parse_text
+from tests.rewrite_scoring import rewrite_shortfall, web_folder
 
 Rewrite = Callable[[str, dict[str, str]], str]
 _HEADING = re.compile(r"^(\s*)(\d{1,4})\.\s+(.*)$")
@@ -56,45 +53,20 @@ REWRITES: dict[str, Rewrite] = {
 }
 
 
-def _names() -> list[str]:
-    folder = eval_dir() / "web"
-    return sorted(p.name[: -len(".gold.json")] for p in folder.glob("*.gold.json"))
-
-
-def _metrics(key: dict[str, Any], path: Path) -> dict[str, float]:
-    scores = score_answer_key(key, meeting_dict(path)).metrics
-    return {k: v for k, v in scores.items() if v is not None}
-
-
 @pytest.fixture(scope="module")
 def web() -> Path:
-    folder = eval_dir() / "web"
-    if not folder.is_dir() or not _names():
-        pytest.skip(f"evaluation set not found at {folder} (set KITAR_EVAL)")
-    return folder
+    return web_folder()
 
 
 @pytest.mark.parametrize("rewrite", sorted(REWRITES))
 def test_eval_texts_rewritten_parse_like_their_source(
     web: Path, rewrite: str, tmp_path: Path
 ) -> None:
-    short: dict[str, dict[str, float]] = {}
-    changed = 0
-    for name in _names():
-        key = json.loads((web / f"{name}.gold.json").read_text(encoding="utf-8"))
-        source = (web / f"{name}.txt").read_text(encoding="utf-8")
+    def with_titles(source: str, key: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         titles = {str(item["number"]): item["title"] for item in key.get("items", [])}
-        text = REWRITES[rewrite](source, titles)
-        if text == source:
-            continue
-        changed += 1
-        path = tmp_path / f"{name}.txt"
-        path.write_bytes(text.encode("utf-8"))
-        want = _metrics(key, web / f"{name}.txt")
-        got = _metrics(key, path)
-        below = {k: round(v, 2) for k, v in got.items() if v < want.get(k, 0.0) - 1e-9}
-        if below:
-            short[name] = below
+        return REWRITES[rewrite](source, titles), key
+
+    changed, short = rewrite_shortfall(web, with_titles, tmp_path)
     assert changed > 0
     assert short == {}
 

@@ -10,22 +10,17 @@ The eval texts are read at run time only (`KITAR_EVAL`); the test skips without 
 
 from __future__ import annotations
 
-import copy
-import json
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from kitar.config import eval_dir
-from kitar.ingest.eval_set import meeting_dict
-from kitar.parse.answer_key import score_answer_key
+from tests.rewrite_scoring import rewrite_shortfall, web_folder
 from tests.system_rewrites import (
     MONTHS,
     SEC_RX,
     WEEKDAYS,
-    Key,
     Rewrite,
     add_toc,
     case_after_heading,
@@ -263,42 +258,15 @@ REWRITES: dict[str, Rewrite] = {
 }
 
 
-def _names() -> list[str]:
-    return sorted(p.name[: -len(".gold.json")] for p in (eval_dir() / "web").glob("*.gold.json"))
-
-
-def _metrics(key: Key, path: Path) -> dict[str, float]:
-    scores = score_answer_key(key, meeting_dict(path)).metrics
-    return {k: v for k, v in scores.items() if v is not None}
-
-
 @pytest.fixture(scope="module")
 def web() -> Path:
-    folder = eval_dir() / "web"
-    if not folder.is_dir() or not _names():
-        pytest.skip(f"evaluation set not found at {folder} (set KITAR_EVAL)")
-    return folder
+    return web_folder()
 
 
 @pytest.mark.parametrize("rewrite", sorted(REWRITES))
 def test_eval_texts_written_by_other_systems_parse_like_their_source(
     web: Path, rewrite: str, tmp_path: Path
 ) -> None:
-    short: dict[str, dict[str, float]] = {}
-    changed = 0
-    for name in _names():
-        key = json.loads((web / f"{name}.gold.json").read_text(encoding="utf-8"))
-        source = (web / f"{name}.txt").read_text(encoding="utf-8")
-        text, new_key = REWRITES[rewrite](source, copy.deepcopy(key))
-        if text == source:
-            continue
-        changed += 1
-        path = tmp_path / f"{name}.txt"
-        path.write_bytes(text.encode("utf-8"))
-        want = _metrics(key, web / f"{name}.txt")
-        got = _metrics(new_key, path)
-        below = {k: round(v, 2) for k, v in got.items() if v < want.get(k, 0.0) - 1e-9}
-        if below:
-            short[name] = below
+    changed, short = rewrite_shortfall(web, REWRITES[rewrite], tmp_path)
     assert changed > 0
     assert short == {}

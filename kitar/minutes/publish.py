@@ -27,6 +27,7 @@ from kitar.redact import PLACEHOLDER, Redactor
 from kitar.store.db import transaction
 from kitar.store.fts import catch_up
 from kitar.store.migrations import open_corpus
+from kitar.store.rows import collect_orphans
 
 # (table, text columns, how a row names its meeting): the text a public reader sees.
 TEXT_COLUMNS: list[tuple[str, tuple[str, ...], str]] = [
@@ -131,14 +132,7 @@ def _drop_hidden(conn: sqlite3.Connection) -> int:
     conn.execute(
         "UPDATE documents SET path = replace(path, rtrim(path, replace(path, '/', '')), '')"
     )
-    conn.execute(
-        "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM presenters WHERE person_id "
-        "IS NOT NULL) AND id NOT IN (SELECT person_id FROM attendance WHERE person_id IS NOT NULL)"
-    )
-    conn.execute(
-        "DELETE FROM organisations WHERE id NOT IN (SELECT organisation_id FROM presenters "
-        "WHERE organisation_id IS NOT NULL)"
-    )
+    collect_orphans(conn)  # people and organisations no public row names any more
     return dropped
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kitar.parse.agenda import agenda
 
 
@@ -9,11 +11,18 @@ def split_closed(title: str) -> tuple[str, bool]:
     """`LUKKET PUNKT - Salg af arealer` → (`Salg af arealer`, True); also `Lukket sag: …`,
     `… – LUKKET PUNKT`, `… (Lukket punkt)`, `Lukket: …`."""
     a = agenda()
-    for pattern in (a.closed_prefix, a.closed_suffix):
+    stripped = _without_marker(title, (a.closed_prefix, a.closed_suffix))
+    return (title, False) if stripped is None else (stripped, True)
+
+
+def _without_marker(title: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:
+    """The title without the first marker one of `patterns` finds (None: no marker, or
+    nothing left of the title without it)."""
+    for pattern in patterns:
         stripped = pattern.sub("", title, count=1)
         if stripped != title and stripped.strip():
-            return stripped.strip(), True
-    return title, False
+            return stripped.strip()
+    return None
 
 
 def split_access(title: str) -> tuple[str, bool | None]:
@@ -24,11 +33,8 @@ def split_access(title: str) -> tuple[str, bool | None]:
     if closed:
         return title, True
     a = agenda()
-    for pattern in (a.open_prefix, a.open_suffix):
-        stripped = pattern.sub("", title, count=1)
-        if stripped != title and stripped.strip():
-            return stripped.strip(), False
-    return title, None
+    stripped = _without_marker(title, (a.open_prefix, a.open_suffix))
+    return (title, None) if stripped is None else (stripped, False)
 
 
 def is_closed_line(text: str) -> bool:

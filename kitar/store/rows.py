@@ -173,6 +173,7 @@ def clear_document(conn: sqlite3.Connection, doc_id: int, meeting_id: int | None
 
 
 def collect_orphans(conn: sqlite3.Connection) -> None:
+    """Delete people and organisations that no presenter or attendance row refers to."""
     conn.execute(
         "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM presenters WHERE person_id "
         "IS NOT NULL) AND id NOT IN (SELECT person_id FROM attendance WHERE person_id IS NOT NULL)"
